@@ -1,0 +1,156 @@
+#include "store/sqlite/sqlite_session.h"
+
+#include <sqlite3.h>
+
+#include <fmt/format.h>
+
+namespace fazhi {
+
+Result<std::unique_ptr<SqliteSession>> SqliteSession::open(const std::string& path, bool create) {
+  sqlite3* db = nullptr;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    std::string reason = db ? sqlite3_errmsg(db) : "无法打开";
+    sqlite3_close(db);
+    return unavailable("数据库 " + path, "无法打开：" + reason);
+  }
+  std::unique_ptr<SqliteSession> s(new SqliteSession(db, path));
+  sqlite3_busy_timeout(db, 10000);
+  auto r = s->execute_script(
+      "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
+      "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+  if (!r) return r.error();
+  return s;
+}
+
+SqliteSession::~SqliteSession() {
+  for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+  sqlite3_close(db_);
+}
+
+Error SqliteSession::error_here(std::string_view what) const {
+  int code = sqlite3_extended_errcode(db_);
+  std::string reason = fmt::format("{}：{}", what, sqlite3_errmsg(db_));
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED) return unavailable("数据库 " + path_, reason);
+  if ((code & 0xff) == SQLITE_CONSTRAINT) return conflict("数据库 " + path_, reason);
+  return internal_error("数据库 " + path_, reason);
+}
+
+Result<sqlite3_stmt*> SqliteSession::prepare(std::string_view sql, std::span<const SqlValue> params) {
+  std::string key(sql);
+  sqlite3_stmt* stmt = nullptr;
+  auto it = statements_.find(key);
+  if (it != statements_.end()) {
+    stmt = it->second;
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+  } else {
+    if (sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT,
+                           &stmt, nullptr) != SQLITE_OK)
+      return error_here("SQL 语句无法准备 [" + key.substr(0, 200) + "]");
+    statements_.emplace(std::move(key), stmt);
+  }
+  int i = 1;
+  for (const SqlValue& v : params) {
+    int rc = SQLITE_OK;
+    if (auto* n = std::get_if<std::int64_t>(&v)) rc = sqlite3_bind_int64(stmt, i, *n);
+    else if (auto* d = std::get_if<double>(&v)) rc = sqlite3_bind_double(stmt, i, *d);
+    else if (auto* s = std::get_if<std::string>(&v))
+      rc = sqlite3_bind_text(stmt, i, s->data(), static_cast<int>(s->size()), SQLITE_STATIC);
+    else rc = sqlite3_bind_null(stmt, i);
+    if (rc != SQLITE_OK) return error_here("参数绑定失败");
+    ++i;
+  }
+  return stmt;
+}
+
+Result<SqlResult> SqliteSession::query(std::string_view sql, std::span<const SqlValue> params) {
+  FAZHI_ASSIGN_OR_RETURN(sqlite3_stmt * stmt, prepare(sql, params));
+  SqlResult out;
+  int n = sqlite3_column_count(stmt);
+  out.columns.reserve(n);
+  for (int c = 0; c < n; ++c) out.columns.emplace_back(sqlite3_column_name(stmt, c));
+  for (;;) {
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) {
+      Error e = error_here("查询失败");
+      sqlite3_reset(stmt);
+      return e;
+    }
+    std::vector<SqlValue> row;
+    row.reserve(n);
+    for (int c = 0; c < n; ++c) {
+      switch (sqlite3_column_type(stmt, c)) {
+        case SQLITE_INTEGER: row.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, c))); break;
+        case SQLITE_FLOAT: row.emplace_back(sqlite3_column_double(stmt, c)); break;
+        case SQLITE_NULL: row.emplace_back(nullptr); break;
+        default: {
+          const char* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+          row.emplace_back(std::string(p ? p : "", sqlite3_column_bytes(stmt, c)));
+        }
+      }
+    }
+    out.rows.push_back(std::move(row));
+  }
+  sqlite3_reset(stmt);
+  return out;
+}
+
+Result<std::int64_t> SqliteSession::execute(std::string_view sql, std::span<const SqlValue> params) {
+  FAZHI_ASSIGN_OR_RETURN(sqlite3_stmt * stmt, prepare(sql, params));
+  int rc;
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+  }
+  if (rc != SQLITE_DONE) {
+    Error e = error_here("写入失败");
+    sqlite3_reset(stmt);
+    return e;
+  }
+  sqlite3_reset(stmt);
+  return static_cast<std::int64_t>(sqlite3_changes64(db_));
+}
+
+Result<void> SqliteSession::execute_script(std::string_view sql) {
+  std::string text(sql);
+  char* err = nullptr;
+  if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string reason = err ? err : "未知错误";
+    sqlite3_free(err);
+    return internal_error("数据库 " + path_, "执行 SQL 失败：" + reason);
+  }
+  return ok();
+}
+
+Result<void> SqliteSession::begin(bool write) {
+  return execute_script(write ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+Result<void> SqliteSession::commit() { return execute_script("COMMIT"); }
+void SqliteSession::rollback() {
+  if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+Result<void> SqliteSession::backup_to(const std::string& out_path) {
+  sqlite3* dest = nullptr;
+  if (sqlite3_open(out_path.c_str(), &dest) != SQLITE_OK) {
+    sqlite3_close(dest);
+    return invalid_input("备份文件 " + out_path, "", "无法创建");
+  }
+  sqlite3_backup* b = sqlite3_backup_init(dest, "main", db_, "main");
+  if (b == nullptr) {
+    std::string reason = sqlite3_errmsg(dest);
+    sqlite3_close(dest);
+    return internal_error("备份文件 " + out_path, reason);
+  }
+  int rc;
+  // Copy all pages in one step: a step restarts whenever another connection writes.
+  while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+    sqlite3_sleep(20);
+  sqlite3_backup_finish(b);
+  std::string reason = sqlite3_errmsg(dest);
+  sqlite3_close(dest);
+  if (rc != SQLITE_DONE) return internal_error("备份文件 " + out_path, "备份失败：" + reason);
+  return ok();
+}
+
+}  // namespace fazhi
