@@ -7,7 +7,7 @@
 #include <optional>
 #include <vector>
 
-#include "core/halfwidth.h"
+#include "core/input_text.h"
 
 namespace fazhi {
 namespace {

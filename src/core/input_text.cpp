@@ -1,4 +1,4 @@
-#include "core/halfwidth.h"
+#include "core/input_text.h"
 
 namespace fazhi {
 
@@ -40,14 +40,29 @@ std::string_view trim_ascii_space(std::string_view text) {
   return text;
 }
 
-std::size_t utf8_length(std::string_view text) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < text.size(); ++n) {
-    auto b = static_cast<unsigned char>(text[i]);
+std::vector<std::string_view> utf8_characters(std::string_view text) {
+  std::vector<std::string_view> out;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
     std::size_t width = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
+    if (i + width > text.size()) width = 1;
+    for (std::size_t k = 1; k < width; ++k) {
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) width = 1;
+    }
+    out.push_back(text.substr(i, width));
     i += width;
   }
-  return n;
+  return out;
+}
+
+std::size_t utf8_length(std::string_view text) { return utf8_characters(text).size(); }
+
+std::string ascii_upper(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
 }
 
 }  // namespace fazhi
