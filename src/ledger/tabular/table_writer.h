@@ -34,6 +34,9 @@ struct WriteOptions {
   // XLSX: the first worksheet's name; further sheets (past 1,048,575 data rows each, Excel's
   // limit with the header) are named "<sheet_name>2", "<sheet_name>3" … and repeat the header.
   std::string sheet_name = "数据";
+  // XLSX: data rows per sheet. Only tests lower it (to split small tables); above the
+  // default, Excel cannot open the file.
+  int64_t rows_per_sheet = 1048575;
 };
 
 // Writes rows in order. Not thread-safe.

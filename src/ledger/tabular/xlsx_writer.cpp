@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <charconv>
 
 #include "ledger/tabular/excel_values.h"
@@ -30,7 +31,9 @@ class XlsxWriter final : public TableWriter {
     path_text_ = file_.partial().string();
     lxw_workbook_options opts{};
     opts.constant_memory = LXW_TRUE;
-    opts.use_zip64 = LXW_TRUE;  // a sheet of a million rows can pass 4 GB before compression
+    // No ZIP64: minizip's ZIP64 records fail libzip's consistency check (and so our own
+    // reader), and a full sheet (1,048,575 rows) of a ledger stays far below 4 GB of XML.
+    opts.use_zip64 = LXW_FALSE;
     workbook_ = workbook_new_opt(path_text_.c_str(), &opts);
     if (workbook_ == nullptr) return internal_error(subject(), "无法创建 Excel 工作簿（内存不足？）");
     bold_ = workbook_add_format(workbook_);
@@ -48,7 +51,7 @@ class XlsxWriter final : public TableWriter {
       return internal_error(subject(), fmt::format("第 {} 行有 {} 个单元格，多于 {} 列", rows_written_ + 2,
                                                    cells.size(), columns_.size()));
     }
-    if (row_in_sheet_ > kXlsxDataRowsPerSheet) FAZHI_TRY(add_sheet());
+    if (row_in_sheet_ > std::min(options_.rows_per_sheet, kXlsxDataRowsPerSheet)) FAZHI_TRY(add_sheet());
     for (size_t c = 0; c < cells.size(); ++c) {
       if (cells[c].empty()) continue;
       FAZHI_TRY(write_cell(static_cast<lxw_col_t>(c), cells[c]));
