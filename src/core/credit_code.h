@@ -21,11 +21,11 @@ inline constexpr std::string_view kCreditCodeCharset = "0123456789ABCDEFGHJKLMNP
 
 // A checked 统一社会信用代码 and its parts.
 struct CreditCode {
-  std::string code;                  // 18 characters, upper case
-  char registration_authority = 0;   // position 1
-  char organisation_kind = 0;        // position 2
-  std::string region_code;           // positions 3–8
-  std::string organisation_code;     // positions 9–17
+  std::string code;                 // 18 characters, upper case
+  char registration_authority = 0;  // position 1
+  char organisation_kind = 0;       // position 2
+  std::string region_code;          // positions 3–8
+  std::string organisation_code;    // positions 9–17
 };
 
 // The check character for the first 17 characters of a code; fails (kInvalidInput) when

@@ -40,9 +40,13 @@ Civil civil_from_days(std::int64_t z) {
   return {yoe + era * 400 + (m <= 2), m, d};
 }
 
-std::string quoted(std::string_view text) { return fmt::format("“{}”", text); }
+std::string quoted(std::string_view text) {
+  return fmt::format("“{}”", text);
+}
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // The value of `text` if it is 1–`max_digits` ASCII digits.
 std::optional<int> read_number(std::string_view text, std::size_t max_digits) {
@@ -76,9 +80,18 @@ std::optional<std::string> ascii_from_chinese_numerals(std::string_view text) {
     std::string_view glyph;
     int value;  // 10 for 十
   };
-  static constexpr std::array<Numeral, 13> kNumerals{{{"〇", 0}, {"○", 0}, {"零", 0}, {"一", 1},
-                                                      {"二", 2}, {"三", 3}, {"四", 4}, {"五", 5},
-                                                      {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9},
+  static constexpr std::array<Numeral, 13> kNumerals{{{"〇", 0},
+                                                      {"○", 0},
+                                                      {"零", 0},
+                                                      {"一", 1},
+                                                      {"二", 2},
+                                                      {"三", 3},
+                                                      {"四", 4},
+                                                      {"五", 5},
+                                                      {"六", 6},
+                                                      {"七", 7},
+                                                      {"八", 8},
+                                                      {"九", 9},
                                                       {"十", 10}}};
   std::string out;
   bool any = false;
@@ -135,15 +148,16 @@ std::optional<std::string> ascii_from_chinese_numerals(std::string_view text) {
 }
 
 // Splits `text` at `separator` into exactly three parts.
-std::optional<std::array<std::string_view, 3>> split3(std::string_view text, std::string_view separator) {
+std::optional<std::array<std::string_view, 3>> split3(std::string_view text,
+                                                      std::string_view separator) {
   const auto a = text.find(separator);
   if (a == std::string_view::npos) return std::nullopt;
   const auto b = text.find(separator, a + separator.size());
   if (b == std::string_view::npos) return std::nullopt;
   if (text.find(separator, b + separator.size()) != std::string_view::npos) return std::nullopt;
-  return std::array<std::string_view, 3>{text.substr(0, a),
-                                         text.substr(a + separator.size(), b - a - separator.size()),
-                                         text.substr(b + separator.size())};
+  return std::array<std::string_view, 3>{
+      text.substr(0, a), text.substr(a + separator.size(), b - a - separator.size()),
+      text.substr(b + separator.size())};
 }
 
 constexpr std::string_view kIsoHint = "请写作YYYY-MM-DD（如2024-03-05）";
@@ -183,7 +197,8 @@ Result<Date> read_lenient(std::string_view original, std::string_view s) {
     auto m = read_number((*parts)[1], 2);
     auto d = read_number((*parts)[2], 2);
     if (y && m && d && (*parts)[0].size() == 4) return from(*y, *m, *d);
-    if (read_number((*parts)[0], 2) && m && (*parts)[2].size() == 4 && read_number((*parts)[2], 4)) {
+    if (read_number((*parts)[0], 2) && m && (*parts)[2].size() == 4 &&
+        read_number((*parts)[2], 4)) {
       return date_error(original, fmt::format("年份不在最前，日、月次序有歧义，{}", kIsoHint));
     }
     if (y && m && d) return date_error(original, fmt::format("年份应写四位，{}", kIsoHint));
@@ -200,7 +215,9 @@ std::string_view weekday_label(Weekday weekday) {
   return kLabels[static_cast<int>(weekday) - 1];
 }
 
-bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap_year(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int days_in_month(int year, int month) {
   static constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -221,7 +238,9 @@ Date Date::from_days_since_epoch(std::int64_t days) {
   return Date(static_cast<int>(c.year), c.month, c.day);
 }
 
-std::int64_t Date::days_since_epoch() const { return days_from_civil(year_, month_, day_); }
+std::int64_t Date::days_since_epoch() const {
+  return days_from_civil(year_, month_, day_);
+}
 
 Weekday Date::weekday() const {
   const std::int64_t z = days_since_epoch();
@@ -235,21 +254,30 @@ bool Date::is_weekend() const {
   return w == Weekday::kSaturday || w == Weekday::kSunday;
 }
 
-Date Date::add_days(std::int64_t n) const { return from_days_since_epoch(days_since_epoch() + n); }
+Date Date::add_days(std::int64_t n) const {
+  return from_days_since_epoch(days_since_epoch() + n);
+}
 
-std::string Date::iso() const { return fmt::format("{:04}-{:02}-{:02}", year_, month_, day_); }
+std::string Date::iso() const {
+  return fmt::format("{:04}-{:02}-{:02}", year_, month_, day_);
+}
 
-std::int64_t days_between(Date from, Date to) { return to.days_since_epoch() - from.days_since_epoch(); }
+std::int64_t days_between(Date from, Date to) {
+  return to.days_since_epoch() - from.days_since_epoch();
+}
 
 Date add_months(Date start, int months) {
-  const std::int64_t index = static_cast<std::int64_t>(start.year()) * 12 + (start.month() - 1) + months;
+  const std::int64_t index =
+      static_cast<std::int64_t>(start.year()) * 12 + (start.month() - 1) + months;
   const int year = static_cast<int>(index / 12);
   const int month = static_cast<int>(index % 12) + 1;
   const int day = std::min(start.day(), days_in_month(year, month));
   return Date::from_ymd(year, month, day).value();
 }
 
-Date add_years(Date start, int years) { return add_months(start, 12 * years); }
+Date add_years(Date start, int years) {
+  return add_months(start, 12 * years);
+}
 
 Result<Date> parse_date(std::string_view text) {
   const bool shape_ok = text.size() == 10 && text[4] == '-' && text[7] == '-' &&
@@ -279,12 +307,16 @@ Result<Date> parse_date_lenient(std::string_view text) {
 
 Result<DateTime> DateTime::from_parts(Date date, int hour, int minute, int second) {
   std::string_view wrong;
-  if (hour < 0 || hour > 23) wrong = "小时应在00至23之间";
-  else if (minute < 0 || minute > 59) wrong = "分钟应在00至59之间";
-  else if (second < 0 || second > 59) wrong = "秒应在00至59之间";
+  if (hour < 0 || hour > 23)
+    wrong = "小时应在00至23之间";
+  else if (minute < 0 || minute > 59)
+    wrong = "分钟应在00至59之间";
+  else if (second < 0 || second > 59)
+    wrong = "秒应在00至59之间";
   if (!wrong.empty()) {
-    return invalid_input(fmt::format("时间“{}T{:02}:{:02}:{:02}”", date.iso(), hour, minute, second),
-                         "", std::string(wrong));
+    return invalid_input(
+        fmt::format("时间“{}T{:02}:{:02}:{:02}”", date.iso(), hour, minute, second), "",
+        std::string(wrong));
   }
   DateTime t;
   t.date_ = date;
@@ -317,8 +349,10 @@ Result<DateTime> parse_datetime(std::string_view text) {
   auto fail = [&](std::string_view reason) {
     return invalid_input(fmt::format("时间{}", quoted(text)), "", std::string(reason));
   };
-  constexpr std::string_view kShape = "格式应为YYYY-MM-DD HH:MM:SS或YYYY-MM-DDTHH:MM:SS（如2024-03-05 14:30:00）";
-  if (text.size() != 19 || (text[10] != 'T' && text[10] != ' ') || text[13] != ':' || text[16] != ':') {
+  constexpr std::string_view kShape =
+      "格式应为YYYY-MM-DD HH:MM:SS或YYYY-MM-DDTHH:MM:SS（如2024-03-05 14:30:00）";
+  if (text.size() != 19 || (text[10] != 'T' && text[10] != ' ') || text[13] != ':' ||
+      text[16] != ':') {
     return fail(kShape);
   }
   auto hour = read_number(text.substr(11, 2), 2);

@@ -23,7 +23,8 @@ std::string six_digit_parent(std::string_view code, RegionLevel level) {
   const std::string province = std::string(code.substr(0, 2)) + "0000";
   if (level == RegionLevel::kCity) return province;
   const std::string_view city = code.substr(2, 2);
-  if (city == "90" || (is_municipality(code.substr(0, 2)) && (city == "01" || city == "02"))) return province;
+  if (city == "90" || (is_municipality(code.substr(0, 2)) && (city == "01" || city == "02")))
+    return province;
   return std::string(code.substr(0, 4)) + "00";
 }
 
@@ -36,7 +37,9 @@ Result<RegionCode> check(std::string_view code, std::string_view shown) {
     }
   }
   if (chars.size() != 6 && chars.size() != 9 && chars.size() != 12) {
-    return region_error(shown, fmt::format("应为6位（省、市、县）、9位（乡镇）或12位（村）数字，实际为{}位", chars.size()));
+    return region_error(
+        shown, fmt::format("应为6位（省、市、县）、9位（乡镇）或12位（村）数字，实际为{}位",
+                           chars.size()));
   }
   const std::string_view province = code.substr(0, 2);
   if (!is_province_code(province)) {
@@ -50,8 +53,11 @@ Result<RegionCode> check(std::string_view code, std::string_view shown) {
   RegionCode region;
   region.code = std::string(code);
   if (code.size() == 6) {
-    region.level = city == "00" ? RegionLevel::kProvince : county == "00" ? RegionLevel::kCity : RegionLevel::kCounty;
-    if (region.level != RegionLevel::kProvince) region.parent = six_digit_parent(code, region.level);
+    region.level = city == "00"     ? RegionLevel::kProvince
+                   : county == "00" ? RegionLevel::kCity
+                                    : RegionLevel::kCounty;
+    if (region.level != RegionLevel::kProvince)
+      region.parent = six_digit_parent(code, region.level);
     return region;
   }
   if (city == "00") {
@@ -78,11 +84,16 @@ Result<RegionCode> check(std::string_view code, std::string_view shown) {
 
 std::string_view region_level_label(RegionLevel level) {
   switch (level) {
-    case RegionLevel::kProvince: return "省级";
-    case RegionLevel::kCity: return "地级";
-    case RegionLevel::kCounty: return "县级";
-    case RegionLevel::kTownship: return "乡级";
-    case RegionLevel::kVillage: return "村级";
+    case RegionLevel::kProvince:
+      return "省级";
+    case RegionLevel::kCity:
+      return "地级";
+    case RegionLevel::kCounty:
+      return "县级";
+    case RegionLevel::kTownship:
+      return "乡级";
+    case RegionLevel::kVillage:
+      return "村级";
   }
   return "";
 }

@@ -26,7 +26,7 @@ std::string_view region_level_label(RegionLevel level);
 
 // A structurally valid region code.
 struct RegionCode {
-  std::string code;    // 6, 9 or 12 digits
+  std::string code;  // 6, 9 or 12 digits
   RegionLevel level = RegionLevel::kProvince;
   std::string parent;  // the code of the region above it; empty for a province
 };

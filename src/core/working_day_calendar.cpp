@@ -48,8 +48,10 @@ Result<std::vector<Row>> read_rows(std::string_view table) {
     if (line.empty() || line.front() == '#') continue;
     const auto fields = split_tabs(line);
     if (fields.size() != 5) {
-      return row_error(line_number, fmt::format("应有5列（kind、first、last、name、notice，以制表符分隔），实际为{}列",
-                                                fields.size()));
+      return row_error(
+          line_number,
+          fmt::format("应有5列（kind、first、last、name、notice，以制表符分隔），实际为{}列",
+                      fields.size()));
     }
     Row row;
     row.line = line_number;
@@ -76,10 +78,14 @@ Result<std::vector<Row>> read_rows(std::string_view table) {
 
 std::string_view day_kind_label(DayKind kind) {
   switch (kind) {
-    case DayKind::kWorkday: return "工作日";
-    case DayKind::kWeekend: return "休息日";
-    case DayKind::kHoliday: return "法定节假日";
-    case DayKind::kAdjustedWorkday: return "调休上班日";
+    case DayKind::kWorkday:
+      return "工作日";
+    case DayKind::kWeekend:
+      return "休息日";
+    case DayKind::kHoliday:
+      return "法定节假日";
+    case DayKind::kAdjustedWorkday:
+      return "调休上班日";
   }
   return "";
 }
@@ -92,22 +98,26 @@ Result<WorkingDayCalendar> WorkingDayCalendar::parse(std::string_view table) {
   for (const Row& row : rows) {
     if (row.kind != "year") continue;
     const int y = row.first.year();
-    if (row.first != Date::from_ymd(y, 1, 1).value() || row.last != Date::from_ymd(y, 12, 31).value()) {
+    if (row.first != Date::from_ymd(y, 1, 1).value() ||
+        row.last != Date::from_ymd(y, 12, 31).value()) {
       return row_error(row.line, "year行的first、last应为同一年的1月1日和12月31日");
     }
     if (!years.insert(y).second) return row_error(row.line, fmt::format("{}年重复出现", y));
   }
-  if (years.empty()) return invalid_input(std::string(kTableSubject), "", "没有year行，不覆盖任何年份");
+  if (years.empty())
+    return invalid_input(std::string(kTableSubject), "", "没有year行，不覆盖任何年份");
   for (int y = *years.begin(); y <= *years.rbegin(); ++y) {
     if (!years.count(y)) {
-      return invalid_input(std::string(kTableSubject), "", fmt::format("缺少{}年（覆盖的年份须连续）", y));
+      return invalid_input(std::string(kTableSubject), "",
+                           fmt::format("缺少{}年（覆盖的年份须连续）", y));
     }
   }
 
   WorkingDayCalendar calendar;
   calendar.first_day_ = Date::from_ymd(*years.begin(), 1, 1).value();
   calendar.last_day_ = Date::from_ymd(*years.rbegin(), 12, 31).value();
-  const auto day_count = static_cast<std::size_t>(days_between(calendar.first_day_, calendar.last_day_) + 1);
+  const auto day_count =
+      static_cast<std::size_t>(days_between(calendar.first_day_, calendar.last_day_) + 1);
   calendar.kinds_.resize(day_count);
   calendar.name_ids_.assign(day_count, 0);
   calendar.names_.push_back("");
@@ -122,15 +132,18 @@ Result<WorkingDayCalendar> WorkingDayCalendar::parse(std::string_view table) {
   for (const Row& row : rows) {
     if (row.kind == "year") continue;
     if (!calendar.covers(row.first) || !calendar.covers(row.last)) {
-      return row_error(row.line, fmt::format("日期不在表所覆盖的{}至{}年内", calendar.first_day_.year(),
-                                             calendar.last_day_.year()));
+      return row_error(row.line,
+                       fmt::format("日期不在表所覆盖的{}至{}年内", calendar.first_day_.year(),
+                                   calendar.last_day_.year()));
     }
-    auto [it, inserted] = name_ids.emplace(row.name, static_cast<std::uint16_t>(calendar.names_.size()));
+    auto [it, inserted] =
+        name_ids.emplace(row.name, static_cast<std::uint16_t>(calendar.names_.size()));
     if (inserted) calendar.names_.push_back(row.name);
     for (Date d = row.first; d <= row.last; d = d.add_days(1)) {
       const std::size_t i = calendar.index_of(d);
       if (set_by_line[i] != 0) {
-        return row_error(row.line, fmt::format("{}已由第{}行规定，不能重复规定", d.iso(), set_by_line[i]));
+        return row_error(row.line,
+                         fmt::format("{}已由第{}行规定，不能重复规定", d.iso(), set_by_line[i]));
       }
       if (row.kind == "work") {
         if (!d.is_weekend()) {
@@ -149,7 +162,8 @@ Result<WorkingDayCalendar> WorkingDayCalendar::parse(std::string_view table) {
   calendar.working_before_.resize(day_count + 1);
   calendar.working_before_[0] = 0;
   for (std::size_t i = 0; i < day_count; ++i) {
-    const bool working = calendar.kinds_[i] == DayKind::kWorkday || calendar.kinds_[i] == DayKind::kAdjustedWorkday;
+    const bool working =
+        calendar.kinds_[i] == DayKind::kWorkday || calendar.kinds_[i] == DayKind::kAdjustedWorkday;
     calendar.working_before_[i + 1] = calendar.working_before_[i] + (working ? 1 : 0);
   }
   return calendar;
@@ -160,10 +174,11 @@ std::size_t WorkingDayCalendar::index_of(Date date) const {
 }
 
 Error WorkingDayCalendar::not_covered(Date date) const {
-  return invalid_input(fmt::format("日期{}", date.iso()), "",
-                       fmt::format("节假日表只收录{}至{}年，{}年的放假安排尚未收录，无法按工作日或法定节假日计算；"
-                                   "请待国务院办公厅公布该年放假安排后更新节假日表",
-                                   first_day_.year(), last_day_.year(), date.year()));
+  return invalid_input(
+      fmt::format("日期{}", date.iso()), "",
+      fmt::format("节假日表只收录{}至{}年，{}年的放假安排尚未收录，无法按工作日或法定节假日计算；"
+                  "请待国务院办公厅公布该年放假安排后更新节假日表",
+                  first_day_.year(), last_day_.year(), date.year()));
 }
 
 Result<DayKind> WorkingDayCalendar::day_kind(Date date) const {
@@ -223,7 +238,8 @@ Result<Date> WorkingDayCalendar::calendar_deadline(Date start, int n) const {
 }
 
 Result<Date> WorkingDayCalendar::month_deadline(Date start, int months) const {
-  if (months < 1) return invalid_input("期间月数", "", fmt::format("期间应至少为1个月，实际为{}", months));
+  if (months < 1)
+    return invalid_input("期间月数", "", fmt::format("期间应至少为1个月，实际为{}", months));
   return next_working_day_from(add_months(start, months));
 }
 

@@ -27,10 +27,10 @@ namespace fazhi {
 
 // What a covered day is.
 enum class DayKind {
-  kWorkday,           // Monday to Friday, not a day off
-  kWeekend,           // Saturday or Sunday outside any holiday
-  kHoliday,           // inside a notice's days off (weekends inside included)
-  kAdjustedWorkday,   // a Saturday or Sunday worked by the notice (调休上班)
+  kWorkday,          // Monday to Friday, not a day off
+  kWeekend,          // Saturday or Sunday outside any holiday
+  kHoliday,          // inside a notice's days off (weekends inside included)
+  kAdjustedWorkday,  // a Saturday or Sunday worked by the notice (调休上班)
 };
 
 // "工作日", "休息日", "法定节假日", "调休上班日".
@@ -89,9 +89,9 @@ class WorkingDayCalendar {
 
   Date first_day_;
   Date last_day_;
-  std::vector<DayKind> kinds_;            // one per covered day
-  std::vector<std::uint16_t> name_ids_;   // index into names_, 0 = none
-  std::vector<std::string> names_;       // names_[0] is ""
+  std::vector<DayKind> kinds_;                // one per covered day
+  std::vector<std::uint16_t> name_ids_;       // index into names_, 0 = none
+  std::vector<std::string> names_;            // names_[0] is ""
   std::vector<std::int32_t> working_before_;  // working days in [first_day_, day), one per day + 1
 };
 

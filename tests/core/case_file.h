@@ -4,12 +4,12 @@
 // number so a failure points at the line to look at.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace fazhi::testing {
 
