@@ -1,0 +1,50 @@
+// Scanning the target directory of a plan once, in pool order: every record is checked
+// (统一社会信用代码 check digit, region and industry codes, departments, dates), sorted into
+// its stratum, and, unless excluded (inspected within the plan's N months), remembered by a
+// locator: its index in the inline pool, or its line's byte offset in the pool file. Only
+// locators are kept, so memory grows by 8 bytes per eligible target, whatever the line size.
+// A pool file's lines must be in strictly ascending id order (byte order), which proves the
+// ids unique without holding them; its SM3 is computed on a second thread while the first
+// parses, and must equal the hash the plan names.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "draw/draw_plan.h"
+
+namespace fazhi::draw {
+
+// The header line a pool file must start with.
+inline constexpr std::string_view kPoolFileHeader =
+    "id,name,uscc,region_code,industry_code,credit_risk_class,departments,last_inspected_on,"
+    "last_inspectors";
+
+struct StratumPool {
+  std::uint64_t in_stratum = 0;        // records whose class belongs to the stratum
+  std::uint64_t excluded_recent = 0;   // of those, inspected within the plan's N months
+  std::vector<std::uint64_t> eligible;  // locators of the rest, in pool order
+};
+
+struct PoolScan {
+  std::uint64_t total = 0;           // records in the pool
+  std::uint64_t outside_strata = 0;  // records whose class no stratum lists
+  std::vector<StratumPool> strata;   // parallel to plan.strata
+};
+
+// Scans the plan's pool. Fails on the first bad record, naming line (file) or index (inline)
+// and the field; on a pool file whose SM3 differs from the plan's; on duplicate ids.
+Result<PoolScan> scan_pool(const DrawPlan& plan);
+
+// The full records at `locators` (from scan_pool of the same plan), in the same order.
+Result<std::vector<TargetRecord>> fetch_targets(const DrawPlan& plan,
+                                                std::span<const std::uint64_t> locators);
+
+// Splits a pool-file line (without its newline) into a record; fails naming the problem.
+// Fields: kPoolFileHeader; lists separated by ';'; RFC 4180 double quotes allowed.
+Result<TargetRecord> parse_pool_line(std::string_view line);
+
+}  // namespace fazhi::draw
