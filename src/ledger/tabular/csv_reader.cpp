@@ -27,23 +27,28 @@ class ByteSource {
       return invalid_input(file_subject(name), "", fmt::format("无法打开文件：{}", std::strerror(err)));
     }
     s.name_ = name;
+    std::error_code ignored;
+    uintmax_t size = std::filesystem::file_size(path, ignored);
+    s.size_hint_ = ignored ? kChunkBytes : static_cast<size_t>(std::min<uintmax_t>(size, kChunkBytes));
     return s;
   }
   static ByteSource from_memory(std::string_view bytes, const std::string& name) {
     ByteSource s;
     s.memory_.assign(bytes);
     s.name_ = name;
+    s.size_hint_ = std::min(bytes.size(), kChunkBytes);
     return s;
   }
   ByteSource() = default;
   ByteSource(ByteSource&& o) noexcept
       : file_(std::exchange(o.file_, nullptr)), memory_(std::move(o.memory_)),
-        memory_pos_(o.memory_pos_), name_(std::move(o.name_)) {}
+        memory_pos_(o.memory_pos_), name_(std::move(o.name_)), size_hint_(o.size_hint_) {}
   ByteSource& operator=(ByteSource&& o) noexcept {
     std::swap(file_, o.file_);
     memory_ = std::move(o.memory_);
     memory_pos_ = o.memory_pos_;
     name_ = std::move(o.name_);
+    size_hint_ = o.size_hint_;
     return *this;
   }
   ~ByteSource() {
@@ -78,6 +83,12 @@ class ByteSource {
   std::string memory_;
   size_t memory_pos_ = 0;
   std::string name_;
+  size_t size_hint_ = kChunkBytes;
+
+ public:
+  // The buffer size worth reading with: the file's size up to one chunk (and at least 1),
+  // so that a small file costs no megabyte buffers.
+  size_t buffer_size() const { return std::max<size_t>(size_hint_ + 1, 64); }
 };
 
 enum class Encoding { kUtf8, kGb18030 };
@@ -95,7 +106,7 @@ struct Detection {
 // (Excel's "Unicode 文本") fails with advice, since it is neither.
 Result<Detection> detect_encoding(ByteSource& source, const std::string& name) {
   Detection d;
-  std::string chunk(kChunkBytes, '\0');
+  std::string chunk(source.buffer_size(), '\0');
   Utf8Validator validator;
   bool first = true;
   for (;;) {
@@ -150,7 +161,7 @@ class CsvReader final : public TableReader {
   CsvReader(ByteSource source, Encoding encoding, std::string name)
       : source_(std::move(source)), encoding_(encoding) {
     file_name_ = std::move(name);
-    raw_.resize(kChunkBytes);
+    raw_.resize(source_.buffer_size());
   }
 
   Result<void> read_header() {
@@ -201,7 +212,7 @@ class CsvReader final : public TableReader {
       if (at_end_) return false;
       size_t got = 0;
       if (encoding_ == Encoding::kUtf8) {
-        buf_.resize(kChunkBytes);
+        buf_.resize(raw_.size());
         FAZHI_ASSIGN_OR_RETURN(got, source_.read(buf_.data(), buf_.size()));
         buf_.resize(got);
       } else {

@@ -46,6 +46,7 @@ bool prefix_ok(const unsigned char* s, int n) {
 }
 
 uint64_t count_newlines(const char* p, size_t n) {
+  if (n == 0) return 0;  // p may be null then, which memchr may not see
   uint64_t count = 0;
   const char* end = p + n;
   while ((p = static_cast<const char*>(std::memchr(p, '\n', end - p))) != nullptr) {

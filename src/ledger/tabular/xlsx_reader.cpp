@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <deque>
@@ -17,7 +18,8 @@ namespace fazhi::tabular {
 namespace {
 
 constexpr size_t kChunkBytes = 256u << 10;
-constexpr int kMaxColumns = 16384;  // XFD, Excel's last column
+constexpr int kMaxColumns = 16384;    // XFD, Excel's last column
+constexpr int64_t kMaxRows = 1048576;
 constexpr std::string_view kOle2Magic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
 Error broken(const std::string& name, std::string detail) {
@@ -94,11 +96,14 @@ class ZipArchive {
 class ZipPart {
  public:
   ZipPart() = default;
-  ZipPart(ZipPart&& o) noexcept : file_(std::exchange(o.file_, nullptr)) {}
+  ZipPart(ZipPart&& o) noexcept : file_(std::exchange(o.file_, nullptr)), buffer_size_(o.buffer_size_) {}
   ZipPart& operator=(ZipPart&& o) noexcept {
     std::swap(file_, o.file_);
+    buffer_size_ = o.buffer_size_;
     return *this;
   }
+  // A buffer worth reading this part with: its size (as the archive states it) up to a chunk.
+  size_t buffer_size() const { return buffer_size_; }
   ~ZipPart() {
     if (file_ != nullptr) zip_fclose(file_);
   }
@@ -107,6 +112,12 @@ class ZipPart {
     ZipPart p;
     zip_int64_t index = zip_name_locate(archive.get(), part.c_str(), ZIP_FL_NOCASE);
     if (index < 0) return broken(name, "缺少 " + part);
+    zip_stat_t stat;
+    zip_stat_init(&stat);
+    if (zip_stat_index(archive.get(), static_cast<zip_uint64_t>(index), 0, &stat) == 0 &&
+        (stat.valid & ZIP_STAT_SIZE) != 0) {
+      p.buffer_size_ = static_cast<size_t>(std::min<zip_uint64_t>(stat.size, kChunkBytes)) + 1;
+    }
     p.file_ = zip_fopen_index(archive.get(), static_cast<zip_uint64_t>(index), 0);
     if (p.file_ == nullptr) {
       return broken(name, fmt::format("无法打开 {}（{}）", part, zip_strerror(archive.get())));
@@ -125,6 +136,7 @@ class ZipPart {
 
  private:
   zip_file_t* file_ = nullptr;
+  size_t buffer_size_ = kChunkBytes;
 };
 
 // ---- XML -----------------------------------------------------------------------------------
@@ -210,7 +222,7 @@ Result<void> parse_part(const ZipArchive& archive, const std::string& part, XmlH
                         const std::string& name) {
   FAZHI_ASSIGN_OR_RETURN(ZipPart file, ZipPart::open(archive, part, name));
   XmlParser parser(handler);
-  std::string chunk(kChunkBytes, '\0');
+  std::string chunk(file.buffer_size(), '\0');
   for (;;) {
     FAZHI_ASSIGN_OR_RETURN(size_t got, file.read(chunk.data(), chunk.size(), part, name));
     FAZHI_TRY(parser.feed(std::string_view(chunk.data(), got), got == 0, part, name));
@@ -418,8 +430,8 @@ class SheetHandler : public XmlHandler {
       int64_t number = last_row_ + 1;
       if (r != nullptr) {
         auto [p, ec] = std::from_chars(r, r + std::strlen(r), number);
-        if (ec != std::errc() || number < 1) {
-          failure = fmt::format("行号“{}”无效", r);
+        if (ec != std::errc() || number <= last_row_ || number > kMaxRows) {
+          failure = fmt::format("行号“{}”无效或顺序错乱", r);
           return;
         }
       }
@@ -570,7 +582,6 @@ class XlsxReader final : public TableReader {
   XlsxReader(ZipArchive archive, std::string name, ReadOptions options)
       : archive_(std::move(archive)), options_(options) {
     file_name_ = std::move(name);
-    chunk_.resize(kChunkBytes);
   }
 
   Result<void> open() {
@@ -657,6 +668,7 @@ class XlsxReader final : public TableReader {
     parser_.reset();
     handler_.reset();
     FAZHI_ASSIGN_OR_RETURN(part_, ZipPart::open(archive_, sheet.part, file_name_));
+    chunk_.resize(part_.buffer_size());
     handler_ = std::make_unique<SheetHandler>(facts_, ready_, spare_);
     parser_ = std::make_unique<XmlParser>(*handler_);
     part_done_ = false;
