@@ -18,6 +18,7 @@
 #include <boost/asio/ip/v6_only.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
@@ -178,11 +179,14 @@ class Session : public std::enable_shared_from_this<Session> {
     read_body();
   }
 
+  // The header must arrive within the read timeout as a whole (no slow drip of bytes);
+  // the body only may not pause that long, so a 64 MiB import over a slow line gets in.
   void read_body() {
     stream_.expires_after(server_.options().read_timeout);
-    bhttp::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+    bhttp::async_read_some(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
       if (ec) return self->on_read_error(ec);
-      self->dispatch();
+      if (self->parser_->is_done()) return self->dispatch();
+      self->read_body();
     });
   }
 
@@ -388,8 +392,12 @@ void HttpServer::Impl::accept(Worker& worker) {
       }
       std::make_shared<Session>(std::move(socket), *this, worker)->start();
     }
-    // On other errors (out of file descriptors) keep accepting: the condition may pass.
-    accept(worker);
+    if (!ec) return accept(worker);
+    // Out of file descriptors or similar: try again shortly rather than spin.
+    auto timer = std::make_shared<net::steady_timer>(worker.ctx, std::chrono::milliseconds(100));
+    timer->async_wait([this, &worker, timer](boost::system::error_code) {
+      if (worker.acceptor->is_open()) accept(worker);
+    });
   });
 }
 

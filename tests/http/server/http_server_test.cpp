@@ -256,6 +256,21 @@ TEST_F(HttpServerTest, DisconnectsAClientThatStalls) {
   EXPECT_TRUE(idle.closed_within(3000));
 }
 
+TEST_F(HttpServerTest, ABodyMayTakeLongerThanTheReadTimeoutWhileItKeepsComing) {
+  HttpServerOptions options;
+  options.read_timeout = 300ms;
+  start(options);
+  TestConnection c = connect();
+  ASSERT_TRUE(c.send("POST /api/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 8\r\n\r\n"));
+  for (std::string_view piece : {"ab", "cd", "ef", "gh"}) {
+    std::this_thread::sleep_for(150ms);
+    ASSERT_TRUE(c.send(piece));
+  }
+  auto r = c.read_response();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->body, "abcdefgh");
+}
+
 TEST_F(HttpServerTest, GzipsLargeJsonForClientsThatAcceptIt) {
   start();
   TestConnection c = connect();
