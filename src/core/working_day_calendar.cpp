@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -174,11 +175,32 @@ std::size_t WorkingDayCalendar::index_of(Date date) const {
 }
 
 Error WorkingDayCalendar::not_covered(Date date) const {
-  return invalid_input(
-      fmt::format("日期{}", date.iso()), "",
-      fmt::format("节假日表只收录{}至{}年，{}年的放假安排尚未收录，无法按工作日或法定节假日计算；"
-                  "请待国务院办公厅公布该年放假安排后更新节假日表",
-                  first_day_.year(), last_day_.year(), date.year()));
+  return not_covered_year(date.year(), fmt::format("日期{}", date.iso()));
+}
+
+Error WorkingDayCalendar::not_covered_year(int year, std::string subject) const {
+  const std::string covered =
+      fmt::format("节假日表只收录{}至{}年，无法按工作日或法定节假日计算{}年的日期；",
+                  first_day_.year(), last_day_.year(), year);
+  const std::string remedy =
+      year > last_day_.year()
+          ? fmt::format("{}年的放假安排尚未收录，请待国务院办公厅公布后更新节假日表", year)
+          : fmt::format("如需计算，请先在节假日表中补录{}年的放假安排", year);
+  return invalid_input(std::move(subject), "", covered + remedy);
+}
+
+Result<Date> WorkingDayCalendar::covered_day_after(Date start, std::int64_t n) const {
+  const std::int64_t target = start.days_since_epoch() + n;
+  if (target > last_day_.days_since_epoch()) {
+    // Past 9999 there is no Date to name; the first uncovered year says enough.
+    const int year = target <= Date::from_ymd(9999, 12, 31).value().days_since_epoch()
+                         ? Date::from_days_since_epoch(target).year()
+                         : last_day_.year() + 1;
+    return not_covered_year(year, fmt::format("{}之后{}日", start.iso(), n));
+  }
+  const Date day = Date::from_days_since_epoch(target);
+  if (!covers(day)) return not_covered(day);
+  return day;
 }
 
 Result<DayKind> WorkingDayCalendar::day_kind(Date date) const {
@@ -234,12 +256,19 @@ Result<Date> WorkingDayCalendar::next_working_day_from(Date date) const {
 
 Result<Date> WorkingDayCalendar::calendar_deadline(Date start, int n) const {
   if (n < 1) return invalid_input("期间天数", "", fmt::format("期间应至少为1日，实际为{}", n));
-  return next_working_day_from(start.add_days(n));
+  FAZHI_ASSIGN_OR_RETURN(Date last, covered_day_after(start, n));
+  return next_working_day_from(last);
 }
 
 Result<Date> WorkingDayCalendar::month_deadline(Date start, int months) const {
   if (months < 1)
     return invalid_input("期间月数", "", fmt::format("期间应至少为1个月，实际为{}", months));
+  // Months beyond the table are refused before add_months could leave the years of Date.
+  const std::int64_t month_index = std::int64_t{start.year()} * 12 + start.month() - 1 + months;
+  if (month_index / 12 > last_day_.year()) {
+    return not_covered_year(static_cast<int>(std::min<std::int64_t>(month_index / 12, 9999)),
+                            fmt::format("{}之后{}个月", start.iso(), months));
+  }
   return next_working_day_from(add_months(start, months));
 }
 

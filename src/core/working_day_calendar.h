@@ -86,6 +86,9 @@ class WorkingDayCalendar {
   // Index of a covered date in the vectors below.
   std::size_t index_of(Date date) const;
   Error not_covered(Date date) const;
+  Error not_covered_year(int year, std::string subject) const;
+  // start + n days if covered, else the not-covered error (also for any huge n).
+  Result<Date> covered_day_after(Date start, std::int64_t n) const;
 
   Date first_day_;
   Date last_day_;
