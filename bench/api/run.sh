@@ -8,7 +8,8 @@
 #                       e.g. "BUILD/fazhi serve --db bench.db --listen 127.0.0.1:{port}"
 #   FAZHI_BENCH_PATHS   space-separated paths to GET (default: one record, a 50-row list)
 #   FAZHI_BENCH_HEADER  one extra request header for curl and wrk, e.g. "Cookie: fazhi_session=…"
-# Also: DURATION (10s), CONNECTIONS (64), THREADS (2).
+# Also: DURATION (10s), CONNECTIONS (64), THREADS (2), ROUNDS (1): with ROUNDS>1 the two
+# servers take turns and each figure is the median over the rounds (for a busy machine).
 # Prints req/s and p50/p99 latency for each side and fazhi's share of nginx's req/s.
 set -euo pipefail
 
@@ -17,6 +18,7 @@ BUILD_DIR=$(cd "$BUILD_DIR" && pwd)
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
+ROUNDS=${ROUNDS:-1}
 PATHS=${FAZHI_BENCH_PATHS:-"/api/ledgers/reconsideration/records/17 /api/ledgers/reconsideration"}
 SERVER_CMD=${FAZHI_BENCH_SERVER:-"$BUILD_DIR/bench/api/fazhi_api_hello_server --listen 127.0.0.1:{port}"}
 HEADER=${FAZHI_BENCH_HEADER:-}
@@ -105,16 +107,25 @@ nginx -p "$WORK" -c "$WORK/nginx.conf" -e "$WORK/logs/error.log" &
 NGINX_PID=$!
 wait_http "http://127.0.0.1:$NGINX_PORT/r1.json"
 
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, loopback, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, loopback, $(nproc) cores, $ROUNDS round(s), $(date -u +%Y-%m-%dT%H:%MZ)"
 printf '%-44s %-6s %8s %10s %9s %9s\n' "request" "server" "bytes" "req/s" "p50 ms" "p99 ms"
 i=0
 for path in $PATHS; do
   i=$((i + 1))
   bytes=$(stat -c %s "$WORK/www/r$i.json")
-  read -r n_rps n_p50 n_p99 n_bad < <(run_wrk "http://127.0.0.1:$NGINX_PORT/r$i.json")
-  read -r f_rps f_p50 f_p99 f_bad < <(run_wrk "http://127.0.0.1:$FAZHI_PORT$path")
-  printf '%-44s %-6s %8s %10s %9s %9s\n' "GET $path" "nginx" "$bytes" "$n_rps" "$n_p50" "$n_p99"
-  printf '%-44s %-6s %8s %10s %9s %9s\n' "" "fazhi" "$bytes" "$f_rps" "$f_p50" "$f_p99"
-  awk -v f="$f_rps" -v n="$n_rps" 'BEGIN { printf "%-44s fazhi/nginx = %.0f%%\n", "", (n > 0 ? 100 * f / n : 0) }'
-  [[ "$n_bad$f_bad" != "00" ]] && echo "  warning: non-2xx responses (nginx $n_bad, fazhi $f_bad)"
+  n_rps=() n_p50=() n_p99=() f_rps=() f_p50=() f_p99=()
+  n_bad=0 f_bad=0
+  for _ in $(seq "$ROUNDS"); do
+    read -r a b c d < <(run_wrk "http://127.0.0.1:$NGINX_PORT/r$i.json")
+    n_rps+=("$a") n_p50+=("$b") n_p99+=("$c") n_bad=$((n_bad + d))
+    read -r a b c d < <(run_wrk "http://127.0.0.1:$FAZHI_PORT$path")
+    f_rps+=("$a") f_p50+=("$b") f_p99+=("$c") f_bad=$((f_bad + d))
+  done
+  nr=$(median <<<"${n_rps[*]}") fr=$(median <<<"${f_rps[*]}")
+  printf '%-44s %-6s %8s %10.0f %9s %9s\n' "GET $path" "nginx" "$bytes" "$nr" "$(median <<<"${n_p50[*]}")" "$(median <<<"${n_p99[*]}")"
+  printf '%-44s %-6s %8s %10.0f %9s %9s\n' "" "fazhi" "$bytes" "$fr" "$(median <<<"${f_p50[*]}")" "$(median <<<"${f_p99[*]}")"
+  awk -v f="$fr" -v n="$nr" 'BEGIN { printf "%-44s fazhi/nginx = %.0f%%\n", "", (n > 0 ? 100 * f / n : 0) }'
+  if ((n_bad + f_bad > 0)); then echo "  warning: non-2xx responses (nginx $n_bad, fazhi $f_bad)"; fi
 done
