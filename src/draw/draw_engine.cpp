@@ -333,6 +333,13 @@ std::string derive_seed(std::string_view plan_sm3, std::string_view public_value
 }
 
 Result<DrawResult> run_draw(const DrawPlan& plan, const DrawInputs& inputs) {
+  // A bad public value fails before the (possibly long) scan.
+  FAZHI_TRY(effective_public_value(plan, inputs));
+  FAZHI_ASSIGN_OR_RETURN(PoolScan scan, scan_pool(plan));
+  return run_draw_on_scan(plan, inputs, std::move(scan));
+}
+
+Result<DrawResult> run_draw_on_scan(const DrawPlan& plan, const DrawInputs& inputs, PoolScan scan) {
   FAZHI_ASSIGN_OR_RETURN(std::string public_value, effective_public_value(plan, inputs));
   DrawResult result;
   result.plan_id = plan.id;
@@ -350,8 +357,6 @@ Result<DrawResult> run_draw(const DrawPlan& plan, const DrawInputs& inputs) {
   }
   result.proof.seed = derive_seed(plan.sm3, public_value);
   const ChaCha20Key key = key_from_hex(result.proof.seed);
-
-  FAZHI_ASSIGN_OR_RETURN(PoolScan scan, scan_pool(plan));
   result.pool_total = scan.total;
   result.outside_strata = scan.outside_strata;
 

@@ -28,6 +28,7 @@
 
 #include "core/result.h"
 #include "draw/draw_plan.h"
+#include "draw/target_pool.h"
 
 namespace fazhi::draw {
 
@@ -90,5 +91,8 @@ std::string derive_seed(std::string_view plan_sm3, std::string_view public_value
 // Runs the draw. Fails on a bad pool record, a pool file that does not match its hash, a
 // bad public value, or an infeasible stratum or team, naming the stratum and constraint.
 Result<DrawResult> run_draw(const DrawPlan& plan, const DrawInputs& inputs);
+// The same from a pool already scanned (scan_pool of the same plan), so that a verifier can
+// scan the pool while it parses the result file.
+Result<DrawResult> run_draw_on_scan(const DrawPlan& plan, const DrawInputs& inputs, PoolScan scan);
 
 }  // namespace fazhi::draw
