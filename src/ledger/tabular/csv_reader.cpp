@@ -8,6 +8,10 @@
 #include <cstring>
 #include <optional>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "ledger/tabular/text_encoding.h"
 
 namespace fazhi::tabular {
@@ -102,8 +106,14 @@ struct Detection {
   bool bom = false;
 };
 
-// Reads the whole source once: UTF-8 if it all validates, otherwise GB18030. A UTF-16 file
-// (Excel's "Unicode 文本") fails with advice, since it is neither.
+// Multi-byte characters that, all valid UTF-8, settle a file as UTF-8. GB18030 text passes
+// as UTF-8 only by accident, for a few characters ("联通"), never for thousands.
+constexpr uint64_t kUtf8Evidence = 4096;
+
+// Decides the encoding from the start of the file: a UTF-8 byte-order mark, or enough valid
+// UTF-8 (or the whole file) means UTF-8; the first invalid sequence means GB18030. The rest
+// of a UTF-8 file is validated while it is parsed. A UTF-16 file (Excel's "Unicode 文本")
+// fails with advice, since it is neither.
 Result<Detection> detect_encoding(ByteSource& source, const std::string& name) {
   Detection d;
   std::string chunk(source.buffer_size(), '\0');
@@ -111,7 +121,10 @@ Result<Detection> detect_encoding(ByteSource& source, const std::string& name) {
   bool first = true;
   for (;;) {
     FAZHI_ASSIGN_OR_RETURN(size_t got, source.read(chunk.data(), chunk.size()));
-    if (got == 0) break;
+    if (got == 0) {
+      if (!validator.finish()) d.encoding = Encoding::kGb18030;
+      break;
+    }
     std::string_view view(chunk.data(), got);
     if (first) {
       first = false;
@@ -121,25 +134,15 @@ Result<Detection> detect_encoding(ByteSource& source, const std::string& name) {
                              "文件是 UTF-16 编码（Excel 的“Unicode 文本”），请另存为“CSV UTF-8（逗号分隔）”或 Excel 工作簿（.xlsx）");
       }
       d.bom = view.starts_with(kUtf8Bom);
+      if (d.bom) break;
     }
     if (!validator.feed(view)) {
-      if (d.bom) {
-        return invalid_input(file_subject(name),
-                             fmt::format("文件第 {} 行（字节偏移 {}）", validator.newlines_before_bad() + 1,
-                                         validator.bad_offset()),
-                             "文件开头标明是 UTF-8 编码，但这里的字节不是有效的 UTF-8");
-      }
-      d.encoding = Encoding::kGb18030;
+      // Invalid after thousands of valid characters: a UTF-8 file with a bad patch, which
+      // the parse reports at its row; otherwise GB18030.
+      if (validator.non_ascii() < kUtf8Evidence) d.encoding = Encoding::kGb18030;
       break;
     }
-  }
-  if (d.encoding == Encoding::kUtf8 && !validator.finish()) {
-    if (d.bom) {
-      return invalid_input(file_subject(name),
-                           fmt::format("文件末尾（字节偏移 {}）", validator.bad_offset()),
-                           "文件开头标明是 UTF-8 编码，但文件在一个字符的中间结束（可能被截断）");
-    }
-    d.encoding = Encoding::kGb18030;
+    if (validator.non_ascii() >= kUtf8Evidence) break;
   }
   FAZHI_TRY(source.rewind());
   return d;
@@ -156,10 +159,30 @@ constexpr std::array<bool, 256> make_special() {
 }
 constexpr std::array<bool, 256> kSpecial = make_special();
 
+// The first of , " CR LF in [p, end), or end: sixteen bytes at a time where SSE2 is there.
+inline const char* find_special(const char* p, const char* end) {
+#ifdef __SSE2__
+  const __m128i comma = _mm_set1_epi8(',');
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i lf = _mm_set1_epi8('\n');
+  const __m128i cr = _mm_set1_epi8('\r');
+  while (end - p >= 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, quote)),
+                               _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)));
+    int mask = _mm_movemask_epi8(hit);
+    if (mask != 0) return p + __builtin_ctz(static_cast<unsigned>(mask));
+    p += 16;
+  }
+#endif
+  while (p < end && !kSpecial[static_cast<unsigned char>(*p)]) ++p;
+  return p;
+}
+
 class CsvReader final : public TableReader {
  public:
-  CsvReader(ByteSource source, Encoding encoding, std::string name)
-      : source_(std::move(source)), encoding_(encoding) {
+  CsvReader(ByteSource source, Detection detection, std::string name)
+      : source_(std::move(source)), encoding_(detection.encoding), bom_(detection.bom) {
     file_name_ = std::move(name);
     raw_.resize(source_.buffer_size());
   }
@@ -198,12 +221,6 @@ class CsvReader final : public TableReader {
     }
   }
 
-  // Makes at least one byte available at pos_; false at the end of input.
-  Result<bool> ensure() {
-    if (pos_ < buf_.size()) return true;
-    return refill();
-  }
-
   Result<bool> refill() {
     buf_.clear();
     pos_ = 0;
@@ -215,23 +232,26 @@ class CsvReader final : public TableReader {
         buf_.resize(raw_.size());
         FAZHI_ASSIGN_OR_RETURN(got, source_.read(buf_.data(), buf_.size()));
         buf_.resize(got);
+        if (got == 0) {
+          if (!validator_.finish()) fail_at(validator_.bad_offset(), -1, true);
+        } else if (!validator_.feed(buf_)) {
+          uint64_t bad = validator_.bad_offset();
+          // Parse what came before the bad byte, then fail (a sequence begun in the previous
+          // chunk has been parsed already; the error still names the right row).
+          size_t keep = bad >= bytes_read_ ? static_cast<size_t>(bad - bytes_read_) : 0;
+          fail_at(bad, keep < buf_.size() ? static_cast<unsigned char>(buf_[keep]) : -1, false);
+          buf_.resize(keep);
+        }
       } else {
         FAZHI_ASSIGN_OR_RETURN(got, source_.read(raw_.data(), raw_.size()));
+        if (got == 0) {
+          if (decoder_.finish() == Gb18030Decoder::Status::kInvalid) fail_at(decoder_.bad_offset(), -1, true);
+        } else if (decoder_.decode(std::string_view(raw_.data(), got), buf_) == Gb18030Decoder::Status::kInvalid) {
+          uint64_t bad = decoder_.bad_offset();
+          fail_at(bad, bad >= bytes_read_ ? static_cast<unsigned char>(raw_[bad - bytes_read_]) : -1, false);
+        }
       }
       if (got == 0) at_end_ = true;
-      if (encoding_ == Encoding::kUtf8) {
-        // Detection validated every byte already.
-      } else if (got > 0) {
-        if (decoder_.decode(std::string_view(raw_.data(), got), buf_) ==
-            Gb18030Decoder::Status::kInvalid) {
-          uint64_t bad = decoder_.bad_offset();
-          if (bad >= bytes_read_) bad_byte_ = static_cast<unsigned char>(raw_[bad - bytes_read_]);
-          decode_failed_ = true;
-        }
-      } else if (decoder_.finish() == Gb18030Decoder::Status::kInvalid) {
-        decode_failed_ = true;
-        truncated_ = true;
-      }
       bytes_read_ += got;
       if (first_chunk_ && !buf_.empty()) {
         first_chunk_ = false;
@@ -246,17 +266,30 @@ class CsvReader final : public TableReader {
     return true;
   }
 
+  // Records an encoding error at byte `offset`, reported once the bytes before it are parsed.
+  void fail_at(uint64_t offset, int byte, bool truncated) {
+    decode_failed_ = true;
+    bad_offset_ = offset;
+    bad_byte_ = byte;
+    truncated_ = truncated;
+  }
+
   Error decode_error() const {
-    std::string reason =
-        truncated_      ? std::string("文件在一个字符的中间结束（可能被截断）")
-        : bad_byte_ >= 0 ? fmt::format("字节 {} 无法识别", hex_byte(static_cast<unsigned char>(bad_byte_)))
-                         : std::string("这里的字节无法识别");
-    return invalid_input(
-        file_subject(file_name_),
-        fmt::format("第 {} 行（文件第 {} 行，字节偏移 {}）", record_, line_,
-                    decoder_.bad_offset()),
-        "文件既不是有效的 UTF-8 编码，也不是有效的 GB18030（GBK）编码：" + reason +
-            "。请用 Excel 或 WPS 另存为“CSV UTF-8（逗号分隔）”后重新导入");
+    std::string what = truncated_ ? std::string("文件在一个字符的中间结束（可能被截断）")
+                       : bad_byte_ >= 0
+                           ? fmt::format("字节 {} 无法识别", hex_byte(static_cast<unsigned char>(bad_byte_)))
+                           : std::string("这里的字节无法识别");
+    std::string reason;
+    if (encoding_ == Encoding::kGb18030) {
+      reason = "文件既不是有效的 UTF-8 编码，也不是有效的 GB18030（GBK）编码：" + what;
+    } else if (bom_) {
+      reason = "文件开头标明是 UTF-8 编码，但这里不是有效的 UTF-8：" + what;
+    } else {
+      reason = "文件前面的内容是 UTF-8 编码，这里却不是有效的 UTF-8（文件可能由不同编码的内容拼接而成）：" + what;
+    }
+    return invalid_input(file_subject(file_name_),
+                         fmt::format("第 {} 行（文件第 {} 行，字节偏移 {}）", record_, line_, bad_offset_),
+                         reason + "。请用 Excel 或 WPS 另存为“CSV UTF-8（逗号分隔）”后重新导入");
   }
 
   Error error_at(int64_t record, int64_t line, std::string reason) const {
@@ -275,30 +308,37 @@ class CsvReader final : public TableReader {
     return ok();
   }
 
+  // Whether a byte is available at pos_, refilling when needed. A read or decoding error
+  // makes it false and is kept in failure_, for the caller to return.
+  bool more() {
+    if (pos_ < buf_.size()) return true;
+    Result<bool> r = refill();
+    if (!r) {
+      failure_ = std::move(r).error();
+      return false;
+    }
+    return *r;
+  }
+
   // Reads one record into record_buf_/ends_; false at the end of input.
   Result<bool> read_record() {
     record_buf_.clear();
-    ends_.clear();
-    ends_.push_back(0);
+    ends_.resize(1);
     ++record_;  // before reading, so that a decoding error names this record
-    FAZHI_ASSIGN_OR_RETURN(bool any, ensure());
-    if (!any) {
+    if (!more()) {
+      if (failure_) return *failure_;
       --record_;
       return false;
     }
     const int64_t start_line = line_;
     for (;;) {  // one field per iteration
-      FAZHI_ASSIGN_OR_RETURN(bool more, ensure());
-      if (!more) {
-        end_field();
-        return true;
-      }
+      if (!more()) break;
       if (buf_[pos_] == '"') {
         ++pos_;
         const int64_t quote_line = line_;
         for (;;) {
-          FAZHI_ASSIGN_OR_RETURN(bool have, ensure());
-          if (!have) {
+          if (!more()) {
+            if (failure_) return *failure_;
             return error_at(record_, quote_line,
                             fmt::format("第 {} 个单元格的引号没有闭合：从这里到文件末尾都没有找到结束的引号",
                                         ends_.size()));
@@ -317,8 +357,7 @@ class CsvReader final : public TableReader {
             continue;
           }
           pos_ = (q - buf_.data()) + 1;
-          FAZHI_ASSIGN_OR_RETURN(bool after, ensure());
-          if (after && buf_[pos_] == '"') {
+          if (more() && buf_[pos_] == '"') {
             record_buf_.push_back('"');
             ++pos_;
             continue;
@@ -328,22 +367,21 @@ class CsvReader final : public TableReader {
       }
       // Unquoted text (or, leniently, text after a closing quote) up to the delimiter.
       for (;;) {
-        FAZHI_ASSIGN_OR_RETURN(bool have, ensure());
-        if (!have) {
+        if (!more()) {
+          if (failure_) return *failure_;
           end_field();
           return true;
         }
-        const auto* p = reinterpret_cast<const unsigned char*>(buf_.data() + pos_);
-        const auto* end = reinterpret_cast<const unsigned char*>(buf_.data() + buf_.size());
-        const auto* s = p;
-        while (s < end && !kSpecial[*s]) ++s;
-        record_buf_.append(reinterpret_cast<const char*>(p), s - p);
+        const char* p = buf_.data() + pos_;
+        const char* end = buf_.data() + buf_.size();
+        const char* s = find_special(p, end);
+        record_buf_.append(p, s - p);
         pos_ += s - p;
         if (s == end) {
           FAZHI_TRY(check_size(start_line));
           continue;
         }
-        char c = static_cast<char>(*s);
+        char c = *s;
         ++pos_;
         if (c == ',') {
           end_field();
@@ -356,18 +394,21 @@ class CsvReader final : public TableReader {
         // c is '\n' or '\r': the record ends.
         end_field();
         ++line_;
-        if (c == '\r') {
-          FAZHI_ASSIGN_OR_RETURN(bool after, ensure());
-          if (after && buf_[pos_] == '\n') ++pos_;
-        }
+        if (c == '\r' && more() && buf_[pos_] == '\n') ++pos_;
+        if (failure_) return *failure_;
         return true;
       }
     }
+    if (failure_) return *failure_;
+    end_field();
+    return true;
   }
 
   ByteSource source_;
   Encoding encoding_;
+  bool bom_;
   Gb18030Decoder decoder_;
+  Utf8Validator validator_;  // UTF-8 files are validated as they are parsed
   std::string raw_;          // bytes as read from the source (GB18030 only)
   std::string buf_;          // UTF-8 being parsed
   size_t pos_ = 0;
@@ -376,16 +417,18 @@ class CsvReader final : public TableReader {
   bool decode_failed_ = false;
   bool truncated_ = false;
   int bad_byte_ = -1;         // the unreadable byte, when still at hand
+  uint64_t bad_offset_ = 0;
   uint64_t bytes_read_ = 0;
   std::string record_buf_;   // the current record's cells, back to back
   std::vector<uint32_t> ends_;  // cell i is record_buf_[ends_[i], ends_[i+1])
   int64_t record_ = 0;       // records begun, blank ones included
   int64_t line_ = 1;         // physical line of the next byte
+  std::optional<Error> failure_;  // set by more() on a read or decoding error
 };
 
 Result<std::unique_ptr<TableReader>> open_from_source(ByteSource source, std::string name) {
   FAZHI_ASSIGN_OR_RETURN(Detection d, detect_encoding(source, name));
-  auto reader = std::make_unique<CsvReader>(std::move(source), d.encoding, std::move(name));
+  auto reader = std::make_unique<CsvReader>(std::move(source), d, std::move(name));
   FAZHI_TRY(reader->read_header());
   return std::unique_ptr<TableReader>(std::move(reader));
 }

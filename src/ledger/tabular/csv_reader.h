@@ -1,9 +1,10 @@
 // CSV as RFC 4180 describes it and Excel/WPS write it: comma-separated, fields optionally in
 // double quotes, "" for a quote inside quotes, line breaks inside quoted fields, CRLF or LF
-// (or a lone CR) ending a record. The encoding is detected: a file that is valid UTF-8
-// (with or without a byte-order mark) is UTF-8, any other is decoded as GB18030 (which
-// includes GBK and GB2312); a file invalid in both fails naming the row and byte offset.
-// Detection reads the file once ahead of parsing; both passes stream in 1 MiB chunks.
+// (or a lone CR) ending a record. The encoding is detected from the start of the file: a
+// UTF-8 byte-order mark, or thousands of valid UTF-8 characters (or a whole file that is
+// valid UTF-8), make it UTF-8; otherwise it is decoded as GB18030 (which includes GBK and
+// GB2312). Bytes invalid in the chosen encoding fail naming the row, line and byte offset.
+// The file is read once, in 1 MiB chunks, after a look at its first chunk(s).
 //
 // Row numbers count records as Excel shows them (a quoted field with line breaks is one
 // row). A row has as many cells as the file has fields in that record; the caller decides

@@ -25,14 +25,14 @@ class Utf8Validator {
   bool finish();
   // Offset, from the start of all input fed, of the first byte of the bad sequence.
   uint64_t bad_offset() const { return bad_offset_; }
-  // Number of '\n' bytes before bad_offset() (so its line is newlines_before_bad() + 1).
-  uint64_t newlines_before_bad() const { return newlines_; }
+  // Lead bytes of multi-byte sequences seen so far (how much evidence the input gave).
+  uint64_t non_ascii() const { return non_ascii_; }
 
  private:
   unsigned char pending_[4] = {};
   int pending_len_ = 0;   // bytes of an incomplete sequence carried from the last chunk
   uint64_t offset_ = 0;   // bytes fed so far
-  uint64_t newlines_ = 0;
+  uint64_t non_ascii_ = 0;
   uint64_t bad_offset_ = 0;
 };
 

@@ -158,6 +158,19 @@ TEST(CsvReader, GbErrorLateInFileNamesRowAndOffset) {
   EXPECT_THAT(rendered, HasSubstr("字节 0xFF 无法识别"));
 }
 
+// Thousands of valid UTF-8 characters settle the encoding; a bad byte far after them is a
+// UTF-8 error of that row (a file pasted together from two encodings), not a reason to
+// reinterpret the whole file.
+TEST(CsvReader, Utf8ErrorAfterEvidenceNamesRow) {
+  std::string data = "名称\n";
+  for (int i = 0; i < 3000; ++i) data += "复议" + std::to_string(i) + "\n";
+  size_t offset = data.size() + 3;
+  data += "甲\xD5\xC5\n";  // row 3002: 甲 then 张 in GBK
+  std::string rendered = render_table(open_csv_reader_from_memory(data, "mixed.csv"));
+  EXPECT_THAT(rendered, HasSubstr(fmt::format("第 3002 行（文件第 3002 行，字节偏移 {}）: 文件前面的内容是 UTF-8 编码，这里却不是有效的 UTF-8", offset)));
+  EXPECT_THAT(rendered, HasSubstr("字节 0xD5 无法识别"));
+}
+
 TEST(CsvReader, OverlongRecordSaysUnclosedQuote) {
   std::string data = "a\n\"" + std::string(kMaxCsvRecordBytes + 10, 'x');
   EXPECT_THAT(render_table(open_csv_reader_from_memory(data, "q.csv")),
