@@ -106,6 +106,7 @@ class HttpServer::Impl {
   std::atomic<bool> stopping_{false};
   std::uint16_t port_ = 0;
 
+  std::mutex stop_mutex_;
   std::mutex mutex_;  // guards the fields below
   std::condition_variable io_threads_done_;
   int running_io_threads_ = 0;
@@ -402,6 +403,8 @@ void HttpServer::Impl::accept(Worker& worker) {
 }
 
 void HttpServer::Impl::stop() {
+  // Held throughout, so that a second caller returns only once the server has stopped.
+  std::lock_guard whole(stop_mutex_);
   std::unique_lock lock(mutex_);
   if (!started_ || stopped_) {
     signal_ctx_.stop();
