@@ -13,7 +13,7 @@ void put(Sm3& h, std::string_view v) {
   h.update(v);
   h.update(";");
 }
-void put(Sm3& h, const std::optional<std::string>& v) {
+void put_optional(Sm3& h, const std::optional<std::string>& v) {
   if (!v) {
     h.update("-;");
     return;
@@ -33,9 +33,9 @@ std::string audit_entry_hash(const AuditEntry& e) {
   put(h, e.action);
   put(h, e.ledger);
   put(h, e.record_id);
-  put(h, e.before);
-  put(h, e.after);
-  put(h, e.detail);
+  put_optional(h, e.before);
+  put_optional(h, e.after);
+  put_optional(h, e.detail);
   return to_hex(h.finish());
 }
 

@@ -1,0 +1,259 @@
+#include "ledger/ledger_import.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <map>
+#include <optional>
+
+#include "core/clock.h"
+#include "ledger/audit_verification.h"
+#include "ledger/field_value.h"
+#include "ledger/ledger_table.h"
+#include "ledger/tabular/table_reader.h"
+#include "ledger/tabular/table_writer.h"
+
+namespace fazhi {
+namespace {
+
+// How one column of the file maps onto the ledger.
+struct ColumnMapping {
+  enum Kind { kField, kOrg, kState, kIgnored } kind = kIgnored;
+  size_t field = 0;
+};
+
+// Sentinel that rolls a dry run back after full validation.
+constexpr const char* kDryRunMarker = "\x01dry-run";
+
+}  // namespace
+
+Result<ImportOutcome> import_ledger_file(LedgerService& service, const UserContext& user,
+                                         const LedgerDeclaration& ledger, const std::string& path,
+                                         const ImportOptions& options) {
+  FAZHI_TRY(require_write(user, ledger));
+  FAZHI_ASSIGN_OR_RETURN(auto reader, tabular::open_table_reader(path));
+  FAZHI_ASSIGN_OR_RETURN(std::shared_ptr<const OrgDirectory> orgs, service.orgs());
+  const std::string file = reader->file_name();
+  const std::string subject = tabular::file_subject(file);
+
+  std::vector<Error> errors;
+  std::int64_t error_count = 0;
+  auto add_error = [&](Error e) {
+    ++error_count;
+    if (static_cast<int>(errors.size()) < options.max_listed_errors) errors.push_back(std::move(e));
+  };
+
+  // Header → mapping.
+  std::vector<ColumnMapping> mapping;
+  std::vector<bool> seen(ledger.fields.size(), false);
+  const auto& sys_labels = system_column_labels();
+  const auto& sys_names = system_columns();
+  for (size_t c = 0; c < reader->header().size(); ++c) {
+    std::string h = reader->header()[c];
+    while (!h.empty() && (h.back() == ' ' || h.back() == '*')) h.pop_back();
+    ColumnMapping m;
+    bool found = false;
+    for (size_t i = 0; i < ledger.fields.size(); ++i) {
+      if (ledger.fields[i].label == h || ledger.fields[i].name == h) {
+        if (seen[i]) {
+          add_error(invalid_input(subject, tabular::row_place(reader->header_row_number()),
+                                  "列「" + h + "」出现了两次"));
+        }
+        seen[i] = true;
+        m.kind = ColumnMapping::kField;
+        m.field = i;
+        found = true;
+        break;
+      }
+    }
+    if (!found) {
+      if (h == "所属单位" || h == "org_code" || h == "所属单位编码") {
+        m.kind = ColumnMapping::kOrg;
+      } else if (h == "状态" || h == "state") {
+        m.kind = ColumnMapping::kState;
+      } else if (std::find(sys_labels.begin(), sys_labels.end(), h) != sys_labels.end() ||
+                 std::find(sys_names.begin(), sys_names.end(), h) != sys_names.end() || h == "所属单位名称" ||
+                 h == "状态名称") {
+        m.kind = ColumnMapping::kIgnored;
+      } else if (h.empty()) {
+        m.kind = ColumnMapping::kIgnored;
+      } else {
+        add_error(invalid_input(subject, tabular::row_place(reader->header_row_number()),
+                                fmt::format("第 {} 列的表头「{}」不是「{}」的字段", c + 1, h, ledger.label)));
+        continue;
+      }
+    }
+    mapping.push_back(m);
+  }
+  mapping.resize(reader->header().size());
+  for (size_t i = 0; i < ledger.fields.size(); ++i)
+    if (ledger.fields[i].required && !seen[i])
+      add_error(invalid_input(subject, "表头", "缺少必填列「" + ledger.fields[i].label + "」"));
+  if (error_count > 0) {
+    Error e = invalid_input(subject, "", fmt::format("表头有 {} 处错误，未导入任何记录", error_count));
+    e.details = std::move(errors);
+    return e;
+  }
+
+  std::string default_org = options.default_org.empty() ? user.org_code : options.default_org;
+  ImportOutcome outcome;
+  outcome.dry_run = options.dry_run;
+  auto written = service.store().write(user.actor(), [&](WriteTransaction& tx) -> Result<void> {
+    FAZHI_ASSIGN_OR_RETURN(std::int64_t next_id, next_record_id(tx.sql(), ledger));
+    outcome.first_id = next_id;
+    std::string marks;
+    for (size_t i = 0; i < system_columns().size() + ledger.fields.size(); ++i) marks += i ? ", ?" : "?";
+    const std::string insert = fmt::format("INSERT INTO {} ({}) VALUES ({})", quote_identifier(ledger.name),
+                                           ledger_column_list(ledger), marks);
+    const std::string now = utc_timestamp();
+    ImportDigest digest;
+    tabular::Row row;
+    LedgerRecord rec;
+    for (;;) {
+      auto more = reader->next(row);
+      if (!more) return std::move(more).error();
+      if (!*more) break;
+      std::string place_row = tabular::row_place(row.number, row.sheet);
+      rec = LedgerRecord{};
+      rec.values.assign(ledger.fields.size(), nullptr);
+      rec.org_code = default_org;
+      rec.state = ledger.initial_state;
+      bool row_bad = false;
+      for (size_t c = 0; c < row.cells.size() && c < mapping.size(); ++c) {
+        const ColumnMapping& m = mapping[c];
+        std::string_view cell = row.cells[c];
+        std::string header = reader->header()[c];
+        if (m.kind == ColumnMapping::kField) {
+          auto v = field_value_from_text(ledger.fields[m.field], cell);
+          if (!v) {
+            Error e = invalid_input(subject, place_row + "，列「" + header + "」", v.error().reason);
+            e.field = ledger.fields[m.field].name;
+            add_error(std::move(e));
+            row_bad = true;
+          } else {
+            rec.values[m.field] = std::move(v).value();
+          }
+        } else if (m.kind == ColumnMapping::kOrg && !cell.empty()) {
+          const OrgNode* n = orgs->find(cell);
+          if (!n)
+            for (const auto& o : orgs->all())
+              if (o.name == cell) n = &o;
+          if (!n) {
+            add_error(invalid_input(subject, place_row + "，列「" + header + "」",
+                                    "单位「" + std::string(cell) + "」不存在"));
+            row_bad = true;
+          } else {
+            rec.org_code = n->code;
+          }
+        } else if (m.kind == ColumnMapping::kState && !cell.empty()) {
+          bool ok_state = false;
+          for (const auto& s : ledger.states)
+            if (s.label == cell || s.name == cell) {
+              rec.state = s.name;
+              ok_state = true;
+            }
+          if (!ok_state) {
+            std::string allowed;
+            for (const auto& s : ledger.states) allowed += (allowed.empty() ? "" : "、") + s.label;
+            add_error(invalid_input(subject, place_row + "，列「" + header + "」",
+                                    "不是「" + ledger.label + "」的状态（可选：" + allowed + "）"));
+            row_bad = true;
+          }
+        }
+      }
+      if (row_bad) continue;
+      rec.id = next_id;
+      rec.version = 1;
+      rec.created_at = rec.updated_at = now;
+      rec.created_by = rec.updated_by = user.login;
+      auto checked = service.check_record(tx, user, ledger, *orgs, nullptr, rec, nullptr);
+      if (!checked) {
+        Error e = std::move(checked).error();
+        std::vector<Error> parts = e.details.empty() ? std::vector<Error>{e} : e.details;
+        for (auto& p : parts) {
+          std::string column;
+          if (const FieldDeclaration* f = ledger.field(p.field)) column = "，列「" + f->label + "」";
+          add_error(Error{p.code == ErrorCode::kForbidden ? ErrorCode::kInvalidInput : p.code, subject,
+                          place_row + column, p.subject.empty() ? p.reason : p.subject + "：" + p.reason, p.field, {}});
+        }
+        continue;
+      }
+      if (error_count > 0) continue;  // keep validating, but write nothing more
+      std::vector<SqlValue> values = row_from_record(rec);
+      FAZHI_TRY(tx.sql().execute(insert, values));
+      digest.add_row(canonical_row_json(ledger, rec));
+      ++outcome.rows;
+      ++next_id;
+      if (ledger.name == "organizations") {
+        // A later row may name this one as its parent.
+        FAZHI_ASSIGN_OR_RETURN(auto fresh, OrgDirectory::load(tx.sql()));
+        orgs = std::make_shared<const OrgDirectory>(std::move(fresh));
+      }
+    }
+    if (error_count > 0) {
+      Error e = invalid_input(subject, "",
+                              fmt::format("有 {} 处错误，未导入任何记录{}", error_count,
+                                          error_count > static_cast<std::int64_t>(errors.size())
+                                              ? fmt::format("（仅列出前 {} 处）", errors.size())
+                                              : ""));
+      e.details = std::move(errors);
+      return e;
+    }
+    outcome.last_id = next_id - 1;
+    outcome.rows_digest = digest.hex();
+    if (options.dry_run) return Error{ErrorCode::kConflict, kDryRunMarker, "", "", {}, {}};
+    if (outcome.rows == 0) return ok();
+    nlohmann::json detail = {{"file", file},
+                             {"rows", outcome.rows},
+                             {"first_id", outcome.first_id},
+                             {"last_id", outcome.last_id},
+                             {"rows_digest", outcome.rows_digest}};
+    AuditEntry entry;
+    entry.action = "import";
+    entry.ledger = ledger.name;
+    entry.detail = detail.dump();
+    FAZHI_TRY(tx.audit(std::move(entry)));
+    return ok();
+  });
+  if (!written) {
+    if (written.error().subject == kDryRunMarker) return outcome;
+    return written.error();
+  }
+  if (ledger.name == "organizations") service.invalidate_orgs();
+  return outcome;
+}
+
+Result<std::int64_t> export_ledger_file(LedgerService& service, const UserContext& user,
+                                        const LedgerDeclaration& ledger, const ListQuery& query,
+                                        const std::string& path) {
+  std::vector<tabular::Column> columns = {{"编号", tabular::ColumnKind::kNumber}, {"所属单位", tabular::ColumnKind::kText}};
+  if (!ledger.states.empty()) columns.push_back({"状态", tabular::ColumnKind::kText});
+  for (const auto& f : ledger.fields) {
+    tabular::ColumnKind kind = tabular::ColumnKind::kText;
+    if (f.type == FieldType::kDate || f.type == FieldType::kDateTime) kind = tabular::ColumnKind::kDate;
+    if (f.type == FieldType::kInteger || f.type == FieldType::kDecimal) kind = tabular::ColumnKind::kNumber;
+    columns.push_back({f.label, kind});
+  }
+  columns.push_back({"创建时间", tabular::ColumnKind::kText});
+  columns.push_back({"更新时间", tabular::ColumnKind::kText});
+  FAZHI_ASSIGN_OR_RETURN(auto writer, tabular::open_table_writer(path, columns));
+  std::vector<std::string> cells;
+  FAZHI_TRY(service.for_each(user, ledger, query, [&](const LedgerRecord& r) -> Result<void> {
+    cells.clear();
+    cells.push_back(std::to_string(r.id));
+    cells.push_back(r.org_code);
+    if (!ledger.states.empty()) {
+      const StateDeclaration* s = ledger.state(r.state);
+      cells.push_back(s ? s->label : r.state);
+    }
+    for (size_t i = 0; i < ledger.fields.size(); ++i) cells.push_back(field_value_to_text(ledger.fields[i], r.values[i]));
+    cells.push_back(r.created_at);
+    cells.push_back(r.updated_at);
+    return writer->write_row(std::span<const std::string>(cells));
+  }));
+  std::int64_t rows = writer->rows_written();
+  FAZHI_TRY(writer->close());
+  return rows;
+}
+
+}  // namespace fazhi

@@ -1,0 +1,165 @@
+#include "ledger/ledger_table.h"
+
+#include <fmt/format.h>
+
+#include "core/sm3.h"
+#include "ledger/ledger_catalogue.h"
+#include "ledger/field_value.h"
+#include "store/migrations.h"
+
+namespace fazhi {
+
+const std::vector<std::string>& system_columns() {
+  static const std::vector<std::string> kColumns = {"id",         "org_code",   "org_path",
+                                                    "state",      "version",    "created_at",
+                                                    "created_by", "updated_at", "updated_by"};
+  return kColumns;
+}
+
+const std::vector<std::string>& system_column_labels() {
+  static const std::vector<std::string> kLabels = {"编号", "所属单位", "单位路径", "状态", "版本",
+                                                   "创建时间", "创建人", "更新时间", "更新人"};
+  return kLabels;
+}
+
+std::string quote_identifier(std::string_view name) { return "\"" + std::string(name) + "\""; }
+
+std::string ledger_column_list(const LedgerDeclaration& ledger) {
+  std::string out;
+  for (const auto& c : system_columns()) out += (out.empty() ? "" : ", ") + quote_identifier(c);
+  for (const auto& f : ledger.fields) out += ", " + quote_identifier(f.name);
+  return out;
+}
+
+namespace {
+
+std::string column_type(SqlDialect d, const FieldDeclaration& f) {
+  if (stored_as_integer(f)) return d == SqlDialect::kSqlite ? "INTEGER" : "BIGINT";
+  return "TEXT";
+}
+
+std::string create_table_sql(SqlDialect d, const LedgerDeclaration& ledger) {
+  std::string sql = fmt::format(
+      "CREATE TABLE {} (\n  id {} PRIMARY KEY,\n  org_code TEXT NOT NULL,\n  org_path TEXT NOT NULL,\n"
+      "  state TEXT NOT NULL DEFAULT '',\n  version {} NOT NULL,\n  created_at TEXT NOT NULL,\n"
+      "  created_by TEXT NOT NULL,\n  updated_at TEXT NOT NULL,\n  updated_by TEXT NOT NULL",
+      quote_identifier(ledger.name), d == SqlDialect::kSqlite ? "INTEGER" : "BIGINT",
+      d == SqlDialect::kSqlite ? "INTEGER" : "BIGINT");
+  for (const auto& f : ledger.fields) {
+    sql += fmt::format(",\n  {} {}", quote_identifier(f.name), column_type(d, f));
+    if (f.unique) sql += " UNIQUE";
+  }
+  sql += "\n)";
+  return sql;
+}
+
+std::vector<std::string> index_sql(const LedgerDeclaration& ledger) {
+  std::vector<std::string> out;
+  out.push_back(fmt::format("CREATE INDEX IF NOT EXISTS {} ON {} (org_path)",
+                            quote_identifier(ledger.name + "_org_path"), quote_identifier(ledger.name)));
+  if (!ledger.states.empty())
+    out.push_back(fmt::format("CREATE INDEX IF NOT EXISTS {} ON {} (state)",
+                              quote_identifier(ledger.name + "_state"), quote_identifier(ledger.name)));
+  for (const auto& f : ledger.fields)
+    if (f.indexed || f.type == FieldType::kOrgRef)
+      out.push_back(fmt::format("CREATE INDEX IF NOT EXISTS {} ON {} ({})",
+                                quote_identifier(ledger.name + "_" + f.name), quote_identifier(ledger.name),
+                                quote_identifier(f.name)));
+  return out;
+}
+
+Result<std::vector<std::string>> existing_columns(Store& store, const std::string& table) {
+  std::vector<std::string> cols;
+  FAZHI_TRY(store.read([&](SqlSession& s) -> Result<void> {
+    std::vector<SqlValue> p = {table};
+    auto r = store.is_postgres()
+                 ? s.query("SELECT column_name FROM information_schema.columns WHERE table_schema = "
+                           "current_schema() AND table_name = ?",
+                           p)
+                 : s.query("SELECT name FROM pragma_table_info(?)", p);
+    if (!r) return r.error();
+    for (auto& row : r->rows) cols.push_back(sql_text(row[0]));
+    return ok();
+  }));
+  return cols;
+}
+
+}  // namespace
+
+Result<void> ensure_ledger_tables(Store& store) {
+  for (const LedgerDeclaration* ledger : all_ledgers()) {
+    std::string create = create_table_sql(store.dialect(), *ledger);
+    std::vector<std::string> indexes = index_sql(*ledger);
+    std::string fingerprint = create;
+    for (auto& i : indexes) fingerprint += ";" + i;
+    std::string id = "ledger:" + ledger->name + ":" + sm3_hex(fingerprint).substr(0, 16);
+    FAZHI_ASSIGN_OR_RETURN(bool done, store.has_migration(id));
+    if (done) continue;
+    FAZHI_ASSIGN_OR_RETURN(auto cols, existing_columns(store, ledger->name));
+    std::string sql;
+    if (cols.empty()) {
+      sql = create + ";\n";
+    } else {
+      for (const auto& f : ledger->fields) {
+        if (std::find(cols.begin(), cols.end(), f.name) != cols.end()) continue;
+        sql += fmt::format("ALTER TABLE {} ADD COLUMN {} {};\n", quote_identifier(ledger->name),
+                           quote_identifier(f.name), column_type(store.dialect(), f));
+      }
+    }
+    for (auto& i : indexes) sql += i + ";\n";
+    FAZHI_TRY(store.apply_migration(id, sql));
+  }
+  return ok();
+}
+
+LedgerRecord record_from_row(const LedgerDeclaration& ledger, const std::vector<SqlValue>& row) {
+  LedgerRecord r;
+  r.id = sql_int(row[0]).value_or(0);
+  r.org_code = sql_text(row[1]);
+  r.org_path = sql_text(row[2]);
+  r.state = sql_text(row[3]);
+  r.version = sql_int(row[4]).value_or(0);
+  r.created_at = sql_text(row[5]);
+  r.created_by = sql_text(row[6]);
+  r.updated_at = sql_text(row[7]);
+  r.updated_by = sql_text(row[8]);
+  r.values.assign(row.begin() + 9, row.begin() + 9 + static_cast<long>(ledger.fields.size()));
+  return r;
+}
+
+std::vector<SqlValue> row_from_record(const LedgerRecord& r) {
+  std::vector<SqlValue> row = {r.id,         r.org_code,   r.org_path,   r.state,      r.version,
+                               r.created_at, r.created_by, r.updated_at, r.updated_by};
+  row.insert(row.end(), r.values.begin(), r.values.end());
+  return row;
+}
+
+std::string canonical_row_json(const LedgerDeclaration& ledger, const LedgerRecord& r) {
+  nlohmann::json j;
+  auto put = [&](const std::string& k, const SqlValue& v) {
+    if (is_null(v)) j[k] = nullptr;
+    else if (auto* i = std::get_if<std::int64_t>(&v)) j[k] = *i;
+    else if (auto* d = std::get_if<double>(&v)) j[k] = *d;
+    else j[k] = std::get<std::string>(v);
+  };
+  auto row = row_from_record(r);
+  for (size_t i = 0; i < system_columns().size(); ++i) put(system_columns()[i], row[i]);
+  for (size_t i = 0; i < ledger.fields.size(); ++i) put(ledger.fields[i].name, r.values[i]);
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Result<LedgerRecord> load_record(SqlSession& sql, const LedgerDeclaration& ledger, std::int64_t id) {
+  std::vector<SqlValue> p = {id};
+  FAZHI_ASSIGN_OR_RETURN(auto r, sql.query(fmt::format("SELECT {} FROM {} WHERE id = ?", ledger_column_list(ledger),
+                                                       quote_identifier(ledger.name)),
+                                           p));
+  if (r.rows.empty()) return not_found(fmt::format("{}（编号 {}）", ledger.label, id), "不存在或无权查看");
+  return record_from_row(ledger, r.rows[0]);
+}
+
+Result<std::int64_t> next_record_id(SqlSession& sql, const LedgerDeclaration& ledger) {
+  FAZHI_ASSIGN_OR_RETURN(auto r, sql.query(fmt::format("SELECT MAX(id) FROM {}", quote_identifier(ledger.name))));
+  return (r.rows.empty() ? 0 : sql_int(r.rows[0][0]).value_or(0)) + 1;
+}
+
+}  // namespace fazhi

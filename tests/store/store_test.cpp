@@ -1,0 +1,153 @@
+// The store suite, once per backend: migrations, transactions, the audited write path.
+#include "store/store.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "harness/result_matchers.h"
+#include "harness/temp_database.h"
+#include "store/postgres/postgres_session.h"
+
+namespace fazhi {
+namespace {
+
+using ::fazhi::testing::ErrorIs;
+using ::fazhi::testing::IsOk;
+using ::testing::HasSubstr;
+
+class StoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    db_ = std::make_unique<testing::TempDatabase>(GetParam());
+    auto s = Store::open(db_->location(), {.create = true});
+    ASSERT_THAT(s, IsOk());
+    store_ = std::move(s).value();
+    ASSERT_THAT(store_->apply_migration("test_table", "CREATE TABLE t (id BIGINT PRIMARY KEY, name TEXT)"), IsOk());
+  }
+  std::int64_t count(const std::string& table) {
+    std::int64_t n = -1;
+    EXPECT_THAT(store_->read([&](SqlSession& s) -> Result<void> {
+      auto r = s.query("SELECT COUNT(*) FROM " + table);
+      if (!r) return r.error();
+      n = *sql_int(r->rows[0][0]);
+      return ok();
+    }), IsOk());
+    return n;
+  }
+  std::unique_ptr<testing::TempDatabase> db_;
+  std::unique_ptr<Store> store_;
+  Actor actor_{"tester", "root"};
+};
+
+TEST_P(StoreTest, OpensTwiceAndAppliesMigrationsOnce) {
+  store_.reset();
+  auto again = Store::open(db_->location());
+  ASSERT_THAT(again, IsOk());
+  auto applied = (*again)->has_migration("0001_system_tables");
+  ASSERT_THAT(applied, IsOk());
+  EXPECT_TRUE(*applied);
+  EXPECT_THAT((*again)->apply_migration("test_table", "CREATE TABLE t (id BIGINT PRIMARY KEY)"), IsOk());
+}
+
+TEST_P(StoreTest, WriteCommitsChangeAndAuditTogether) {
+  ASSERT_THAT(store_->write(actor_, [](WriteTransaction& tx) -> Result<void> {
+    std::vector<SqlValue> p = {std::int64_t{1}, std::string("甲")};
+    FAZHI_TRY(tx.sql().execute("INSERT INTO t (id, name) VALUES (?, ?)", p));
+    AuditEntry e{.action = "create", .ledger = "t", .record_id = "1", .after = R"({"id":1})"};
+    FAZHI_TRY(tx.audit(e));
+    FAZHI_TRY(tx.audit(AuditEntry{.action = "note", .ledger = "t", .record_id = "1"}));
+    return ok();
+  }), IsOk());
+  EXPECT_EQ(count("t"), 1);
+  EXPECT_EQ(count("audit_log"), 2);
+  ASSERT_THAT(store_->read([](SqlSession& s) -> Result<void> {
+    FAZHI_ASSIGN_OR_RETURN(auto r, s.query("SELECT seq, prev_hash, hash, actor FROM audit_log ORDER BY seq"));
+    EXPECT_EQ(*sql_int(r.rows[0][0]), 1);
+    EXPECT_EQ(sql_text(r.rows[0][1]), audit_genesis_hash());
+    EXPECT_EQ(sql_text(r.rows[1][1]), sql_text(r.rows[0][2]));  // chained
+    EXPECT_EQ(sql_text(r.rows[1][3]), "tester");
+    FAZHI_ASSIGN_OR_RETURN(auto head, s.query("SELECT seq, hash FROM audit_head"));
+    EXPECT_EQ(*sql_int(head.rows[0][0]), 2);
+    EXPECT_EQ(sql_text(head.rows[0][1]), sql_text(r.rows[1][2]));
+    return ok();
+  }), IsOk());
+}
+
+TEST_P(StoreTest, FailedWriteLeavesNothing) {
+  auto r = store_->write(actor_, [](WriteTransaction& tx) -> Result<void> {
+    std::vector<SqlValue> p = {std::int64_t{1}, std::string("甲")};
+    FAZHI_TRY(tx.sql().execute("INSERT INTO t (id, name) VALUES (?, ?)", p));
+    FAZHI_TRY(tx.audit(AuditEntry{.action = "create", .ledger = "t", .record_id = "1"}));
+    return invalid_input("测试", "", "故意失败");
+  });
+  EXPECT_THAT(r, ErrorIs(ErrorCode::kInvalidInput, HasSubstr("故意失败")));
+  EXPECT_EQ(count("t"), 0);
+  EXPECT_EQ(count("audit_log"), 0);
+}
+
+TEST_P(StoreTest, DuplicateKeyIsConflict) {
+  auto insert = [&]() {
+    return store_->write(actor_, [](WriteTransaction& tx) -> Result<void> {
+      std::vector<SqlValue> p = {std::int64_t{7}, std::string("乙")};
+      FAZHI_TRY(tx.sql().execute("INSERT INTO t (id, name) VALUES (?, ?)", p));
+      return ok();
+    });
+  };
+  ASSERT_THAT(insert(), IsOk());
+  EXPECT_THAT(insert(), ErrorIs(ErrorCode::kConflict, HasSubstr("")));
+}
+
+TEST_P(StoreTest, ValuesRoundTripAlikeOnBothBackends) {
+  ASSERT_THAT(store_->apply_migration("typed", "CREATE TABLE typed (i BIGINT, s TEXT, n TEXT)"), IsOk());
+  ASSERT_THAT(store_->write(actor_, [](WriteTransaction& tx) -> Result<void> {
+    std::vector<SqlValue> p = {std::int64_t{-42}, std::string("复议'\"?"), nullptr};
+    FAZHI_TRY(tx.sql().execute("INSERT INTO typed (i, s, n) VALUES (?, ?, ?)", p));
+    return ok();
+  }), IsOk());
+  ASSERT_THAT(store_->read([](SqlSession& s) -> Result<void> {
+    FAZHI_ASSIGN_OR_RETURN(auto r, s.query("SELECT i, s, n, COUNT(*) AS c, SUM(i) FROM typed GROUP BY i, s, n"));
+    EXPECT_EQ(std::get<std::int64_t>(r.rows[0][0]), -42);
+    EXPECT_EQ(std::get<std::string>(r.rows[0][1]), "复议'\"?");
+    EXPECT_TRUE(is_null(r.rows[0][2]));
+    EXPECT_EQ(std::get<std::int64_t>(r.rows[0][3]), 1);
+    EXPECT_EQ(*sql_int(r.rows[0][4]), -42);
+    return ok();
+  }), IsOk());
+}
+
+TEST_P(StoreTest, BackupIsAConsistentCopy) {
+  ASSERT_THAT(store_->write(actor_, [](WriteTransaction& tx) -> Result<void> {
+    std::vector<SqlValue> p = {std::int64_t{1}, std::string("甲")};
+    FAZHI_TRY(tx.sql().execute("INSERT INTO t (id, name) VALUES (?, ?)", p));
+    return ok();
+  }), IsOk());
+  testing::TempDir dir;
+  std::string out = dir.file(GetParam() == "sqlite" ? "copy.db" : "copy.sql");
+  ASSERT_THAT(store_->backup(out), IsOk());
+  if (GetParam() == "sqlite") {
+    auto copy = Store::open(out);
+    ASSERT_THAT(copy, IsOk());
+    (*copy)->read([](SqlSession& s) -> Result<void> {
+      auto r = s.query("SELECT name FROM t");
+      EXPECT_EQ(sql_text(r->rows[0][0]), "甲");
+      return ok();
+    });
+  } else {
+    FILE* f = fopen(out.c_str(), "r");
+    ASSERT_NE(f, nullptr);
+    std::string text(1 << 16, '\0');
+    text.resize(fread(text.data(), 1, text.size(), f));
+    fclose(f);
+    EXPECT_THAT(text, HasSubstr("CREATE TABLE public.audit_log"));
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::ValuesIn(testing::all_backends()),
+                         [](const auto& info) { return info.param; });
+
+TEST(PostgresPlaceholders, RewritesOutsideQuotesOnly) {
+  EXPECT_EQ(rewrite_placeholders("SELECT ? , '?' , \"a?\" , ?"), "SELECT $1 , '?' , \"a?\" , $2");
+}
+
+}  // namespace
+}  // namespace fazhi
