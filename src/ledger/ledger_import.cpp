@@ -7,7 +7,7 @@
 #include <optional>
 
 #include "core/clock.h"
-#include "ledger/audit_verification.h"
+#include "ledger/bulk_insert.h"
 #include "ledger/field_value.h"
 #include "ledger/ledger_table.h"
 #include "ledger/tabular/table_reader.h"
@@ -99,14 +99,9 @@ Result<ImportOutcome> import_ledger_file(LedgerService& service, const UserConte
   ImportOutcome outcome;
   outcome.dry_run = options.dry_run;
   auto written = service.store().write(user.actor(), [&](WriteTransaction& tx) -> Result<void> {
-    FAZHI_ASSIGN_OR_RETURN(std::int64_t next_id, next_record_id(tx.sql(), ledger));
-    outcome.first_id = next_id;
-    std::string marks;
-    for (size_t i = 0; i < system_columns().size() + ledger.fields.size(); ++i) marks += i ? ", ?" : "?";
-    const std::string insert = fmt::format("INSERT INTO {} ({}) VALUES ({})", quote_identifier(ledger.name),
-                                           ledger_column_list(ledger), marks);
+    BulkInserter bulk(tx, ledger, file);
+    FAZHI_ASSIGN_OR_RETURN(outcome.first_id, bulk.next_id());
     const std::string now = utc_timestamp();
-    ImportDigest digest;
     tabular::Row row;
     LedgerRecord rec;
     for (;;) {
@@ -162,7 +157,7 @@ Result<ImportOutcome> import_ledger_file(LedgerService& service, const UserConte
         }
       }
       if (row_bad) continue;
-      rec.id = next_id;
+      FAZHI_ASSIGN_OR_RETURN(rec.id, bulk.next_id());
       rec.version = 1;
       rec.created_at = rec.updated_at = now;
       rec.created_by = rec.updated_by = user.login;
@@ -179,11 +174,8 @@ Result<ImportOutcome> import_ledger_file(LedgerService& service, const UserConte
         continue;
       }
       if (error_count > 0) continue;  // keep validating, but write nothing more
-      std::vector<SqlValue> values = row_from_record(rec);
-      FAZHI_TRY(tx.sql().execute(insert, values));
-      digest.add_row(canonical_row_json(ledger, rec));
+      FAZHI_TRY(bulk.add(rec));
       ++outcome.rows;
-      ++next_id;
       if (ledger.name == "organizations") {
         // A later row may name this one as its parent.
         FAZHI_ASSIGN_OR_RETURN(auto fresh, OrgDirectory::load(tx.sql()));
@@ -199,20 +191,10 @@ Result<ImportOutcome> import_ledger_file(LedgerService& service, const UserConte
       e.details = std::move(errors);
       return e;
     }
-    outcome.last_id = next_id - 1;
-    outcome.rows_digest = digest.hex();
+    outcome.last_id = outcome.first_id + outcome.rows - 1;
     if (options.dry_run) return Error{ErrorCode::kConflict, kDryRunMarker, "", "", {}, {}};
-    if (outcome.rows == 0) return ok();
-    nlohmann::json detail = {{"file", file},
-                             {"rows", outcome.rows},
-                             {"first_id", outcome.first_id},
-                             {"last_id", outcome.last_id},
-                             {"rows_digest", outcome.rows_digest}};
-    AuditEntry entry;
-    entry.action = "import";
-    entry.ledger = ledger.name;
-    entry.detail = detail.dump();
-    FAZHI_TRY(tx.audit(std::move(entry)));
+    FAZHI_TRY(bulk.finish());
+    outcome.rows_digest = bulk.digest_hex();
     return ok();
   });
   if (!written) {

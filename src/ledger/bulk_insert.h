@@ -1,0 +1,47 @@
+// Writing many new records of one ledger inside one write transaction, recorded as one
+// audit entry ("import") that commits to every row by a digest (audit_verification.h). Used
+// by file imports and the demo generator. Records are inserted as given: validate them first
+// (LedgerService::check_record) unless they are generated valid by construction.
+#pragma once
+
+#include <string>
+
+#include "core/result.h"
+#include "ledger/audit_verification.h"
+#include "ledger/ledger_declaration.h"
+#include "ledger/ledger_record.h"
+#include "store/store.h"
+
+namespace fazhi {
+
+class BulkInserter {
+ public:
+  // `source` names where the rows came from (a file name, "demo"), recorded in the entry.
+  BulkInserter(WriteTransaction& tx, const LedgerDeclaration& ledger, std::string source);
+
+  // The id the next add() will give.
+  Result<std::int64_t> next_id();
+  // Inserts `record`, giving it the next id, version 1 and, where empty, the timestamps and
+  // actor of the transaction. org_path must already be set.
+  Result<void> add(LedgerRecord& record);
+  // Appends the audit entry (nothing when no row was added). Call once, last.
+  Result<void> finish();
+
+  std::int64_t rows() const { return rows_; }
+  std::int64_t first_id() const { return first_id_; }
+  const std::string& digest_hex() const { return digest_hex_; }
+
+ private:
+  WriteTransaction& tx_;
+  const LedgerDeclaration& ledger_;
+  std::string source_;
+  std::string insert_sql_;
+  std::string now_;
+  std::int64_t first_id_ = 0;
+  std::int64_t next_id_ = 0;
+  std::int64_t rows_ = 0;
+  ImportDigest digest_;
+  std::string digest_hex_;
+};
+
+}  // namespace fazhi
