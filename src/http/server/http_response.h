@@ -4,6 +4,7 @@
 // A plain value; not synchronised.
 #pragma once
 
+#include <ctime>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +28,9 @@ struct Cookie {
 // The Set-Cookie header value for `cookie`, e.g. "sid=abc; Path=/; Max-Age=3600; HttpOnly;
 // SameSite=Lax".
 std::string set_cookie_value(const Cookie& cookie);
+
+// `time` as an HTTP date (RFC 9110 §5.6.7): "Wed, 25 Nov 2026 08:00:00 GMT".
+std::string http_date(std::time_t time);
 
 // `text` as the contents of a JSON string literal, without the quotes (RFC 8259 §7).
 std::string json_escape(std::string_view text);

@@ -65,6 +65,18 @@ std::string describe_bind_error(const boost::system::error_code& ec) {
   return ec.message();
 }
 
+// The Date header for now, formatted once a second per io thread.
+const std::string& current_http_date() {
+  thread_local std::time_t cached_second = 0;
+  thread_local std::string cached;
+  std::time_t now = std::time(nullptr);
+  if (now != cached_second) {
+    cached_second = now;
+    cached = http_date(now);
+  }
+  return cached;
+}
+
 bool is_compressible(std::string_view content_type) {
   return content_type.starts_with("application/json") || content_type.starts_with("text/") ||
          content_type.starts_with("application/javascript") || content_type.starts_with("image/svg+xml");
@@ -246,6 +258,10 @@ class Session : public std::enable_shared_from_this<Session> {
     response_.result(static_cast<unsigned>(response.status()));
     for (const auto& [name, value] : response.headers()) response_.insert(name, value);
     response_.set(bhttp::field::server, "fazhi");
+    response_.set(bhttp::field::date, current_http_date());
+    // Browsers must not guess a type (a JSON string rendered as HTML), nor frame the UI.
+    if (response_.find("X-Content-Type-Options") == response_.end()) response_.set("X-Content-Type-Options", "nosniff");
+    if (response_.find("X-Frame-Options") == response_.end()) response_.set("X-Frame-Options", "DENY");
     int status = response.status();
     bool bodiless = status < 200 || status == 204 || status == 304;
     std::size_t size = response.body().size();

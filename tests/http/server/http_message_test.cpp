@@ -68,6 +68,11 @@ TEST(HttpResponse, SetCookieCarriesTheFlags) {
   EXPECT_EQ(response.header("X-A"), "2");
 }
 
+TEST(HttpDate, FormatsRfc9110) {
+  EXPECT_EQ(http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
+  EXPECT_EQ(http_date(1732521600), "Mon, 25 Nov 2024 08:00:00 GMT");
+}
+
 TEST(Gzip, RoundTrips) {
   std::string text;
   for (int i = 0; i < 1000; ++i) text += R"({"id":1,"name":"行政复议"})";

@@ -92,6 +92,9 @@ TEST_F(HttpServerTest, RoutesWithParamsAndQuery) {
   EXPECT_EQ(r->header("Content-Type"), "application/json; charset=utf-8");
   EXPECT_EQ(r->body, R"({"ledger":"信访","id":"42","q":"a b","client":"127.0.0.1"})");
   EXPECT_EQ(r->header("Server"), "fazhi");
+  EXPECT_THAT(std::string(r->header("Date")), ::testing::MatchesRegex("[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} 20[0-9]{2} [0-9:]{8} GMT"));
+  EXPECT_EQ(r->header("X-Content-Type-Options"), "nosniff");
+  EXPECT_EQ(r->header("X-Frame-Options"), "DENY");
 }
 
 TEST_F(HttpServerTest, ListensOnIpv6Loopback) {
