@@ -1,0 +1,30 @@
+// Mapping a figure found in a report onto the indicator catalogue
+// (../shared/domain/INDICATORS.md). The mapping is data: the table kIndicatorPhrases in
+// indicator_phrases.cpp, one row per way reports word a figure, tried in order. A row
+// names the indicator, whether the figure is a rate (%) or a count, a pattern over the
+// figure's clause (the text before the figure back to the previous clause break or
+// figure, then "§" standing for the figure, then the text after it up to the next break
+// or figure), and optionally the topic the surrounding text must be on (the topic whose
+// keyword occurs last before the figure, from the table kTopics). A figure no row fits
+// stays unmapped.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace fazhi::review {
+
+// The topic of the text before a figure, e.g. "reconsideration", or "" when none.
+// `window_utf8` ends where the figure starts; `after_utf8` is the clause after it.
+std::string topic_of(std::string_view window_utf8, std::string_view after_utf8);
+
+// The catalogue id for a figure whose clause is `clause_utf8` (with "§" for the figure),
+// under `topic`, with `unit` ("%" for rates; empty when the text omits the unit).
+std::optional<std::string> indicator_for(std::string_view clause_utf8, std::string_view topic,
+                                         std::string_view unit);
+
+// Indicators known to the catalogue (for tests and docs): true when `id` is one.
+bool is_catalogue_indicator(std::string_view id);
+
+}  // namespace fazhi::review
