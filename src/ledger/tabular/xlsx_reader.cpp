@@ -267,6 +267,7 @@ struct SheetEntry {
   std::string name;
   std::string relationship_id;
   std::string part;  // resolved from the relationships
+  bool hidden = false;
 };
 
 class WorkbookHandler : public XmlHandler {
@@ -277,7 +278,9 @@ class WorkbookHandler : public XmlHandler {
     if (name == "sheet") {
       const char* n = attribute(attributes, "name");
       const char* id = attribute(attributes, "id");
-      sheets.push_back({n != nullptr ? n : "", id != nullptr ? id : "", ""});
+      const char* state = attribute(attributes, "state");
+      bool hidden = state != nullptr && std::string_view(state) != "visible";
+      sheets.push_back({n != nullptr ? n : "", id != nullptr ? id : "", "", hidden});
     } else if (name == "workbookPr") {
       const char* v = attribute(attributes, "date1904");
       date1904 = v != nullptr && (std::string_view(v) == "1" || std::string_view(v) == "true");
@@ -609,12 +612,14 @@ class XlsxReader final : public TableReader {
     for (SheetEntry& sheet : workbook.sheets) {
       auto rel = rels.by_id.find(sheet.relationship_id);
       if (rel == rels.by_id.end()) continue;
-      // Chart sheets and dialog sheets hold no cells.
+      // Chart sheets and dialog sheets hold no cells; hidden sheets (a template's lists for
+      // drop-downs) are not what the clerk filled in.
       if (!rel->second.type.empty() && !rel->second.type.ends_with("/worksheet")) continue;
+      if (sheet.hidden) continue;
       sheet.part = resolve_target("xl/", rel->second.target);
       sheets_.push_back(sheet);
     }
-    if (sheets_.empty()) return broken(file_name_, "工作簿里没有工作表");
+    if (sheets_.empty()) return broken(file_name_, "工作簿里没有可见的工作表");
 
     if (archive_.has(strings_part)) {
       FAZHI_TRY(parse_part(archive_, strings_part, strings_, file_name_));

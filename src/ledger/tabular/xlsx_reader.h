@@ -26,8 +26,9 @@
 
 namespace fazhi::tabular {
 
-// Opens an .xlsx file and reads the header row of its first worksheet (or, with
-// options.all_sheets, reads every worksheet in turn).
+// Opens an .xlsx file and reads the header row of its first visible worksheet (or, with
+// options.all_sheets, reads every visible worksheet in turn). Chart sheets and hidden
+// sheets (where templates keep the lists behind drop-downs) are passed over.
 Result<std::unique_ptr<TableReader>> open_xlsx_reader(const std::filesystem::path& path,
                                                       const ReadOptions& options = {});
 

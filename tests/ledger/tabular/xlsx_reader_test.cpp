@@ -43,7 +43,7 @@ TEST(XlsxReader, Reads1904DateSystem) {
 
 // Hand-written XML: prefixed names, rows and cells without r="", shared rich text with a
 // phonetic run, _xHHHH_ escapes, inline rich text, a formula string, #N/A, t="d", a chart
-// sheet listed first, an empty trailing row.
+// sheet and a hidden sheet listed first, an empty trailing row.
 TEST(XlsxReader, ReadsHandmadeParts) {
   EXPECT_EQ(render_table(open_table_reader(fixture("handmade.xlsx"))),
             "H1⟨名称⟩⟨说明⟩⟨日期⟩⟨比例⟩"
