@@ -5,6 +5,7 @@
 #pragma once
 
 #include <ctime>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -71,10 +72,23 @@ class HttpResponse {
   std::string& mutable_body() { return body_; }
   void set_body(std::string body) { body_ = std::move(body); }
 
+  // Sends the file at `path` as the body instead of body(), streamed from disk (a large
+  // export need not sit in memory). With `remove_after` the file is deleted once sent, or
+  // when sending fails. Never compressed by the server. A file that cannot be opened
+  // turns the response into a 500 JSON error.
+  void set_body_file(std::filesystem::path path, bool remove_after = false) {
+    body_file_ = std::move(path);
+    remove_body_file_ = remove_after;
+  }
+  const std::optional<std::filesystem::path>& body_file() const { return body_file_; }
+  bool remove_body_file_after() const { return remove_body_file_; }
+
  private:
   int status_ = 200;
   HttpHeaders headers_;
   std::string body_;
+  std::optional<std::filesystem::path> body_file_;
+  bool remove_body_file_ = false;
 };
 
 }  // namespace fazhi::http

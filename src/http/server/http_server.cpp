@@ -136,7 +136,10 @@ class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket socket, HttpServer::Impl& server, Worker& worker)
       : stream_(std::move(socket)), server_(server), worker_(worker) {}
-  ~Session() { worker_.sessions.erase(this); }
+  ~Session() {
+    remove_sent_file();
+    worker_.sessions.erase(this);
+  }
 
   void start() {
     worker_.sessions.insert(this);
@@ -222,7 +225,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void write_error(int status, std::string_view code, std::string message) {
     close_after_write_ = true;
     version_ = 11;
-    write(HttpResponse::error(status, code, message), false, false);
+    write(HttpResponse::error(status, code, message), std::nullopt, false, false);
   }
 
   void dispatch() {
@@ -242,40 +245,81 @@ class Session : public std::enable_shared_from_this<Session> {
     net::post(server_.pool(), [self = shared_from_this(), request = std::move(request), keep_alive, head, executor,
                                guard = net::make_work_guard(worker_.ctx)]() mutable {
       HttpResponse response = self->server_.respond(request);
+      std::optional<bhttp::file_body::value_type> file = open_body_file(request, response);
       // The io thread takes over `self`: the last reference must never die on this thread.
-      net::post(executor, [self = std::move(self), response = std::move(response), keep_alive, head]() mutable {
-        self->write(std::move(response), head, keep_alive);
-      });
+      net::post(executor, [self = std::move(self), response = std::move(response), file = std::move(file), keep_alive,
+                           head]() mutable { self->write(std::move(response), std::move(file), head, keep_alive); });
     });
   }
 
-  void write(HttpResponse response, bool head, bool keep_alive) {
-    if (state_ == State::kClosed) return;
+  // On the pool thread: opens the response's body file, if any. When it cannot be opened
+  // the response becomes a 500 error (and a file meant to be removed is removed).
+  static std::optional<bhttp::file_body::value_type> open_body_file(const HttpRequest& request,
+                                                                     HttpResponse& response) {
+    if (!response.body_file()) return std::nullopt;
+    bhttp::file_body::value_type file;
+    beast::error_code ec;
+    file.open(response.body_file()->c_str(), beast::file_mode::scan, ec);
+    if (!ec) return file;
+    std::error_code ignored;
+    if (response.remove_body_file_after()) std::filesystem::remove(*response.body_file(), ignored);
+    response = HttpResponse::error(500, "internal", fmt::format("处理 {} {} 时无法读取要发送的文件",
+                                                                request.method(), request.path()));
+    return std::nullopt;
+  }
+
+  // Copies status and headers of `response` onto `message`, with the server's own.
+  template <typename Message>
+  void fill_head(Message& message, const HttpResponse& response, bool keep_alive) {
+    message.version(version_);
+    message.result(static_cast<unsigned>(response.status()));
+    for (const auto& [name, value] : response.headers()) message.insert(name, value);
+    message.set(bhttp::field::server, "fazhi");
+    message.set(bhttp::field::date, current_http_date());
+    // Browsers must not guess a type (a JSON string rendered as HTML), nor frame the UI.
+    if (message.find("X-Content-Type-Options") == message.end()) message.set("X-Content-Type-Options", "nosniff");
+    if (message.find("X-Frame-Options") == message.end()) message.set("X-Frame-Options", "DENY");
+    message.keep_alive(keep_alive);
+  }
+
+  void write(HttpResponse response, std::optional<bhttp::file_body::value_type> file, bool head, bool keep_alive) {
+    if (response.body_file() && response.remove_body_file_after()) remove_after_write_ = *response.body_file();
+    if (state_ == State::kClosed) return remove_sent_file();
     state_ = State::kWriting;
     keep_alive = keep_alive && !close_after_write_ && !server_.stopping();
-    response_ = {};
-    response_.version(version_);
-    response_.result(static_cast<unsigned>(response.status()));
-    for (const auto& [name, value] : response.headers()) response_.insert(name, value);
-    response_.set(bhttp::field::server, "fazhi");
-    response_.set(bhttp::field::date, current_http_date());
-    // Browsers must not guess a type (a JSON string rendered as HTML), nor frame the UI.
-    if (response_.find("X-Content-Type-Options") == response_.end()) response_.set("X-Content-Type-Options", "nosniff");
-    if (response_.find("X-Frame-Options") == response_.end()) response_.set("X-Frame-Options", "DENY");
     int status = response.status();
     bool bodiless = status < 200 || status == 204 || status == 304;
-    std::size_t size = response.body().size();
-    if (!bodiless) {
-      if (!head) response_.body() = std::move(response.mutable_body());
-      response_.content_length(size);
-    }
-    response_.keep_alive(keep_alive);
-    stream_.expires_after(server_.options().read_timeout);
-    bhttp::async_write(stream_, response_, [self = shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {
+    std::size_t size = file ? static_cast<std::size_t>(file->size()) : response.body().size();
+    auto on_written = [self = shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {
+      self->remove_sent_file();
       if (ec) return self->close();
       if (!keep_alive) return self->linger_close();
       self->read_header();
-    });
+    };
+    stream_.expires_after(server_.options().read_timeout);
+    if (file && !head && !bodiless) {
+      file_response_ = {};
+      fill_head(file_response_, response, keep_alive);
+      file_response_.body() = std::move(*file);
+      file_response_.content_length(size);
+      bhttp::async_write(stream_, file_response_, std::move(on_written));
+      return;
+    }
+    response_ = {};
+    fill_head(response_, response, keep_alive);
+    if (!bodiless) {
+      if (!head && !file) response_.body() = std::move(response.mutable_body());
+      response_.content_length(size);
+    }
+    bhttp::async_write(stream_, response_, std::move(on_written));
+  }
+
+  void remove_sent_file() {
+    file_response_ = {};  // closes the file
+    if (!remove_after_write_) return;
+    std::error_code ignored;
+    std::filesystem::remove(*remove_after_write_, ignored);
+    remove_after_write_.reset();
   }
 
   // Closes after a last response: stop sending, then drain what the client still sends
@@ -311,6 +355,8 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   bhttp::response<bhttp::string_body> response_;
+  bhttp::response<bhttp::file_body> file_response_;
+  std::optional<std::filesystem::path> remove_after_write_;
   std::array<char, 4096> drain_buffer_{};
   std::string client_address_;
   std::uint16_t client_port_ = 0;

@@ -5,6 +5,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <future>
 #include <thread>
 
@@ -42,6 +44,23 @@ Router test_router(std::atomic<int>* slow_started = nullptr) {
   router.post("/api/echo", [](const HttpRequest& r) {
     HttpResponse response = HttpResponse::text(200, r.body());
     response.set_cookie({.name = "seen", .value = std::string(r.cookie("sid").value_or("none"))});
+    return response;
+  });
+  router.get("/api/export", [](const HttpRequest& r) {
+    // A 3 MB export written to a temporary file, sent from disk and then removed.
+    auto path = std::filesystem::temp_directory_path() / fmt::format("fazhi-export-{}.csv", r.query("n").value_or("0"));
+    {
+      std::ofstream out(path, std::ios::binary);
+      for (int i = 0; i < 100000; ++i) out << fmt::format("{:09},行政复议\n", i);
+    }
+    HttpResponse response(200);
+    response.set_header("Content-Type", "text/csv; charset=utf-8");
+    response.set_body_file(path, true);
+    return response;
+  });
+  router.get("/api/missing-file", [](const HttpRequest&) {
+    HttpResponse response(200);
+    response.set_body_file("/nonexistent/fazhi/export.xlsx");
     return response;
   });
   router.get("/api/big", [](const HttpRequest&) { return HttpResponse::json(200, big_json(200)); });
@@ -272,6 +291,41 @@ TEST_F(HttpServerTest, ABodyMayTakeLongerThanTheReadTimeoutWhileItKeepsComing) {
   auto r = c.read_response();
   ASSERT_TRUE(r);
   EXPECT_EQ(r->body, "abcdefgh");
+}
+
+std::string export_text() {
+  std::string text;
+  for (int i = 0; i < 100000; ++i) text += fmt::format("{:09},行政复议\n", i);
+  return text;
+}
+
+bool gone_within(const std::filesystem::path& path, std::chrono::milliseconds limit) {
+  auto deadline = std::chrono::steady_clock::now() + limit;
+  while (std::filesystem::exists(path)) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(5ms);
+  }
+  return true;
+}
+
+TEST_F(HttpServerTest, SendsABodyFileFromDiskAndRemovesIt) {
+  start();
+  TestConnection c = connect();
+  auto r = c.request("GET", "/api/export?n=get", {{"Accept-Encoding", "gzip"}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->header("Content-Encoding"), "");
+  EXPECT_EQ(r->body, export_text());
+  EXPECT_TRUE(gone_within(std::filesystem::temp_directory_path() / "fazhi-export-get.csv", 2000ms));
+  auto head = c.request("HEAD", "/api/export?n=head");
+  ASSERT_TRUE(head);
+  EXPECT_EQ(head->header("Content-Length"), std::to_string(export_text().size()));
+  EXPECT_TRUE(gone_within(std::filesystem::temp_directory_path() / "fazhi-export-head.csv", 2000ms));
+  auto missing = c.request("GET", "/api/missing-file");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 500);
+  EXPECT_THAT(missing->body, HasSubstr("无法读取要发送的文件"));
+  EXPECT_EQ(c.request("GET", "/api/health")->body, R"({"ok":true})");  // still in step
 }
 
 TEST_F(HttpServerTest, GzipsLargeJsonForClientsThatAcceptIt) {
