@@ -502,8 +502,12 @@ Extraction extract_figures(const NormalisedText& nt, const std::vector<Chapter>&
     bool after_figure = k > 0 && b == prev_end && b > 0 && !is_delimiter(t[b - 1]);
     bool label_forward = false;
     if (after_figure) {
-      size_t comma = left.rfind(U'、');
-      if (comma != u32string::npos) left = left.substr(comma + 1);
+      // a list joined by 、 及 和 以及 与: this figure's own noun follows the last joiner
+      size_t cut = u32string::npos;
+      for (size_t q = left.size(); q-- > 0;) {
+        if (left[q] == U'、' || left[q] == U'及' || left[q] == U'和' || left[q] == U'与') { cut = q; break; }
+      }
+      if (cut != u32string::npos && cut + 1 < left.size()) left = left.substr(cut + 1);
       else label_forward = !right.empty();
     }
     size_t para_start = para < nt.paragraphs.size() ? nt.paragraphs[para].start : 0;
@@ -538,7 +542,8 @@ Extraction extract_figures(const NormalisedText& nt, const std::vector<Chapter>&
     }
     f.label = u32_to_utf8(label);
     if (!cd.rank) {
-      std::string clause = u32_to_utf8(without_titles(left)) + "§" + u32_to_utf8(without_titles(right));
+      std::string clause = u32_to_utf8(without_titles(label_forward ? u32string() : left)) + "§" +
+                           u32_to_utf8(without_titles(right));
       std::string topic = topic_of(u32_to_utf8(without_titles(t.substr(w, cd.start - w))),
                                    u32_to_utf8(without_titles(right)));
       f.indicator = indicator_for(clause, topic, f.unit ? *f.unit : "");

@@ -12,6 +12,9 @@
 namespace fazhi::review::testing_support {
 
 const Reviewer& reviewer();
+// True when the original text at a figure's span shows `figure_text` (same length once
+// pinyin glosses are dropped, same digits), whatever its script.
+bool span_shows(const std::string& original_utf8, const std::string& figure_text);
 // The decoded original of a file (what spans count in).
 std::u32string decoded(const std::filesystem::path& path);
 
