@@ -1,5 +1,6 @@
 // A stand-in for `fazhi serve` until the API exists: the HTTP transport with a Router
-// answering GET of one ledger record and of a 50-row list page with fixed JSON, so
+// answering GET of one ledger record (/api/ledgers/NAME/ID) and of a 50-row list page
+// (/api/ledgers/NAME?page_size=50) — the API's paths — with fixed JSON, so
 // bench/api/run.sh can measure the server itself beside nginx.
 //   fazhi_api_hello_server [--listen 127.0.0.1:8080] [--io-threads 2] [--handler-threads 2]
 // Prints "listening on HOST:PORT" once it accepts; stops on SIGINT/SIGTERM.
@@ -29,7 +30,7 @@ std::string record_json(std::string_view ledger, int id) {
 }
 
 std::string list_json(std::string_view ledger, int rows) {
-  std::string out = fmt::format(R"({{"total":1234,"offset":0,"limit":{},"rows":[)", rows);
+  std::string out = fmt::format(R"({{"total":1234,"page":1,"page_size":{},"rows":[)", rows);
   for (int i = 1; i <= rows; ++i) {
     if (i > 1) out += ',';
     out += record_json(ledger, i);
@@ -65,7 +66,7 @@ int main(int argc, char** argv) {
   }
 
   fazhi::http::Router router;
-  router.get("/api/ledgers/:name/records/:id", [](const HttpRequest& request) {
+  router.get("/api/ledgers/:name/:id", [](const HttpRequest& request) {
     return HttpResponse::json(200, record_json(request.path_param("name"), std::atoi(request.path_param("id").data())));
   });
   // The list page is built once: this program measures the transport, and a 23 KB body

@@ -19,7 +19,7 @@ DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 ROUNDS=${ROUNDS:-1}
-PATHS=${FAZHI_BENCH_PATHS:-"/api/ledgers/reconsideration/records/17 /api/ledgers/reconsideration"}
+PATHS=${FAZHI_BENCH_PATHS:-"/api/ledgers/reconsideration/17 /api/ledgers/reconsideration?page_size=50"}
 SERVER_CMD=${FAZHI_BENCH_SERVER:-"$BUILD_DIR/bench/api/fazhi_api_hello_server --listen 127.0.0.1:{port}"}
 HEADER=${FAZHI_BENCH_HEADER:-}
 

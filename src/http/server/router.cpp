@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstdint>
 
 #include <fmt/format.h>
 
@@ -48,21 +49,24 @@ Router& Router::add(std::string method, std::string_view pattern, Handler handle
 
 Router::Match Router::match(std::string_view method, std::string_view raw_path) const {
   std::vector<std::string_view> parts = split_path(raw_path);
-  Match result;
-  // Rank of the best route found so far: per segment 2 = literal, 1 = parameter, 0 = rest.
-  std::vector<int> best_rank;
+  // A route's rank packs 2 bits per segment, first segment highest: 2 = literal,
+  // 1 = parameter, 0 = rest; so comparing ranks compares segment by segment. Paths are
+  // far shorter than the 32 segments that fit.
+  constexpr int kMaxRankedSegments = 32;
   const Route* best = nullptr;
-  const Route* best_head_fallback = nullptr;
-  std::vector<int> best_head_rank;
+  std::uint64_t best_rank = 0;
+  const Route* head_fallback = nullptr;
+  std::uint64_t head_fallback_rank = 0;
+  std::vector<const std::string*> other_methods;
 
   for (const Route& route : routes_) {
-    std::vector<int> rank;
+    std::uint64_t rank = 0;
     bool matched = true;
     std::size_t i = 0;
     for (; i < route.segments.size(); ++i) {
       const Segment& segment = route.segments[i];
+      int shift = 62 - 2 * static_cast<int>(std::min<std::size_t>(i, kMaxRankedSegments - 1));
       if (segment.kind == Segment::Kind::kRest) {
-        rank.push_back(0);
         i = parts.size();
         break;
       }
@@ -75,38 +79,42 @@ Router::Match Router::match(std::string_view method, std::string_view raw_path) 
           matched = false;
           break;
         }
-        rank.push_back(2);
+        rank |= std::uint64_t{2} << shift;
       } else {
         if (parts[i].empty()) {  // a parameter never matches an empty segment
           matched = false;
           break;
         }
-        rank.push_back(1);
+        rank |= std::uint64_t{1} << shift;
       }
     }
     if (!matched || i != parts.size()) continue;
 
     if (route.method != method) {
-      if (std::find(result.allowed_methods.begin(), result.allowed_methods.end(), route.method) ==
-          result.allowed_methods.end()) {
-        result.allowed_methods.push_back(route.method);
-      }
-      if (method == "HEAD" && route.method == "GET" && (!best_head_fallback || rank > best_head_rank)) {
-        best_head_fallback = &route;
-        best_head_rank = rank;
+      other_methods.push_back(&route.method);
+      if (method == "HEAD" && route.method == "GET" && (!head_fallback || rank > head_fallback_rank)) {
+        head_fallback = &route;
+        head_fallback_rank = rank;
       }
       continue;
     }
     if (!best || rank > best_rank) {
       best = &route;
-      best_rank = std::move(rank);
+      best_rank = rank;
     }
   }
-  if (!best) best = best_head_fallback;
-  if (!best) return result;
+  if (!best) best = head_fallback;
 
+  Match result;
+  if (!best) {
+    for (const std::string* m : other_methods) {
+      if (std::find(result.allowed_methods.begin(), result.allowed_methods.end(), *m) == result.allowed_methods.end()) {
+        result.allowed_methods.push_back(*m);
+      }
+    }
+    return result;
+  }
   result.handler = &best->handler;
-  result.allowed_methods.clear();
   for (std::size_t i = 0; i < best->segments.size(); ++i) {
     const Segment& segment = best->segments[i];
     if (segment.kind == Segment::Kind::kParam) {
