@@ -99,8 +99,6 @@ enum class Encoding { kUtf8, kGb18030 };
 
 std::string hex_byte(unsigned char b) { return fmt::format("0x{:02X}", b); }
 
-// The byte at `offset` of the source, for messages; reads by seeking through the source.
-// Bytes are kept from the detection pass instead: see detect_encoding.
 struct Detection {
   Encoding encoding = Encoding::kUtf8;
   bool bom = false;

@@ -38,7 +38,8 @@ class TableReader {
  public:
   virtual ~TableReader() = default;
 
-  // The first non-blank row of the file, read when the reader was opened.
+  // The first non-blank row of the file, read when the reader was opened (XLSX: without
+  // formatted but empty cells after the last label).
   const std::vector<std::string>& header() const { return header_; }
   // Its 1-based row number (1 unless blank rows precede it).
   int64_t header_row_number() const { return header_row_number_; }

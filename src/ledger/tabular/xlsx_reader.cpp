@@ -642,6 +642,8 @@ class XlsxReader final : public TableReader {
                            fmt::format("工作表“{}”是空的，没有表头行", sheets_[0].name));
     }
     header_.assign(current_views_.begin(), current_views_.end());
+    // Formatted but empty cells after the last label are not columns.
+    while (!header_.empty() && header_.back().empty()) header_.pop_back();
     header_row_number_ = current_.number;
     return ok();
   }
