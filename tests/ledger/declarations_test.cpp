@@ -15,6 +15,7 @@
 #include "core/case_file.h"
 #include "ledger/declarations/declarations.h"
 #include "ledger/ledger_catalogue.h"
+#include "ledger/ledger_table.h"
 
 namespace fazhi {
 namespace {
@@ -22,10 +23,16 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-// The system columns every record has; declarations must not redeclare them.
-const std::set<std::string> kSystemColumns = {"id",         "org_code",   "state",      "version",
-                                              "created_at", "created_by", "updated_at", "updated_by"};
-const std::set<std::string> kSystemLabels = {"编号", "所属单位", "状态", "创建时间", "创建人", "更新时间", "更新人", "版本"};
+// The system columns every record has (ledger_table.h, plus the brief's list in case the
+// table drops one); declarations must not redeclare their names or labels.
+std::set<std::string> with(std::set<std::string> base, const std::vector<std::string>& more) {
+  base.insert(more.begin(), more.end());
+  return base;
+}
+const std::set<std::string> kSystemColumns = with(
+    {"id", "org_code", "state", "version", "created_at", "created_by", "updated_at", "updated_by"}, system_columns());
+const std::set<std::string> kSystemLabels =
+    with({"编号", "所属单位", "状态", "创建时间", "创建人", "更新时间", "更新人", "版本"}, system_column_labels());
 
 bool is_snake_case(const std::string& s) {
   if (s.empty() || !(s[0] >= 'a' && s[0] <= 'z')) return false;
@@ -128,9 +135,12 @@ TEST(LedgerDeclarations, FieldsAreWellFormed) {
       } else {
         EXPECT_TRUE(f.ref_ledger.empty()) << "ref_ledger on a non-reference field";
       }
-      if (f.min && f.max) EXPECT_LE(*f.min, *f.max);
-      if (f.min || f.max)
+      if (f.min && f.max) {
+        EXPECT_LE(*f.min, *f.max);
+      }
+      if (f.min || f.max) {
         EXPECT_TRUE(f.type == FieldType::kInteger || f.type == FieldType::kDecimal) << "bounds on a non-number";
+      }
       EXPECT_GE(f.max_length, 0);
     }
     EXPECT_NE(l->field(l->title_field), nullptr) << "title_field '" << l->title_field << "' is not a field";
@@ -288,6 +298,12 @@ TEST(ReconsiderationDeclaration, TimeLimitsFollowTheLaw) {
   EXPECT_EQ(l.field("extension_days")->max, 30);
   EXPECT_THAT(limit_named(l, "examination")->active_states, ElementsAre("received"));
   EXPECT_THAT(limit_named(l, "examination_after_supplement")->active_states, ElementsAre("supplemented"));
+  // While a case runs, its state picks the procedure's limits.
+  EXPECT_THAT(limit_named(l, "decision")->active_states,
+              ElementsAre("accepted", "hearing", "mediation", "extended", "suspended"));
+  EXPECT_THAT(limit_named(l, "decision_simplified")->active_states, ElementsAre("accepted_simplified"));
+  EXPECT_THAT(limit_named(l, "copy_to_respondent_simplified")->active_states, ElementsAre("accepted_simplified"));
+  EXPECT_THAT(limit_named(l, "respondent_reply_simplified")->active_states, ElementsAre("accepted_simplified"));
 }
 
 TEST(ReconsiderationDeclaration, DecisionKindsAreTheGlossarys) {
@@ -311,6 +327,11 @@ TEST(ReconsiderationDeclaration, WorkflowScopeAndRoles) {
   ASSERT_NE(l.transition("accept"), nullptr);
   EXPECT_THAT(l.transition("accept")->from, ElementsAre("received", "supplemented"));
   EXPECT_EQ(l.transition("accept")->to, "accepted");
+  ASSERT_NE(l.transition("accept_simplified"), nullptr);
+  EXPECT_EQ(l.transition("accept_simplified")->to, "accepted_simplified");
+  EXPECT_THAT(l.transition("accept_simplified")->requires_fields,
+              ElementsAre("accepted_on", "examination_outcome", "simplified"));
+  EXPECT_EQ(l.transition("convert_to_ordinary")->to, "accepted");
   ASSERT_NE(l.transition("conclude"), nullptr);
   EXPECT_EQ(l.transition("conclude")->to, "concluded");
   EXPECT_THAT(l.transition("conclude")->requires_fields, ElementsAre("decision_kind", "concluded_on"));

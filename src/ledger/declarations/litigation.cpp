@@ -4,7 +4,9 @@ namespace fazhi {
 
 // 行政应诉案件 (行政诉讼法 2017; 最高人民法院关于行政机关负责人出庭应诉若干问题的规定; RULES.md §3).
 // One record per instance (first, second, retrial), linked to the earlier instance; the owner is
-// the organ that defends the case. Every litigation period is in calendar days.
+// the organ that defends the case. Every litigation period is in calendar days. The appeal
+// period (Art 85) is not declared as a limit: appealing is the organ's choice, and a limit
+// would raise every won case as overdue.
 const LedgerDeclaration& litigation_ledger() {
   static const LedgerDeclaration ledger{
       .name = "litigation",
@@ -100,7 +102,8 @@ const LedgerDeclaration& litigation_ledger() {
                            {"reversed", "改判"},
                            {"remanded", "发回重审"},
                            {"other", "其他"}}},
-              {.name = "appealed_on", .label = "提起上诉日期", .type = FieldType::kDate, .in_list = false},
+              {.name = "appealed_on", .label = "提起上诉日期", .type = FieldType::kDate,
+               .help = "判决书送达之日起15日内、裁定书10日内（行政诉讼法 第八十五条）", .in_list = false},
               {.name = "performed", .label = "是否履行生效裁判", .type = FieldType::kBoolean, .indexed = true,
                .in_list = false},
               {.name = "performed_on", .label = "履行日期", .type = FieldType::kDate, .in_list = false},
@@ -132,9 +135,6 @@ const LedgerDeclaration& litigation_ledger() {
               {.name = "defence", .label = "答辩期限", .from = "complaint_served_on", .days = 15,
                .count = DayCount::kCalendarDays, .until = "defence_submitted_on", .active_states = {"served"},
                .source = "行政诉讼法 第六十七条"},
-              {.name = "appeal", .label = "上诉期限（判决）", .from = "judgement_served_on", .days = 15,
-               .count = DayCount::kCalendarDays, .until = "appealed_on", .active_states = {"concluded"},
-               .source = "行政诉讼法 第八十五条"},
           },
       .read_roles = {Role::kAdmin, Role::kCoordinator, Role::kClerk, Role::kLeader, Role::kReader},
       .write_roles = {Role::kAdmin, Role::kCoordinator, Role::kClerk},

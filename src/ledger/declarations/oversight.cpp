@@ -119,7 +119,7 @@ const LedgerDeclaration& openness_request_ledger() {
               {.name = "received_on", .label = "收到申请日期", .type = FieldType::kDate, .required = true,
                .indexed = true},
               {.name = "clarification_requested_on", .label = "补正告知日期", .type = FieldType::kDate,
-               .in_list = false},
+               .help = "申请内容不明确的，自收到申请之日起7个工作日内一次性告知（第三十条）", .in_list = false},
               {.name = "clarified_on", .label = "收到补正日期", .type = FieldType::kDate, .in_list = false},
               {.name = "extension_days", .label = "延长答复天数", .type = FieldType::kInteger, .min = 1, .max = 20,
                .help = "经政府信息公开工作机构负责人同意，最多20个工作日", .in_list = false},
@@ -152,9 +152,6 @@ const LedgerDeclaration& openness_request_ledger() {
           },
       .time_limits =
           {
-              {.name = "clarification_notice", .label = "补正告知期限", .from = "received_on", .days = 7,
-               .count = DayCount::kWorkingDays, .until = "clarification_requested_on",
-               .active_states = {"received"}, .source = "政府信息公开条例 第三十条"},
               {.name = "reply", .label = "答复期限", .from = "received_on", .days = 20,
                .count = DayCount::kWorkingDays, .until = "replied_on", .active_states = {"received"},
                .extension_days_field = "extension_days", .source = "政府信息公开条例 第三十三条"},

@@ -6,11 +6,16 @@ namespace fazhi {
 // reconsideration body (复议机关) that keeps it; the respondent organ sees the cases against it.
 //
 // Paired time limits: the simplified procedure (Art 53) has shorter limits than the ordinary
-// one. A limit holds fixed days, so both are declared ("…_simplified" beside the ordinary one)
-// and reconsideration_rules picks the one that applies by the `simplified` field. The 补正
-// restart of the examination period (Art 31) is the `supplemented` state with its own limit.
+// one. A limit holds fixed days, so both are declared ("…_simplified" beside the ordinary one):
+// while a case runs, the state picks the pair (`accepted_simplified` runs the simplified
+// limits, the other review states the ordinary ones); once concluded, both have an end date,
+// and the `simplified` field says which one applied (for overdue counts and the timeline).
+// Converting to the ordinary procedure (Art 55) moves the case to `accepted` and clears the
+// flag. The 补正 restart of the examination period (Art 31) is the `supplemented` state with
+// its own limit.
 const LedgerDeclaration& reconsideration_ledger() {
-  static const std::vector<std::string> kInReview = {"accepted", "hearing", "mediation", "extended"};
+  // The review states of the ordinary procedure.
+  static const std::vector<std::string> kOrdinary = {"accepted", "hearing", "mediation", "extended"};
   static const LedgerDeclaration ledger{
       .name = "reconsideration",
       .label = "行政复议案件",
@@ -88,7 +93,9 @@ const LedgerDeclaration& reconsideration_ledger() {
               {.name = "redirected_to", .label = "告知的有权机关", .type = FieldType::kText, .max_length = 100,
                .in_list = false},
               {.name = "simplified", .label = "适用简易程序", .type = FieldType::kBoolean, .indexed = true,
-               .help = "第五十三条；转为普通程序的改为“否”"},
+               .help = "第五十三条；转为普通程序的改为“否”（第五十五条）"},
+              {.name = "converted_on", .label = "转为普通程序日期", .type = FieldType::kDate, .help = "第五十五条，经行政复议机构负责人批准",
+               .in_list = false},
               {.name = "copy_sent_on", .label = "发送申请书副本日期", .type = FieldType::kDate, .in_list = false},
               {.name = "copy_received_on", .label = "被申请人收到副本日期", .type = FieldType::kDate,
                .in_list = false},
@@ -146,7 +153,8 @@ const LedgerDeclaration& reconsideration_ledger() {
               {.name = "received", .label = "收到申请"},
               {.name = "supplement_requested", .label = "补正中"},
               {.name = "supplemented", .label = "补正后待审查"},
-              {.name = "accepted", .label = "已受理"},
+              {.name = "accepted", .label = "已受理（普通程序）"},
+              {.name = "accepted_simplified", .label = "已受理（简易程序）"},
               {.name = "not_accepted", .label = "不予受理", .terminal = true},
               {.name = "redirected", .label = "已告知向有权机关申请", .terminal = true},
               {.name = "abandoned", .label = "视为放弃申请", .terminal = true},
@@ -167,6 +175,10 @@ const LedgerDeclaration& reconsideration_ledger() {
                .requires_fields = {"abandoned_on"}},
               {.name = "accept", .label = "受理", .from = {"received", "supplemented"}, .to = "accepted",
                .requires_fields = {"accepted_on", "examination_outcome"}},
+              {.name = "accept_simplified", .label = "受理并适用简易程序", .from = {"received", "supplemented"},
+               .to = "accepted_simplified", .requires_fields = {"accepted_on", "examination_outcome", "simplified"}},
+              {.name = "convert_to_ordinary", .label = "转为普通程序", .from = {"accepted_simplified"},
+               .to = "accepted", .requires_fields = {"converted_on"}},
               {.name = "reject", .label = "不予受理", .from = {"received", "supplemented"}, .to = "not_accepted",
                .requires_fields = {"examined_on", "examination_outcome", "not_accepted_reason"}},
               {.name = "redirect", .label = "告知向有权机关申请", .from = {"received", "supplemented"},
@@ -184,7 +196,8 @@ const LedgerDeclaration& reconsideration_ledger() {
               {.name = "resume", .label = "恢复审理", .from = {"suspended"}, .to = "accepted",
                .requires_fields = {"resumed_on"}},
               {.name = "conclude", .label = "审结",
-               .from = {"accepted", "hearing", "mediation", "extended", "suspended"}, .to = "concluded",
+               .from = {"accepted", "accepted_simplified", "hearing", "mediation", "extended", "suspended"},
+               .to = "concluded",
                .requires_fields = {"decision_kind", "concluded_on"}},
           },
       .time_limits =
@@ -203,24 +216,23 @@ const LedgerDeclaration& reconsideration_ledger() {
                .days = 5, .count = DayCount::kWorkingDays, .until = "examined_on",
                .active_states = {"supplemented"}, .source = "行政复议法 第三十条、第三十一条"},
               {.name = "copy_to_respondent", .label = "发送副本期限", .from = "accepted_on", .days = 7,
-               .count = DayCount::kWorkingDays, .until = "copy_sent_on", .active_states = kInReview,
+               .count = DayCount::kWorkingDays, .until = "copy_sent_on", .active_states = kOrdinary,
                .source = "行政复议法 第四十八条"},
               {.name = "copy_to_respondent_simplified", .label = "发送副本期限（简易程序）", .from = "accepted_on",
-               .days = 3, .count = DayCount::kWorkingDays, .until = "copy_sent_on", .active_states = kInReview,
+               .days = 3, .count = DayCount::kWorkingDays, .until = "copy_sent_on", .active_states = {"accepted_simplified"},
                .source = "行政复议法 第五十四条"},
               {.name = "respondent_reply", .label = "被申请人答复期限", .from = "copy_received_on", .days = 10,
-               .count = DayCount::kWorkingDays, .until = "reply_on", .active_states = kInReview,
+               .count = DayCount::kWorkingDays, .until = "reply_on", .active_states = kOrdinary,
                .source = "行政复议法 第四十八条"},
               {.name = "respondent_reply_simplified", .label = "被申请人答复期限（简易程序）",
                .from = "copy_received_on", .days = 5, .count = DayCount::kWorkingDays, .until = "reply_on",
-               .active_states = kInReview, .source = "行政复议法 第五十四条"},
+               .active_states = {"accepted_simplified"}, .source = "行政复议法 第五十四条"},
               {.name = "decision", .label = "审理期限", .from = "accepted_on", .days = 60,
                .count = DayCount::kCalendarDays, .until = "concluded_on",
                .active_states = {"accepted", "hearing", "mediation", "extended", "suspended"},
                .extension_days_field = "extension_days", .due_soon_days = 10, .source = "行政复议法 第六十二条"},
               {.name = "decision_simplified", .label = "审理期限（简易程序）", .from = "accepted_on", .days = 30,
-               .count = DayCount::kCalendarDays, .until = "concluded_on",
-               .active_states = {"accepted", "hearing", "mediation", "extended", "suspended"},
+               .count = DayCount::kCalendarDays, .until = "concluded_on", .active_states = {"accepted_simplified"},
                .due_soon_days = 7, .source = "行政复议法 第六十二条"},
               {.name = "opinion_letter_feedback", .label = "意见书反馈期限", .from = "opinion_letter_on", .days = 60,
                .count = DayCount::kCalendarDays, .until = "opinion_feedback_on", .active_states = {"concluded"},
