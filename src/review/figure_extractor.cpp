@@ -236,7 +236,7 @@ u32string strip_label(u32string label) {
                                               U"共", U"均", U"已", U"还", U"和", U"及", U"与"};
   static const std::vector<u32string> trail = {U"分别为", U"分别达", U"分别是", U"达到了", U"达到", U"共计", U"累计",
                                                U"共有", U"均为", U"均达", U"增至", U"提高到", U"提高至", U"提升到",
-                                               U"提升至", U"上升到", U"下降到", U"降至", U"达", U"为", U"是", U"共",
+                                               U"提升至", U"上升到", U"上升至", U"下降到", U"下降至", U"降至", U"降低到", U"降低至", U"减少到", U"减少至", U"增加到", U"增加至", U"达", U"为", U"是", U"共",
                                                U"计", U"有", U"至", U"到", U"了", U"均", U"的", U"等", U"约", U"近",
                                                U"超", U"逾", U"超过", U"以及", U"和", U"及"};
   auto trim_space = [](u32string& s) {
@@ -247,13 +247,13 @@ u32string strip_label(u32string label) {
   for (bool changed = true; changed && !label.empty();) {
     changed = false;
     for (const auto& w : lead) {
-      if (label.size() > w.size() && label.compare(0, w.size(), w) == 0) {
+      if (label.size() >= w.size() && label.compare(0, w.size(), w) == 0) {
         label.erase(0, w.size());
         changed = true;
       }
     }
     for (const auto& w : trail) {
-      if (label.size() > w.size() && label.compare(label.size() - w.size(), w.size(), w) == 0) {
+      if (label.size() >= w.size() && label.compare(label.size() - w.size(), w.size(), w) == 0) {
         label.erase(label.size() - w.size());
         changed = true;
       }
@@ -547,6 +547,12 @@ Extraction extract_figures(const NormalisedText& nt, const std::vector<Chapter>&
       std::string topic = topic_of(u32_to_utf8(without_titles(t.substr(w, cd.start - w))),
                                    u32_to_utf8(without_titles(right)));
       f.indicator = indicator_for(clause, topic, f.unit ? *f.unit : "");
+    }
+    // 由95%提高到98%: a second figure with no noun of its own measures what the first did
+    if (after_figure && strip_label(left).empty() && !out.figures.empty() && !cd.rank &&
+        out.figures.back().unit == f.unit) {
+      f.indicator = out.figures.back().indicator;
+      f.label = out.figures.back().label;
     }
     for (const Chapter& ch : chapters) {
       if (ch.norm_start <= cd.start && cd.start < ch.norm_end) {

@@ -266,6 +266,10 @@ std::string topic_of(std::string_view window, std::string_view after) {
 
 std::optional<std::string> indicator_for(std::string_view clause, std::string_view topic, std::string_view unit) {
   const Compiled& c = compiled();
+  // A change (同比下降12.5个百分点, 增长4.7%) measures no catalogue indicator.
+  static const RE2 change("(同比|环比|比上年|较上年|比去年|较去年|增幅|降幅)[^§]{0,6}§|(增长|下降|上升|减少|增加|降低)了?§");
+  if (unit == "个百分点" || unit == "百分点" || RE2::PartialMatch(re2::StringPiece(clause.data(), clause.size()), change))
+    return std::nullopt;
   static const RE2 bare_rate("率[达为是到]{0,2}§");
   bool rate = unit == "%" || (unit.empty() && RE2::PartialMatch(re2::StringPiece(clause.data(), clause.size()), bare_rate));
   re2::StringPiece cl(clause.data(), clause.size());

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <memory>
 #include <poppler-document.h>
+#include <poppler-global.h>
 #include <poppler-page.h>
 #include <pugixml.hpp>
 #include <sstream>
@@ -112,7 +113,14 @@ Result<std::u32string> decode_docx(std::string_view bytes, const std::string& fi
   return utf8_to_u32(text);
 }
 
+void quiet_poppler(const std::string&, void*) {}
+
 Result<std::u32string> decode_pdf(std::string_view bytes, const std::string& file) {
+  static const bool quiet = [] {
+    poppler::set_debug_error_function(quiet_poppler, nullptr);
+    return true;
+  }();
+  (void)quiet;
   if (bytes.size() > static_cast<size_t>(INT32_MAX)) return invalid_input("文件 " + file, "", "PDF 过大");
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
