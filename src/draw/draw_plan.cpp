@@ -221,6 +221,9 @@ Result<DrawPlan> parse_plan(std::string_view json_text, const std::filesystem::p
     doc = json::parse(json_text);
   } catch (const json::parse_error& e) {
     return invalid_input(subject, fmt::format("第 {} 字节", e.byte), "不是有效的 JSON");
+  } catch (const json::exception& e) {
+    // e.g. a number too large for 64 bits
+    return invalid_input(subject, "", fmt::format("不是有效的 JSON（{}）", e.what()));
   }
   Error error;
   DrawPlan plan;
@@ -292,14 +295,17 @@ Result<DrawPlan> parse_plan(std::string_view json_text, const std::filesystem::p
   {
     ObjectReader r(top.object("team", true), subject, "team", &error);
     r.only({"size", "max_targets_per_inspector"});
-    plan.team.size = int(r.integer("size", 2, true));
-    if (error.reason.empty() && (plan.team.size < 2 || plan.team.size > 20)) {
+    std::int64_t size = r.integer("size", 2, true);
+    if (error.reason.empty() && (size < 2 || size > 20)) {
       r.fail("size", "检查组人数应为2至20人（执法检查至少两名执法人员）");
     }
+    plan.team.size = int(std::clamp<std::int64_t>(size, 2, 20));
     if (r.has("max_targets_per_inspector")) {
       std::int64_t max = r.integer("max_targets_per_inspector", 1);
-      if (error.reason.empty() && max < 1) r.fail("max_targets_per_inspector", "应为正整数");
-      plan.team.max_targets_per_inspector = int(max);
+      if (error.reason.empty() && (max < 1 || max > 1000000000)) {
+        r.fail("max_targets_per_inspector", "应为正整数");
+      }
+      plan.team.max_targets_per_inspector = int(std::clamp<std::int64_t>(max, 1, 1000000000));
     }
   }
   {

@@ -160,6 +160,8 @@ Result<json> parse_result(std::string_view text) {
     return json::parse(text);
   } catch (const json::parse_error& e) {
     return invalid_input("抽取结果文件", fmt::format("第 {} 字节", e.byte), "不是有效的 JSON");
+  } catch (const json::exception& e) {
+    return invalid_input("抽取结果文件", "", fmt::format("不是有效的 JSON（{}）", e.what()));
   }
 }
 

@@ -16,9 +16,6 @@ namespace fazhi::draw {
 namespace {
 
 constexpr std::size_t kFieldCount = 9;
-constexpr std::array<const char*, kFieldCount> kFieldNames = {
-    "id", "name", "uscc", "region_code", "industry_code", "credit_risk_class",
-    "departments", "last_inspected_on", "last_inspectors"};
 enum Field { kId, kName, kUscc, kRegion, kIndustry, kClass, kDepts, kLastOn, kLastBy };
 
 using FieldViews = std::array<std::string_view, kFieldCount>;
