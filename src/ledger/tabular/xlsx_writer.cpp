@@ -4,6 +4,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 
 #include "ledger/tabular/excel_values.h"
@@ -15,6 +16,15 @@ namespace fazhi::tabular {
 namespace {
 
 constexpr int kExcelMaxCellChars = 32767;
+
+// Whether `s` starts with an _xHHHH_ escape.
+bool looks_escaped(std::string_view s) {
+  if (s.size() < 7 || s[1] != 'x' || s[6] != '_') return false;
+  for (size_t i = 2; i < 6; ++i) {
+    if (!std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
+  }
+  return true;
+}
 
 class XlsxWriter final : public TableWriter {
  public:
@@ -115,7 +125,13 @@ class XlsxWriter final : public TableWriter {
   }
 
   Result<void> write_string(lxw_col_t column, std::string_view text, lxw_format* format) {
-    scratch_.assign(text);  // libxlsxwriter wants NUL-terminated text
+    // libxlsxwriter wants NUL-terminated text, and escapes control characters as _xHHHH_ but
+    // not text that already looks like such an escape: escape its underscore, as Excel does.
+    scratch_.clear();
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '_' && looks_escaped(text.substr(i))) scratch_ += "_x005F";
+      scratch_ += text[i];
+    }
     return check(worksheet_write_string(sheet_, row(), column, scratch_.c_str(), format), column);
   }
 

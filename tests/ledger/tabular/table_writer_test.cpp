@@ -87,6 +87,17 @@ TEST(TableWriter, CsvRoundTripAndBytes) {
             "5,只有两列,,,\r\n");
 }
 
+// Text pasted from other systems can carry control characters, which XML cannot hold as
+// such; they must survive the round trip (as Excel's _xHHHH_ escapes) or fail clearly.
+TEST(TableWriter, XlsxControlCharactersRoundTrip) {
+  ScratchDir dir;
+  auto writer = open_table_writer(dir / "ctl.xlsx", {{"备注"}});
+  ASSERT_THAT(writer, IsOk());
+  ASSERT_THAT((*writer)->write_row({std::string("a\x01" "b\tc\x1F" "_x0041_ _x12")}), IsOk());
+  ASSERT_THAT((*writer)->close(), IsOk());
+  EXPECT_EQ(render_table(open_table_reader(dir / "ctl.xlsx")), "H1⟨备注⟩ 2@数据⟨a\x01" "b\tc\x1F" "_x0041_ _x12⟩");
+}
+
 TEST(TableWriter, UnclosedWriterLeavesNoFile) {
   ScratchDir dir;
   for (std::string name : {"a.csv", "a.xlsx"}) {
