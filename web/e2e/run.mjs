@@ -1,0 +1,597 @@
+#!/usr/bin/env node
+// Browser journeys of the web UI against a real `fazhi serve` on a demo database.
+//
+//   node web/e2e/run.mjs BUILD/fazhi
+//
+// Makes a demo database (`fazhi init --demo --scale small`; until the demo generator
+// exists, organisations and users are made through the CLI instead), starts the server on
+// a free loopback port, drives Debian's chromium with playwright-core, saves screenshots
+// under tests-artifacts/web/, prints "N passed, M failed" and exits non-zero on a failure.
+// A journey that needs a server feature not there yet fails, naming what is missing.
+import { spawn, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+import { ledgerTemplateXlsx } from './xlsx.mjs'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const webDir = path.resolve(here, '..')
+const repo = path.resolve(webDir, '..')
+const artifacts = path.join(repo, 'tests-artifacts', 'web')
+const started = Date.now()
+const budgetMs = 230_000
+
+const fazhi = path.resolve(process.argv[2] || path.join(repo, 'build', 'fazhi'))
+const results = []
+let server = null
+let browser = null
+
+function log(...a) {
+  console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s]`, ...a)
+}
+
+async function journey(name, fn) {
+  if (Date.now() - started > budgetMs) {
+    results.push({ name, ok: false, why: '超出总时间预算，未运行' })
+    console.log(`FAIL ${name}: time budget spent, not run`)
+    return
+  }
+  const t = Date.now()
+  try {
+    await fn()
+    results.push({ name, ok: true })
+    console.log(`PASS ${name} (${Date.now() - t} ms)`)
+  } catch (e) {
+    results.push({ name, ok: false, why: e?.message || String(e) })
+    console.log(`FAIL ${name} (${Date.now() - t} ms): ${(e?.message || String(e)).split('\n').slice(0, 6).join('\n    ')}`)
+  }
+}
+
+function check(cond, message) {
+  if (!cond) throw new Error(message)
+}
+
+function run(args, input) {
+  const r = spawnSync(fazhi, args, { input, encoding: 'utf8', timeout: 120_000 })
+  return { code: r.status, out: r.stdout || '', err: r.stderr || '' }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer()
+    s.once('error', reject)
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address()
+      s.close(() => resolve(port))
+    })
+  })
+}
+
+// ---------------------------------------------------------------- demo database
+
+const roles = ['admin', 'coordinator', 'clerk', 'leader', 'reader']
+const roleLabels = { admin: '系统管理员', coordinator: '协调员', clerk: '经办人', leader: '领导', reader: '查阅人员' }
+
+// Reads the demo logins from `fazhi init --demo` output: one line per user naming the role
+// (code or Chinese label), the login and, on that line or once for all, the password.
+export function parseDemoLogins(text) {
+  const lines = text.split(/\r?\n/)
+  const shared = text.match(/(?:密码|password)\s*[：:=]?\s*([^\s，,；;）)]+)/i)?.[1]
+  const found = {}
+  for (const line of lines) {
+    const role = roles.find((r) => new RegExp(`\\b${r}\\b`).test(line)) || roles.find((r) => line.includes(roleLabels[r]))
+    if (!role || found[role]) continue
+    const own = line.match(/(?:密码|password)\s*[：:=]?\s*([^\s，,；;）)]+)/i)?.[1]
+    const loginLabelled = line.match(/(?:用户名|账号|登录名|login)\s*[：:=]?\s*([A-Za-z0-9_.@-]+)/i)?.[1]
+    const tokens = (line.match(/[A-Za-z][A-Za-z0-9_.@-]{2,}/g) || []).filter(
+      (t) => !roles.includes(t) && !/^(password|login|role|org|demo)$/i.test(t) && t !== own && t !== shared,
+    )
+    const login = loginLabelled || tokens[0]
+    const password = own || shared
+    if (login && password) found[role] = { login, password }
+  }
+  return found
+}
+
+function orgCsv() {
+  return [
+    '单位编码,单位名称,单位类别,上级单位编码,行政区划代码',
+    'E2E000,测试市人民政府,government,,370100',
+    'E2E001,测试市司法局,department,E2E000,370100',
+    'E2E002,测试市市场监督管理局,department,E2E000,370100',
+    'E2E003,测试市甲区人民政府,government,E2E000,370102',
+  ].join('\n') + '\n'
+}
+
+function makeDatabase(dir) {
+  const db = path.join(dir, 'demo.db')
+  const demo = run(['init', '--db', db, '--demo', '--scale', 'small'])
+  if (demo.code === 0) {
+    const logins = parseDemoLogins(demo.out + '\n' + demo.err)
+    fs.writeFileSync(path.join(artifacts, 'demo-init.txt'), demo.out + demo.err)
+    if (roles.every((r) => logins[r])) return { db, logins, demo: true }
+    log('demo logins not all found in `fazhi init --demo` output; adding e2e users', JSON.stringify(logins))
+    return { db, logins: { ...addUsers(db, null), ...logins }, demo: true }
+  }
+  log(`\`fazhi init --demo\` failed (exit ${demo.code}): ${(demo.err || demo.out).trim().split('\n')[0]}; making organisations and users by CLI`)
+  const init = run(['init', '--db', db])
+  if (init.code !== 0) log(`\`fazhi init\` exit ${init.code}: ${(init.err || init.out).trim().split('\n')[0]}`)
+  const csv = path.join(dir, 'orgs.csv')
+  fs.writeFileSync(csv, orgCsv())
+  const imp = run(['import', '--db', db, '--ledger', 'organizations', csv])
+  check(imp.code === 0, `导入单位失败：\`fazhi import --ledger organizations\` exit ${imp.code}: ${(imp.err || imp.out).trim()}`)
+  return { db, logins: addUsers(db, { admin: 'E2E000', coordinator: 'E2E001', clerk: 'E2E002', leader: 'E2E000', reader: 'E2E002' }), demo: false }
+}
+
+function addUsers(db, orgByRole) {
+  const password = 'Passw0rd!'
+  const out = {}
+  for (const role of roles) {
+    const org = orgByRole ? orgByRole[role] : null
+    if (!org) continue
+    const login = `e2e_${role}`
+    const r = run(['user', 'add', '--db', db, '--login', login, '--role', role, '--org', org], password + '\n')
+    check(r.code === 0, `添加用户失败：\`fazhi user add --role ${role}\` exit ${r.code}: ${(r.err || r.out).trim()}`)
+    out[role] = { login, password }
+  }
+  return out
+}
+
+async function startServer(db) {
+  const port = await freePort()
+  const base = `http://127.0.0.1:${port}`
+  const logFile = fs.openSync(path.join(artifacts, 'server.log'), 'w')
+  server = spawn(fazhi, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`], {
+    cwd: repo,
+    stdio: ['ignore', logFile, logFile],
+  })
+  let exited = null
+  server.once('exit', (code) => (exited = code))
+  for (let i = 0; i < 150; i++) {
+    if (exited !== null) throw new Error(`\`fazhi serve\` exited with ${exited}; see tests-artifacts/web/server.log`)
+    try {
+      const r = await fetch(base + '/api/health')
+      if (r.ok) return base
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error('`fazhi serve` did not answer /api/health within 15 s')
+}
+
+function stopServer() {
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM')
+    const t = setTimeout(() => server.exitCode === null && server.kill('SIGKILL'), 3000)
+    t.unref()
+  }
+}
+
+function ensureBuilt() {
+  if (fs.existsSync(path.join(webDir, 'dist', 'index.html'))) return
+  log('web/dist missing: building the UI')
+  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: webDir, stdio: 'inherit' })
+  check(r.status === 0, 'vite build failed')
+}
+
+// ---------------------------------------------------------------- browser helpers
+
+async function newPage(base, viewport = { width: 1366, height: 768 }) {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true })
+  const page = await context.newPage()
+  page.setDefaultTimeout(15_000)
+  page.on('pageerror', (e) => console.log('  page error:', e.message))
+  page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && console.log('  console:', m.text()))
+  await page.goto(base + '/')
+  return page
+}
+
+async function login(page, who) {
+  await page.locator('input[name=login]').fill(who.login)
+  await page.locator('input[name=password]').fill(who.password)
+  await page.locator('button.login-submit').click()
+  await page.locator('[data-test=header-user]').waitFor()
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: path.join(artifacts, name + '.png'), fullPage: true })
+}
+
+async function api(page, p) {
+  return page.evaluate(async (p) => {
+    const r = await fetch('/api' + p, { credentials: 'same-origin' })
+    let body = null
+    try {
+      body = await r.json()
+    } catch {}
+    return { status: r.status, body }
+  }, p)
+}
+
+function today() {
+  const d = new Date()
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+async function fillField(page, name, value, type) {
+  const item = page.locator(`.el-form-item[data-field="${name}"]`)
+  if (type === 'enum' || type === 'org_ref' || type === 'boolean') {
+    await item.locator('.el-select').click()
+    const option = page.locator('.el-select-dropdown:visible .el-select-dropdown__item').filter({ hasText: value })
+    await option.first().click()
+  } else if (type === 'date') {
+    const input = item.locator('input')
+    await input.fill(value)
+    await input.press('Enter')
+  } else {
+    const input = item.locator('input, textarea').first()
+    await input.fill(String(value))
+    await input.blur()
+  }
+}
+
+// ---------------------------------------------------------------- the journeys
+
+async function main() {
+  fs.mkdirSync(artifacts, { recursive: true })
+  check(process.env.FAZHI_E2E_URL || fs.existsSync(fazhi), `没有找到 fazhi 可执行文件：${fazhi}`)
+  ensureBuilt()
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-e2e-'))
+  let setup
+  let base
+  await journey('准备演示数据库并启动 fazhi serve', async () => {
+    if (process.env.FAZHI_E2E_URL) {
+      // A server already running (for developing the UI): logins as JSON {role: {login, password}}.
+      setup = { logins: JSON.parse(process.env.FAZHI_E2E_LOGINS || '{}'), demo: true }
+      base = process.env.FAZHI_E2E_URL
+      return
+    }
+    setup = makeDatabase(dir)
+    log('logins:', Object.entries(setup.logins).map(([r, v]) => `${r}=${v.login}`).join(' '))
+    base = await startServer(setup.db)
+    log('server at', base)
+  })
+  if (!base) return finish(dir)
+
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  })
+  const L = setup.logins
+  const seen = {}
+
+  await journey('未登录访问 / 显示登录页，界面无英文，错误密码提示', async () => {
+    const page = await newPage(base)
+    await page.locator('input[name=login]').waitFor()
+    const text = await page.locator('body').innerText()
+    check(text.includes('登录'), '登录页没有“登录”字样')
+    const english = text.match(/[A-Za-z]{3,}/g)
+    check(!english, `登录页有英文：${english}`)
+    await shot(page, 'login')
+    await page.locator('input[name=login]').fill(L.admin.login)
+    await page.locator('input[name=password]').fill('wrong-password-1')
+    await page.locator('button.login-submit').click()
+    await page.locator('[data-test=login-error]').waitFor()
+    await page.context().close()
+  })
+
+  for (const role of roles) {
+    await journey(`以${roleLabels[role]}登录：页头、菜单与首页`, async () => {
+      check(L[role], `没有${roleLabels[role]}的演示账号`)
+      const page = await newPage(base)
+      await login(page, L[role])
+      const header = await page.locator('[data-test=header-user]').innerText()
+      check(header.includes(roleLabels[role]), `页头没有角色「${roleLabels[role]}」：${header}`)
+      const me = await api(page, '/me')
+      check(me.status === 200, `/api/me 返回 ${me.status}`)
+      const menus = me.body.menus || []
+      const shown = await page.locator('.layout-aside [data-ledger]').evaluateAll((els) => els.map((e) => e.getAttribute('data-ledger')))
+      check(menus.length > 0, '/api/me 没有菜单')
+      check(
+        menus.every((m) => shown.includes(m.ledger)) && shown.length === menus.length,
+        `侧边菜单与 /api/me 不符：菜单 ${shown.length} 项，接口 ${menus.length} 项`,
+      )
+      const auditMenu = await page.locator('.layout-aside .el-menu-item', { hasText: '审计日志' }).count()
+      check(role === 'admin' ? auditMenu === 1 : auditMenu === 0, `审计日志菜单对${roleLabels[role]}${auditMenu ? '可见' : '不可见'}`)
+      await page.locator('[data-test=figures-ready], [data-test=figures] .el-empty, [data-test=figures] .el-alert').first().waitFor()
+      await page.locator('[data-test=todo-table], [data-test=todo] .el-alert').first().waitFor()
+      await page.waitForTimeout(300)
+      const body = await page.locator('.layout-main').innerText()
+      const english = (body.match(/[A-Za-z]{3,}/g) || []).filter((w) => ![L[role].login].includes(w))
+      check(english.length === 0, `首页有英文：${english.slice(0, 5).join(' ')}`)
+      await shot(page, `workbench-${role}`)
+      seen[role] = { me: me.body }
+      await page.context().close()
+    })
+  }
+
+  const recon = 'reconsideration'
+  await journey('经办人只看到本单位及下级的记录，查阅人员没有新建按钮', async () => {
+    const page = await newPage(base)
+    await login(page, L.clerk)
+    const menus = seen.clerk?.me?.menus || (await api(page, '/me')).body.menus
+    const target = menus.find((m) => m.ledger === recon) || menus[0]
+    await page.goto(`${base}/#/ledgers/${target.ledger}`)
+    await page.locator('[data-test=ledger-table]').waitFor()
+    await page.locator('[data-test=list-total]').waitFor()
+    const scope = (await api(page, '/orgs')).body.orgs.map((o) => o.code)
+    const list = await api(page, `/ledgers/${target.ledger}?page_size=200`)
+    check(list.status === 200, `列表返回 ${list.status}`)
+    const outside = list.body.records.filter((r) => !scope.includes(r.org_code))
+    check(outside.length === 0, `经办人看到 ${outside.length} 条本单位范围以外的记录`)
+    const rows = await page.locator('[data-test=record-link]').count()
+    check(rows === Math.min(list.body.total, 20), `表格 ${rows} 行，接口共 ${list.body.total} 条`)
+    await shot(page, 'list-clerk')
+    await page.context().close()
+
+    const admin = await newPage(base)
+    await login(admin, L.admin)
+    const all = await api(admin, `/ledgers/${target.ledger}?page_size=1`)
+    check(all.body.total >= list.body.total, '管理员看到的记录比经办人少')
+    if (setup.demo) check(all.body.total > list.body.total || list.body.total === 0, `演示数据中经办人与管理员看到同样多的记录（${all.body.total}）`)
+    await admin.context().close()
+
+    const reader = await newPage(base)
+    await login(reader, L.reader)
+    const rmenus = (await api(reader, '/me')).body.menus
+    check(rmenus.every((m) => !m.can_write), '查阅人员有可写的台账')
+    await reader.goto(`${base}/#/ledgers/${rmenus[0].ledger}`)
+    await reader.locator('[data-test=ledger-title]').waitFor()
+    await reader.locator('[data-test=list-total]').waitFor()
+    check((await reader.locator('[data-test=create]').count()) === 0, '查阅人员看到了“新建”按钮')
+    check((await reader.locator('[data-test=import]').count()) === 0, '查阅人员看到了“导入”按钮')
+    await shot(reader, 'list-reader')
+    await reader.context().close()
+  })
+
+  // Who may write reconsideration cases: the first of these roles with can_write.
+  const writer = ['clerk', 'coordinator', 'admin'].find((r) => (seen[r]?.me?.menus || []).some((m) => m.ledger === recon && m.can_write))
+  const caseNumber = `E2E复〔${new Date().getFullYear()}〕${Date.now() % 100000}号`
+  let caseUrl = null
+
+  await journey('新建行政复议案件，受理审查期限出现并显示剩余工作日；受理后起算审理期限', async () => {
+    check(writer, '没有可写行政复议案件的演示账号')
+    const page = await newPage(base)
+    await login(page, L[writer])
+    await page.goto(`${base}/#/ledgers/${recon}`)
+    await page.locator('[data-test=create]').click()
+    await page.locator('.ledger-form').waitFor()
+    const orgs = (await api(page, '/orgs')).body.orgs
+    await fillField(page, 'case_number', caseNumber)
+    await fillField(page, 'applicant', '张某某')
+    await fillField(page, 'respondent_org', orgs[orgs.length - 1].name, 'org_ref')
+    await fillField(page, 'act_description', '对申请人作出的罚款决定')
+    await fillField(page, 'received_on', today(), 'date')
+    await shot(page, 'reconsideration-new')
+    await page.locator('[data-test=save]').click()
+    await page.locator('[data-test=case-timeline]').waitFor()
+    caseUrl = page.url()
+    const tag = page.locator('[data-test=deadlines] .deadline-tag').first()
+    await tag.waitFor()
+    const text = await page.locator('[data-test=deadlines]').innerText()
+    check(/受理审查期限/.test(text), `期限表没有“受理审查期限”：${text.slice(0, 200)}`)
+    check(/剩 \d+ 个工作日|今日到期/.test(text), `期限表没有剩余工作日：${text.slice(0, 200)}`)
+    const timeline = await page.locator('[data-test=case-timeline]').innerText()
+    check(/受理审查期限届满/.test(timeline), '时间线没有“受理审查期限届满”')
+    await shot(page, 'reconsideration-case')
+
+    await page.locator('[data-step=accept]').click()
+    const dialog = page.locator('.el-dialog:visible')
+    await dialog.waitFor()
+    const starts = await dialog.innerText()
+    check(/法定期限/.test(starts), '受理对话框没有说明起算的法定期限')
+    await fillField(page, 'examination_outcome', '受理', 'enum')
+    await shot(page, 'reconsideration-accept')
+    await page.locator('[data-test=transition-submit]').click()
+    await page.locator('[data-test=record-state]', { hasText: '已受理' }).waitFor()
+    await page.waitForTimeout(300)
+    const after = await page.locator('[data-test=deadlines]').innerText()
+    check(/审理期限|决定期限|复议决定/.test(after), `受理后没有出现审理期限：${after.slice(0, 300)}`)
+    await shot(page, 'reconsideration-accepted')
+    await page.context().close()
+  })
+
+  await journey('错误的字段被拒绝，消息显示在该字段下（客户端与服务器）', async () => {
+    check(writer, '没有可写行政复议案件的演示账号')
+    const page = await newPage(base)
+    await login(page, L[writer])
+    await page.goto(`${base}/#/ledgers/${recon}/new`)
+    await page.locator('.ledger-form').waitFor()
+    await page.locator('[data-test=save]').click()
+    const required = page.locator('.el-form-item[data-field=applicant] .el-form-item__error')
+    await required.waitFor()
+    check((await required.innerText()).includes('请填写申请人'), '必填提示不在“申请人”下')
+    await fillField(page, 'applicant', '张'.repeat(201))
+    const tooLong = await page.locator('.el-form-item[data-field=applicant] .el-form-item__error').innerText()
+    check(tooLong.includes('200'), `超长提示不对：${tooLong}`)
+    // The server's check: a case number already used.
+    const orgs = (await api(page, '/orgs')).body.orgs
+    await fillField(page, 'applicant', '李某')
+    await fillField(page, 'case_number', caseNumber)
+    await fillField(page, 'respondent_org', orgs[orgs.length - 1].name, 'org_ref')
+    await fillField(page, 'act_description', '不予登记决定')
+    await fillField(page, 'received_on', today(), 'date')
+    await page.locator('[data-test=save]').click()
+    const serverError = page.locator('.el-form-item[data-field=case_number] .el-form-item__error')
+    await serverError.waitFor()
+    const msg = await serverError.innerText()
+    check(/已被|重复|已存在/.test(msg), `案号重复的服务器提示不在“案号”下：${msg}`)
+    await shot(page, 'field-errors')
+    await page.context().close()
+  })
+
+  await journey('导入有一个错误单元格的 Excel：指出该单元格，未导入任何记录', async () => {
+    check(writer, '没有可写行政复议案件的演示账号')
+    const page = await newPage(base)
+    await login(page, L[writer])
+    const schema = (await api(page, '/schema')).body
+    const ledger = schema.ledgers.find((l) => l.name === recon)
+    const orgs = (await api(page, '/orgs')).body.orgs
+    const before = (await api(page, `/ledgers/${recon}?page_size=1`)).body.total
+    const label = (n) => ledger.fields.find((f) => f.name === n).label
+    const header = [label('case_number'), label('applicant'), label('respondent_org'), label('act_description'), label('received_on')]
+    const y = new Date().getFullYear()
+    const rows = [
+      [`E2E导〔${y}〕1号`, '王某', orgs[0].code, '罚款决定', `${y}-01-05`],
+      [`E2E导〔${y}〕2号`, '赵某', orgs[0].code, '责令停产停业决定', `${y}-13-45`],
+      [`E2E导〔${y}〕3号`, '钱某', orgs[0].code, '没收违法所得决定', `${y}-02-10`],
+    ]
+    const file = path.join(artifacts, 'import-one-bad-cell.xlsx')
+    fs.writeFileSync(file, ledgerTemplateXlsx(header, rows))
+    await page.goto(`${base}/#/ledgers/${recon}`)
+    await page.locator('[data-test=import]').click()
+    await page.locator('[data-test=import-file]').setInputFiles(file)
+    await page.locator('[data-test=import-send]').click()
+    await page.locator('[data-test=import-rejected]').waitFor()
+    const text = await page.locator('[data-test=import-rejected]').innerText()
+    check(text.includes('没有导入任何记录'), '没有说明未导入任何记录')
+    const table = page.locator('[data-test=import-errors]')
+    await table.waitFor()
+    const cells = await table.innerText()
+    check(cells.includes(label('received_on')), `错误表没有指出列「${label('received_on')}」：${cells}`)
+    check(/\b3\b/.test(cells), `错误表没有指出第 3 行：${cells}`)
+    await shot(page, 'import-rejected')
+    const after = (await api(page, `/ledgers/${recon}?page_size=1`)).body.total
+    check(after === before, `导入失败后记录数从 ${before} 变为 ${after}`)
+    await page.context().close()
+  })
+
+  await journey('按当前筛选导出 Excel', async () => {
+    const page = await newPage(base)
+    await login(page, L.coordinator || L.admin)
+    const menus = (await api(page, '/me')).body.menus
+    const target = menus.find((m) => m.ledger === recon) || menus[0]
+    const filter = target.ledger === recon ? '?f.received_on.gte=2000-01-01' : ''
+    await page.goto(`${base}/#/ledgers/${target.ledger}${filter}`)
+    await page.locator('[data-test=list-total]').waitFor()
+    const href = await page.locator('[data-test=export]').getAttribute('href')
+    check(href.includes('format=xlsx'), `导出链接不对：${href}`)
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=export]').click()])
+    const file = path.join(artifacts, 'export.xlsx')
+    await download.saveAs(file)
+    const bytes = fs.readFileSync(file)
+    check(bytes.length > 100 && bytes.subarray(0, 2).toString() === 'PK', `导出的不是 xlsx 文件（${bytes.length} 字节）`)
+    log('exported', download.suggestedFilename(), bytes.length, 'bytes')
+    await page.context().close()
+  })
+
+  await journey('点击首页指标进入对应的记录列表，条数一致', async () => {
+    const page = await newPage(base)
+    await login(page, L.coordinator || L.admin)
+    await page.locator('[data-test=figures-ready]').waitFor()
+    const figure = page.locator('[data-test=figure]').first()
+    check((await figure.count()) === 1, '首页没有指标')
+    const value = (await figure.locator('[data-test=figure-value]').innerText()).trim()
+    await figure.click()
+    await page.locator('[data-test=ledger-table]').waitFor()
+    await page.waitForFunction(() => !document.querySelector('.el-loading-mask:not([style*="display: none"])'))
+    const total = await page.locator('[data-test=list-total]').innerText()
+    check(page.url().includes('f.'), `点击指标后地址没有筛选条件：${page.url()}`)
+    check(total.includes(` ${value} `), `指标为 ${value}，列表显示“${total}”`)
+    await shot(page, 'figure-drill')
+    await page.context().close()
+  })
+
+  await journey('管理员查看审计日志与审计链核验状态；非管理员被拒绝', async () => {
+    const page = await newPage(base)
+    await login(page, L.admin)
+    await page.goto(`${base}/#/admin/audit`)
+    const status = page.locator('[data-test=audit-status]')
+    await status.waitFor()
+    await page.waitForFunction(() => /审计链|无法核验/.test(document.querySelector('[data-test=audit-status]')?.textContent || ''))
+    const s = await status.innerText()
+    check(s.includes('审计链完整'), `审计链状态：${s}`)
+    await page.locator('[data-test=audit-table] .el-table__row').first().waitFor()
+    await shot(page, 'audit')
+    await page.context().close()
+    const reader = await newPage(base)
+    await login(reader, L.reader)
+    const r = await api(reader, '/audit?page_size=1')
+    check(r.status === 403, `查阅人员访问审计日志返回 ${r.status}`)
+    await reader.context().close()
+  })
+
+  await journey('手机宽度可阅读：菜单收进抽屉，案件页可读', async () => {
+    const page = await newPage(base, { width: 390, height: 844 })
+    await login(page, L.leader)
+    await page.locator('[data-test=figures-ready], [data-test=figures] .el-empty').first().waitFor()
+    check(await page.locator('.menu-toggle').isVisible(), '手机宽度下没有菜单按钮')
+    check(!(await page.locator('.layout-aside').isVisible()), '手机宽度下侧边栏仍然占位')
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    check(overflow <= 1, `页面横向溢出 ${overflow}px`)
+    await shot(page, 'phone-workbench')
+    await page.locator('.menu-toggle').click()
+    await page.locator('.menu-drawer .side-menu').waitFor()
+    await shot(page, 'phone-menu')
+    if (caseUrl) {
+      await page.goto(caseUrl)
+      await page.locator('[data-test=case-timeline]').waitFor().catch(() => {})
+      await shot(page, 'phone-case')
+    }
+    await page.context().close()
+  })
+
+  await journey('键盘可操作：Tab 到登录按钮，回车登录', async () => {
+    const page = await newPage(base)
+    await page.locator('input[name=login]').focus()
+    await page.keyboard.type(L.leader.login)
+    await page.keyboard.press('Tab')
+    await page.keyboard.type(L.leader.password)
+    await page.keyboard.press('Enter')
+    await page.locator('[data-test=header-user]').waitFor()
+    await page.keyboard.press('Tab')
+    const focused = await page.evaluate(() => document.activeElement?.textContent || '')
+    check(focused.includes('跳到主要内容'), `第一个 Tab 没有到“跳到主要内容”：${focused}`)
+    await page.context().close()
+  })
+
+  await journey('模板中用到的 Element Plus 组件都已注册', async () => {
+    const src = path.join(webDir, 'src')
+    const reg = fs.readFileSync(path.join(src, 'plugins', 'element.ts'), 'utf8')
+    const registered = new Set([...reg.matchAll(/\bEl([A-Z]\w+)/g)].map((m) => m[1].replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()))
+    const used = new Set()
+    const walk = (d) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(path.join(d, e.name))
+        else if (e.name.endsWith('.vue')) for (const m of fs.readFileSync(path.join(d, e.name), 'utf8').matchAll(/<el-([a-z-]+)/g)) used.add(m[1])
+      }
+    }
+    walk(src)
+    const missing = [...used].filter((t) => !registered.has(t))
+    check(missing.length === 0, `未注册：${missing.join(', ')}`)
+  })
+
+  finish(dir)
+}
+
+function finish(dir) {
+  stopServer()
+  const passed = results.filter((r) => r.ok).length
+  const failed = results.length - passed
+  if (failed) {
+    console.log('\nFailed journeys:')
+    for (const r of results.filter((r) => !r.ok)) console.log(`  - ${r.name}: ${r.why.split('\n')[0]}`)
+  }
+  console.log(`screenshots: ${path.relative(process.cwd(), artifacts)}/`)
+  console.log(`${passed} passed, ${failed} failed`)
+  if (dir) fs.rmSync(dir, { recursive: true, force: true })
+  return failed
+}
+
+let exitCode = 1
+try {
+  await main()
+  exitCode = results.some((r) => !r.ok) || results.length === 0 ? 1 : 0
+} catch (e) {
+  console.log('e2e aborted:', e?.stack || e)
+  stopServer()
+  console.log(`${results.filter((r) => r.ok).length} passed, ${results.filter((r) => !r.ok).length + 1} failed`)
+} finally {
+  if (browser) await browser.close().catch(() => {})
+  stopServer()
+}
+process.exit(exitCode)
