@@ -44,6 +44,7 @@ class CsvWriter final : public TableWriter {
       return internal_error(subject(), fmt::format("第 {} 行有 {} 个单元格，多于 {} 列", rows_written_ + 2,
                                                    cells.size(), columns_.size()));
     }
+    FAZHI_TRY(check_text(cells, columns_, subject(), rows_written_ + 2));
     line_.clear();
     append_line(cells);
     FAZHI_TRY(flush_line());

@@ -1,11 +1,16 @@
-// The "<path>.partial" a writer fills before moving it to <path> in one rename, so that a
-// reader of <path> never sees half an export. Removed on destruction unless committed.
+// What both writers share: the "<path>.partial" a writer fills before moving it to <path> in
+// one rename, so that a reader of <path> never sees half an export (removed on destruction
+// unless committed); and the check that cells are text.
 #pragma once
 
 #include <filesystem>
+#include <span>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/result.h"
+#include "ledger/tabular/table_writer.h"
 
 namespace fazhi::tabular {
 
@@ -33,5 +38,10 @@ class PartialFile {
   std::filesystem::path partial_;
   bool committed_ = false;
 };
+
+// Fails (kInternal: the caller passed it) when a cell is not valid UTF-8, naming the row as
+// the file will number it and the column; written, it would read back as something else.
+Result<void> check_text(std::span<const std::string_view> cells, const std::vector<Column>& columns,
+                        const std::string& subject, int64_t row_number);
 
 }  // namespace fazhi::tabular

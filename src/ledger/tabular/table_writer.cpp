@@ -6,6 +6,7 @@
 
 #include "ledger/tabular/partial_file.h"
 #include "ledger/tabular/table_reader.h"
+#include "ledger/tabular/text_encoding.h"
 
 namespace fazhi::tabular {
 
@@ -17,6 +18,17 @@ Result<void> PartialFile::commit() {
                          fmt::format("无法写入文件：{}", error.message()));
   }
   committed_ = true;
+  return ok();
+}
+
+Result<void> check_text(std::span<const std::string_view> cells, const std::vector<Column>& columns,
+                        const std::string& subject, int64_t row_number) {
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (!is_valid_utf8(cells[i])) {
+      return internal_error(subject, fmt::format("第 {} 行，列“{}”：内容不是有效的 UTF-8 文本", row_number,
+                                                 i < columns.size() ? columns[i].label : std::string()));
+    }
+  }
   return ok();
 }
 

@@ -43,8 +43,9 @@ struct WriteOptions {
 class TableWriter {
  public:
   virtual ~TableWriter() = default;
-  // Appends one row; fewer cells than columns are padded with empty cells, more is a
-  // programmer error (kInternal). Fails on a full disk or a cell Excel cannot hold.
+  // Appends one row; fewer cells than columns are padded with empty cells. More cells, or
+  // a cell that is not valid UTF-8, is the caller's bug (kInternal). Fails on a full disk
+  // or a cell Excel cannot hold (over 32,767 characters).
   virtual Result<void> write_row(std::span<const std::string_view> cells) = 0;
   Result<void> write_row(std::span<const std::string> cells);
   Result<void> write_row(std::initializer_list<std::string_view> cells) {

@@ -61,6 +61,7 @@ class XlsxWriter final : public TableWriter {
       return internal_error(subject(), fmt::format("第 {} 行有 {} 个单元格，多于 {} 列", rows_written_ + 2,
                                                    cells.size(), columns_.size()));
     }
+    FAZHI_TRY(check_text(cells, columns_, subject(), rows_written_ + 2));
     if (row_in_sheet_ > std::min(options_.rows_per_sheet, kXlsxDataRowsPerSheet)) FAZHI_TRY(add_sheet());
     for (size_t c = 0; c < cells.size(); ++c) {
       if (cells[c].empty()) continue;

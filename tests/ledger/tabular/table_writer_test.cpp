@@ -118,6 +118,8 @@ TEST(TableWriter, RejectsOtherExtensionsAndTooManyCells) {
   auto writer = open_table_writer(dir / "a.csv", {{"甲"}});
   ASSERT_THAT(writer, IsOk());
   EXPECT_THAT((*writer)->write_row({"1", "2"}), ErrorIs(ErrorCode::kInternal, HasSubstr("第 2 行有 2 个单元格，多于 1 列")));
+  EXPECT_THAT((*writer)->write_row({"\xD5\xC5"}),
+              ErrorIs(ErrorCode::kInternal, "文件 a.csv: 第 2 行，列“甲”：内容不是有效的 UTF-8 文本"));
 }
 
 TEST(TableWriter, XlsxCellTooLongNamesRowAndColumn) {
