@@ -8,14 +8,14 @@
 // a free loopback port, drives Debian's chromium with playwright-core, saves screenshots
 // under tests-artifacts/web/, prints "N passed, M failed" and exits non-zero on a failure.
 // A journey that needs a server feature not there yet fails, naming what is missing.
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { ledgerTemplateXlsx } from './xlsx.mjs'
+import { configure, makeDatabase, startServer, stopServer, roles, roleLabels, today } from './fazhi.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const webDir = path.resolve(here, '..')
@@ -26,8 +26,8 @@ const budgetMs = 230_000
 
 const fazhi = path.resolve(process.argv[2] || path.join(repo, 'build', 'fazhi'))
 const results = []
-let server = null
 let browser = null
+let tmpDir = null
 
 function log(...a) {
   console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s]`, ...a)
@@ -52,123 +52,6 @@ async function journey(name, fn) {
 
 function check(cond, message) {
   if (!cond) throw new Error(message)
-}
-
-function run(args, input) {
-  const r = spawnSync(fazhi, args, { input, encoding: 'utf8', timeout: 120_000 })
-  return { code: r.status, out: r.stdout || '', err: r.stderr || '' }
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address()
-      s.close(() => resolve(port))
-    })
-  })
-}
-
-// ---------------------------------------------------------------- demo database
-
-const roles = ['admin', 'coordinator', 'clerk', 'leader', 'reader']
-const roleLabels = { admin: '系统管理员', coordinator: '协调员', clerk: '经办人', leader: '领导', reader: '查阅人员' }
-
-// Reads the demo logins from `fazhi init --demo` output: one line per user naming the role
-// (code or Chinese label), the login and, on that line or once for all, the password.
-export function parseDemoLogins(text) {
-  const lines = text.split(/\r?\n/)
-  const shared = text.match(/(?:密码|password)\s*[：:=]?\s*([^\s，,；;）)]+)/i)?.[1]
-  const found = {}
-  for (const line of lines) {
-    const role = roles.find((r) => new RegExp(`\\b${r}\\b`).test(line)) || roles.find((r) => line.includes(roleLabels[r]))
-    if (!role || found[role]) continue
-    const own = line.match(/(?:密码|password)\s*[：:=]?\s*([^\s，,；;）)]+)/i)?.[1]
-    const loginLabelled = line.match(/(?:用户名|账号|登录名|login)\s*[：:=]?\s*([A-Za-z0-9_.@-]+)/i)?.[1]
-    const tokens = (line.match(/[A-Za-z][A-Za-z0-9_.@-]{2,}/g) || []).filter(
-      (t) => !roles.includes(t) && !/^(password|login|role|org|demo)$/i.test(t) && t !== own && t !== shared,
-    )
-    const login = loginLabelled || tokens[0]
-    const password = own || shared
-    if (login && password) found[role] = { login, password }
-  }
-  return found
-}
-
-function orgCsv() {
-  return [
-    '单位编码,单位名称,单位类别,上级单位编码,行政区划代码',
-    'E2E000,测试市人民政府,government,,370100',
-    'E2E001,测试市司法局,department,E2E000,370100',
-    'E2E002,测试市市场监督管理局,department,E2E000,370100',
-    'E2E003,测试市甲区人民政府,government,E2E000,370102',
-  ].join('\n') + '\n'
-}
-
-function makeDatabase(dir) {
-  const db = path.join(dir, 'demo.db')
-  const demo = run(['init', '--db', db, '--demo', '--scale', 'small'])
-  if (demo.code === 0) {
-    const logins = parseDemoLogins(demo.out + '\n' + demo.err)
-    fs.writeFileSync(path.join(artifacts, 'demo-init.txt'), demo.out + demo.err)
-    if (roles.every((r) => logins[r])) return { db, logins, demo: true }
-    log('demo logins not all found in `fazhi init --demo` output; adding e2e users', JSON.stringify(logins))
-    return { db, logins: { ...addUsers(db, null), ...logins }, demo: true }
-  }
-  log(`\`fazhi init --demo\` failed (exit ${demo.code}): ${(demo.err || demo.out).trim().split('\n')[0]}; making organisations and users by CLI`)
-  const init = run(['init', '--db', db])
-  if (init.code !== 0) log(`\`fazhi init\` exit ${init.code}: ${(init.err || init.out).trim().split('\n')[0]}`)
-  const csv = path.join(dir, 'orgs.csv')
-  fs.writeFileSync(csv, orgCsv())
-  const imp = run(['import', '--db', db, '--ledger', 'organizations', csv])
-  check(imp.code === 0, `导入单位失败：\`fazhi import --ledger organizations\` exit ${imp.code}: ${(imp.err || imp.out).trim()}`)
-  return { db, logins: addUsers(db, { admin: 'E2E000', coordinator: 'E2E001', clerk: 'E2E002', leader: 'E2E000', reader: 'E2E002' }), demo: false }
-}
-
-function addUsers(db, orgByRole) {
-  const password = 'Passw0rd!'
-  const out = {}
-  for (const role of roles) {
-    const org = orgByRole ? orgByRole[role] : null
-    if (!org) continue
-    const login = `e2e_${role}`
-    const r = run(['user', 'add', '--db', db, '--login', login, '--role', role, '--org', org], password + '\n')
-    check(r.code === 0, `添加用户失败：\`fazhi user add --role ${role}\` exit ${r.code}: ${(r.err || r.out).trim()}`)
-    out[role] = { login, password }
-  }
-  return out
-}
-
-async function startServer(db) {
-  const port = await freePort()
-  const base = `http://127.0.0.1:${port}`
-  const logFile = fs.openSync(path.join(artifacts, 'server.log'), 'w')
-  server = spawn(fazhi, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`], {
-    cwd: repo,
-    stdio: ['ignore', logFile, logFile],
-  })
-  let exited = null
-  server.once('exit', (code) => (exited = code))
-  for (let i = 0; i < 150; i++) {
-    if (exited !== null) throw new Error(`\`fazhi serve\` exited with ${exited}; see tests-artifacts/web/server.log`)
-    try {
-      const r = await fetch(base + '/api/health')
-      if (r.ok) return base
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error('`fazhi serve` did not answer /api/health within 15 s')
-}
-
-function stopServer() {
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM')
-    const t = setTimeout(() => server.exitCode === null && server.kill('SIGKILL'), 3000)
-    t.unref()
-  }
 }
 
 function ensureBuilt() {
@@ -212,11 +95,6 @@ async function api(page, p) {
   }, p)
 }
 
-function today() {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
-
 async function fillField(page, name, value, type) {
   const item = page.locator(`.el-form-item[data-field="${name}"]`)
   if (type === 'enum' || type === 'org_ref' || type === 'boolean') {
@@ -238,9 +116,10 @@ async function fillField(page, name, value, type) {
 
 async function main() {
   fs.mkdirSync(artifacts, { recursive: true })
+  configure({ fazhi, repo, artifacts, log })
   check(process.env.FAZHI_E2E_URL || fs.existsSync(fazhi), `没有找到 fazhi 可执行文件：${fazhi}`)
   ensureBuilt()
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-e2e-'))
+  const dir = (tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-e2e-')))
   let setup
   let base
   await journey('准备演示数据库并启动 fazhi serve', async () => {
@@ -569,7 +448,6 @@ async function main() {
 }
 
 function finish(dir) {
-  stopServer()
   const passed = results.filter((r) => r.ok).length
   const failed = results.length - passed
   if (failed) {
@@ -578,7 +456,6 @@ function finish(dir) {
   }
   console.log(`screenshots: ${path.relative(process.cwd(), artifacts)}/`)
   console.log(`${passed} passed, ${failed} failed`)
-  if (dir) fs.rmSync(dir, { recursive: true, force: true })
   return failed
 }
 
@@ -588,10 +465,10 @@ try {
   exitCode = results.some((r) => !r.ok) || results.length === 0 ? 1 : 0
 } catch (e) {
   console.log('e2e aborted:', e?.stack || e)
-  stopServer()
   console.log(`${results.filter((r) => r.ok).length} passed, ${results.filter((r) => !r.ok).length + 1} failed`)
 } finally {
   if (browser) await browser.close().catch(() => {})
-  stopServer()
+  await stopServer()
+  if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true })
 }
 process.exit(exitCode)

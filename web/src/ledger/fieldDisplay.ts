@@ -26,3 +26,9 @@ export const dateFieldTypes = new Set(['date', 'datetime'])
 export function listFields(fields: Field[]): Field[] {
   return fields.filter((f) => f.in_list !== false && f.type !== 'attachment' && f.type !== 'long_text')
 }
+
+/** "2026-01-05T09:30:12Z" → "2026-01-05 09:30". */
+export function formatDateTime(v: string | null | undefined): string {
+  if (!v) return ''
+  return String(v).replace('T', ' ').replace(/(\d{2}:\d{2}):\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/, '$1')
+}
