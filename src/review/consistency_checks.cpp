@@ -222,9 +222,9 @@ std::vector<Defect> check_report(const NormalisedText& nt, const ReviewedReport&
         if (ch.norm_start <= cs && cs < ch.norm_end) area = ch.area;
       }
       size_t sb = cs;
-      while (sb > 0 && t[sb - 1] != U'。' && t[sb - 1] != U'\n') --sb;
+      while (sb > 0 && cs - sb < 300 && t[sb - 1] != U'。' && t[sb - 1] != U'\n') --sb;
       size_t se = ce;
-      while (se < t.size() && t[se] != U'。' && t[se] != U'\n') ++se;
+      while (se < t.size() && se - ce < 300 && t[se] != U'。' && t[se] != U'\n') ++se;
       std::string sentence = u32_to_utf8(t.substr(sb, se - sb));
       static const RE2 plan_words("将|计划|拟|力争|下一步|明年|目标|预计|到\\d|部署|安排|思路|打算");
       static const RE2 compare_words("同比|比|较|上年|去年|上一年|以来|相比");

@@ -444,6 +444,39 @@ Extraction extract_figures(const NormalisedText& nt, const std::vector<Chapter>&
       i = std::max(next, s.end);
       continue;
     }
+    // ---- 百分之九十五, 百分之95: a percentage in words
+    if (c == U'百' && starts_with(t, i, U"百分之") && i + 3 < n && (is_cn_digit(t[i + 3]) || is_digit(t[i + 3])) &&
+        !marks.excluded[i]) {
+      size_t j = i + 3;
+      double v = -1;
+      int decimals = 0;
+      if (is_digit(t[j])) {
+        size_t d0 = j;
+        while (j < n && is_digit(t[j])) ++j;
+        if (j + 1 < n && t[j] == U'.' && is_digit(t[j + 1])) {
+          ++j;
+          while (j < n && is_digit(t[j])) { ++j; ++decimals; }
+        }
+        v = to_double(t.substr(d0, j - d0));
+      } else {
+        while (j < n && is_cn_digit(t[j]) && j - i < 10) ++j;
+        v = static_cast<double>(parse_chinese_number(t.substr(i + 3, j - i - 3)));
+      }
+      if (v >= 0) {
+        Candidate cd{};
+        cd.start = i;
+        cd.num_start = i + 3;
+        cd.num_end = j;
+        cd.end = j;
+        cd.value = v;
+        cd.decimals = decimals;
+        cd.suffix.unit = U"%";
+        cd.suffix.end = j;
+        cands.push_back(cd);
+        i = j;
+        continue;
+      }
+    }
     // ---- Chinese numerals that count: 三项, 两轮, 五个方面
     if (is_cn_digit(c) && c != U'零' && c != U'〇' && !is_cn_digit(prev_char(i))) {
       size_t j = i;

@@ -20,7 +20,7 @@ struct Topic {
 constexpr Topic kTopics[] = {
     {"reconsideration", "复议"},
     {"litigation", "应诉|诉讼|一审|二审|再审|胜诉|败诉|出庭"},
-    {"mediation", "调解|调委会"},
+    {"mediation", "调解|调委会|调处"},
     {"petition", "信访|网上投诉|来信来访"},
     {"hotline", "12345|热线|市民诉求|民生诉求|市民来电"},
     {"ratings", "好差评"},
@@ -128,7 +128,7 @@ constexpr IndicatorPhrase kIndicatorPhrases[] = {
     {"mediation.amount", Kind::kCount, "金额|标的", "mediation", "万元|亿元|元"},
     {"mediation.succeeded", Kind::kCount, "调解成功|成功调解|调处成功|成功", "mediation", ""},
     {"mediation.disputes", Kind::kCount, "调解|调处", "mediation", "件|起|宗|万件"},
-    {"mediation.disputes", Kind::kCount, "调解[^§]{0,8}(纠纷|矛盾)", "", "件|起|宗|万件", "复议"},
+    {"mediation.disputes", Kind::kCount, "(调解|调处)[^§]{0,8}(纠纷|矛盾)", "", "件|起|宗|万件", "复议"},
     {"disputes.found", Kind::kCount, "排查发现|发现[^§]{0,6}(矛盾|纠纷)", "", ""},
     {"disputes.screenings", Kind::kCount, "排查", "disputes", "次|场|轮|万次"},
     {"disputes.resolved", Kind::kCount, "化解", "disputes", ""},
@@ -205,7 +205,7 @@ constexpr IndicatorPhrase kIndicatorPhrases[] = {
     {"publicity.demo_villages", Kind::kCount, "民主法治示范村", "", ""},
     {"publicity.legal_literates", Kind::kCount, "法律明白人", "", "名|人|万名"},
     {"publicity.reach", Kind::kCount, "惠及|受众|覆盖[^§]{0,4}群众|受教育", "publicity", ""},
-    {"publicity.activities", Kind::kCount, "活动", "publicity", "场|次|期|万场"},
+    {"publicity.activities", Kind::kCount, "活动", "publicity", "场|场次|次|期|万场|万场次|万次"},
 
     // ---- leadership
     {"leadership.committee_meetings", Kind::kCount, "委员会[^§]{0,4}(会议|全体会议)", "", "次"},

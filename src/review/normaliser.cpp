@@ -362,11 +362,23 @@ NormalisedText Normaliser::normalise(std::u32string_view original, std::string_v
     flush();
   }
   if (format == "pdf") {
+    // A line as long as the longest lines of the page wraps into the next one, unless
+    // it ends a sentence or the next line opens a heading.
+    size_t full = 0;
+    for (const auto& l : lines) full = std::max(full, l.text.size());
+    auto heading = [](const std::u32string& x) {
+      if (x.empty()) return false;
+      if (x[0] == U'(' || x[0] == U'第') return true;
+      size_t k = 0;
+      while (k < x.size() && k < 3 && std::u32string_view(U"一二三四五六七八九十").find(x[k]) != std::u32string_view::npos) ++k;
+      if (k > 0 && k < x.size() && (x[k] == U'、' || x[k] == U'是')) return true;
+      k = 0;
+      while (k < x.size() && k < 2 && is_digit(x[k])) ++k;
+      return k > 0 && k + 1 < x.size() && (x[k] == U'.' || x[k] == U'、') && !is_digit(x[k + 1]);
+    };
     std::vector<Line> joined;
     for (auto& l : lines) {
-      bool heading = !l.text.empty() &&
-                     (l.text[0] == U'(' || (l.text.size() > 1 && l.text[1] == U'、') || is_digit(l.text[0]));
-      if (!joined.empty() && !heading && joined.back().text.size() >= 15 &&
+      if (!joined.empty() && !heading(l.text) && joined.back().text.size() * 10 >= full * 8 &&
           !is_sentence_end(joined.back().text.back())) {
         joined.back().text += l.text;
         joined.back().origin.insert(joined.back().origin.end(), l.origin.begin(), l.origin.end());

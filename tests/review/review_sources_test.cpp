@@ -149,6 +149,26 @@ TEST(ReviewSources, ReadsDocx) {
   expect_sample(testing_support::reviewer().review(*src), src->text);
 }
 
+TEST(ReviewSources, ReadsPdfTextLayerAndRejoinsWrappedLines) {
+  // cases/pdf/donghu-district-2022.pdf: chromium's print of the .html beside it; the
+  // rate 97.96% is wrapped onto a new line after its label.
+  auto path = std::filesystem::path(FAZHI_TEST_CASES_DIR) / "pdf" / "donghu-district-2022.pdf";
+  auto src = read_source(path);
+  ASSERT_THAT(src, fazhi::testing::IsOk());
+  EXPECT_EQ(src->format, "pdf");
+  ReviewedReport r = testing_support::reviewer().review(*src);
+  EXPECT_EQ(r.region.value_or(""), "东湖区");
+  std::vector<std::string> texts, indicators;
+  for (const Figure& f : r.figures) {
+    texts.push_back(f.text);
+    indicators.push_back(f.indicator.value_or("-"));
+    EXPECT_TRUE(testing_support::span_shows(u32_to_utf8(src->text.substr(f.span.start, f.span.end - f.span.start)), f.text));
+  }
+  EXPECT_THAT(texts, ::testing::ElementsAre("75件", "70件", "95%", "1860件", "1822件", "97.96%"));
+  EXPECT_EQ(indicators.back(), "mediation.success_rate");
+  for (const Defect& d : r.defects) EXPECT_NE(d.kind, "rate_mismatch") << d.message;
+}
+
 TEST(ReviewSources, TraditionalWithPinyinGlossesAndFullWidthDigits) {
   TempDir dir;
   std::string text =
