@@ -110,7 +110,7 @@ wait_http "http://127.0.0.1:$NGINX_PORT/r1.json"
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, loopback, $(nproc) cores, $ROUNDS round(s), $(date -u +%Y-%m-%dT%H:%MZ)"
-printf '%-44s %-6s %8s %10s %9s %9s\n' "request" "server" "bytes" "req/s" "p50 ms" "p99 ms"
+printf '%-50s %-6s %8s %10s %9s %9s\n' "request" "server" "bytes" "req/s" "p50 ms" "p99 ms"
 i=0
 for path in $PATHS; do
   i=$((i + 1))
@@ -124,8 +124,8 @@ for path in $PATHS; do
     f_rps+=("$a") f_p50+=("$b") f_p99+=("$c") f_bad=$((f_bad + d))
   done
   nr=$(median <<<"${n_rps[*]}") fr=$(median <<<"${f_rps[*]}")
-  printf '%-44s %-6s %8s %10.0f %9s %9s\n' "GET $path" "nginx" "$bytes" "$nr" "$(median <<<"${n_p50[*]}")" "$(median <<<"${n_p99[*]}")"
-  printf '%-44s %-6s %8s %10.0f %9s %9s\n' "" "fazhi" "$bytes" "$fr" "$(median <<<"${f_p50[*]}")" "$(median <<<"${f_p99[*]}")"
-  awk -v f="$fr" -v n="$nr" 'BEGIN { printf "%-44s fazhi/nginx = %.0f%%\n", "", (n > 0 ? 100 * f / n : 0) }'
+  printf '%-50s %-6s %8s %10.0f %9s %9s\n' "GET $path" "nginx" "$bytes" "$nr" "$(median <<<"${n_p50[*]}")" "$(median <<<"${n_p99[*]}")"
+  printf '%-50s %-6s %8s %10.0f %9s %9s\n' "" "fazhi" "$bytes" "$fr" "$(median <<<"${f_p50[*]}")" "$(median <<<"${f_p99[*]}")"
+  awk -v f="$fr" -v n="$nr" 'BEGIN { printf "%-50s fazhi/nginx = %.0f%%\n", "", (n > 0 ? 100 * f / n : 0) }'
   if ((n_bad + f_bad > 0)); then echo "  warning: non-2xx responses (nginx $n_bad, fazhi $f_bad)"; fi
 done
