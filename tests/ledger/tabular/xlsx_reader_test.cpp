@@ -10,6 +10,7 @@
 #include "harness/result_matchers.h"
 #include "ledger/tabular/table_reader.h"
 #include "ledger/tabular/table_writer.h"
+#include "ledger/tabular/xlsx_xml.h"
 #include "tabular_test_support.h"
 
 namespace fazhi::tabular {
@@ -139,6 +140,12 @@ TEST(XlsxReader, CorruptBytesFailCleanly) {
     }
   }
   EXPECT_GT(failures, 50);
+}
+
+TEST(XlsxReader, UnescapesExcelEscapes) {
+  std::string s = "前缀_x4E2D__x000D__x005F_x0041_ _xD800_ _x12_";
+  xlsx::unescape_ooxml(s, 6);
+  EXPECT_EQ(s, "前缀中\r_x0041_ \uFFFD _x12_");
 }
 
 TEST(XlsxReader, ZipWithoutWorkbookSaysSo) {
