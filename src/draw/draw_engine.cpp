@@ -179,10 +179,12 @@ class TeamAssigner {
     std::sort(order.begin(), order.end(),
               [&](int a, int b) { return plan.inspectors[a].id < plan.inspectors[b].id; });
     position_.assign(plan.inspectors.size(), SIZE_MAX);
+    department_of_.assign(plan.inspectors.size(), -1);
     for (int i : order) {
       const Inspector& in = plan.inspectors[i];
       inspector_index_[in.id] = i;
-      DepartmentQueue& q = queues_[dept_index_.at(in.department)];
+      department_of_[i] = dept_index_.at(in.department);
+      DepartmentQueue& q = queues_[department_of_[i]];
       if (!in.certificate_valid) {
         ++q.without_certificate;
         continue;
@@ -201,8 +203,9 @@ class TeamAssigner {
       if (std::find(depts.begin(), depts.end(), index) == depts.end()) depts.push_back(index);
     }
     const std::size_t size = std::max<std::size_t>(std::size_t(plan_.team.size), depts.size());
-    std::vector<int> barred;  // conflicts and last inspectors: never on this team
-    if (auto it = conflicts_.find(target.id); it != conflicts_.end()) barred = it->second;
+    static const std::vector<int> kNone;
+    const std::vector<int>* barred = &kNone;  // declared conflicts: never on this team
+    if (auto it = conflicts_.find(target.id); it != conflicts_.end()) barred = &it->second;
     std::vector<int> last;
     for (const auto& id : target.last_inspectors) {
       if (auto it = inspector_index_.find(id); it != inspector_index_.end()) last.push_back(it->second);
@@ -213,17 +216,15 @@ class TeamAssigner {
       int d = depts[slot % depts.size()];
       DepartmentQueue& q = queues_[d];
       std::vector<std::size_t> excluded;
-      for (const auto* list : {&barred, &last, &team}) {
+      for (const std::vector<int>* list : {barred, static_cast<const std::vector<int>*>(&last), static_cast<const std::vector<int>*>(&team)}) {
         for (int i : *list) {
-          if (position_[i] != SIZE_MAX && plan_.inspectors[i].department == plan_.departments[d].id) {
-            excluded.push_back(position_[i]);
-          }
+          if (position_[i] != SIZE_MAX && department_of_[i] == d) excluded.push_back(position_[i]);
         }
       }
       std::sort(excluded.begin(), excluded.end());
       excluded.erase(std::unique(excluded.begin(), excluded.end()), excluded.end());
       auto pos = q.pick(excluded, plan_.team.max_targets_per_inspector, stream_);
-      if (!pos) return no_one_left(stratum, target, d, barred, last, team);
+      if (!pos) return no_one_left(stratum, target, d, *barred, last, team);
       q.assign(*pos);
       team.push_back(q.members[*pos]);
       ids.push_back(plan_.inspectors[q.members[*pos]].id);
@@ -280,6 +281,7 @@ class TeamAssigner {
   std::unordered_map<std::string, int> inspector_index_;
   std::unordered_map<std::string, std::vector<int>> conflicts_;
   std::vector<std::size_t> position_;  // inspector -> position in its department's queue
+  std::vector<int> department_of_;     // inspector -> department index
   std::vector<DepartmentQueue> queues_;
 };
 
@@ -332,14 +334,28 @@ std::string derive_seed(std::string_view plan_sm3, std::string_view public_value
   return sm3_hex(material);
 }
 
+namespace {
+Result<DrawResult> draw_from_scan(const DrawPlan& plan, const DrawInputs& inputs, PoolScan& scan);
+}  // namespace
+
 Result<DrawResult> run_draw(const DrawPlan& plan, const DrawInputs& inputs) {
   // A bad public value fails before the (possibly long) scan.
   FAZHI_TRY(effective_public_value(plan, inputs));
-  FAZHI_ASSIGN_OR_RETURN(PoolScan scan, scan_pool(plan));
+  FAZHI_ASSIGN_OR_RETURN(PoolScan scan, start_pool_scan(plan));
   return run_draw_on_scan(plan, inputs, std::move(scan));
 }
 
 Result<DrawResult> run_draw_on_scan(const DrawPlan& plan, const DrawInputs& inputs, PoolScan scan) {
+  Result<DrawResult> result = draw_from_scan(plan, inputs, scan);
+  // Drawing overlapped the pool file's hashing; nothing is returned until the hash matches,
+  // and a changed file is reported before anything it may have caused.
+  FAZHI_TRY(confirm_pool_hash(scan));
+  return result;
+}
+
+namespace {
+
+Result<DrawResult> draw_from_scan(const DrawPlan& plan, const DrawInputs& inputs, PoolScan& scan) {
   FAZHI_ASSIGN_OR_RETURN(std::string public_value, effective_public_value(plan, inputs));
   DrawResult result;
   result.plan_id = plan.id;
@@ -357,6 +373,7 @@ Result<DrawResult> run_draw_on_scan(const DrawPlan& plan, const DrawInputs& inpu
   }
   result.proof.seed = derive_seed(plan.sm3, public_value);
   const ChaCha20Key key = key_from_hex(result.proof.seed);
+
   result.pool_total = scan.total;
   result.outside_strata = scan.outside_strata;
 
@@ -389,6 +406,7 @@ Result<DrawResult> run_draw_on_scan(const DrawPlan& plan, const DrawInputs& inpu
   }
   FAZHI_ASSIGN_OR_RETURN(std::vector<TargetRecord> targets, fetch_targets(plan, locators));
 
+
   ChaCha20Stream team_stream(key, nonce_for(kPurposeTeams, 0));
   TeamAssigner assigner(plan, team_stream);
   std::size_t next = 0;
@@ -403,5 +421,7 @@ Result<DrawResult> run_draw_on_scan(const DrawPlan& plan, const DrawInputs& inpu
   result.workload = assigner.workload();
   return result;
 }
+
+}  // namespace
 
 }  // namespace fazhi::draw

@@ -254,7 +254,7 @@ Result<VerifyFinding> verify_result(std::string_view result_json, const DrawPlan
   // The pool scan (and its SM3) and the parse of a large result file run side by side.
   std::optional<Result<json>> parsed;
   std::thread parser([&] { parsed.emplace(parse_result(result_json)); });
-  Result<PoolScan> scan = scan_pool(plan);
+  Result<PoolScan> scan = start_pool_scan(plan);
   parser.join();
   FAZHI_ASSIGN_OR_RETURN(json doc, std::move(*parsed));
   FAZHI_ASSIGN_OR_RETURN(DrawInputs inputs, inputs_from(doc));

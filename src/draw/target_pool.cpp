@@ -2,9 +2,13 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
+#include <optional>
 #include <cstring>
 #include <thread>
 #include <unordered_set>
@@ -29,14 +33,17 @@ struct FieldProblem {
 // quotes is unescaped into `scratch`, which the views then point into.
 std::optional<std::string> split_line(std::string_view line, FieldViews& out,
                                       std::array<std::string, kFieldCount>& scratch) {
-  if (line.find('"') == std::string_view::npos) {
-    std::size_t field = 0, start = 0;
-    for (std::size_t i = 0; i <= line.size(); ++i) {
-      if (i == line.size() || line[i] == ',') {
-        if (field >= kFieldCount) return "字段多于9个";
-        out[field++] = line.substr(start, i - start);
-        start = i + 1;
-      }
+  if (std::memchr(line.data(), '"', line.size()) == nullptr) {
+    std::size_t field = 0;
+    const char* p = line.data();
+    const char* end = p + line.size();
+    for (;;) {
+      const char* comma = static_cast<const char*>(std::memchr(p, ',', std::size_t(end - p)));
+      const char* stop = comma ? comma : end;
+      if (field >= kFieldCount) return "字段多于9个";
+      out[field++] = std::string_view(p, std::size_t(stop - p));
+      if (!comma) break;
+      p = comma + 1;
     }
     if (field != kFieldCount) return fmt::format("字段应为9个，实际 {} 个", field);
     return std::nullopt;
@@ -236,13 +243,17 @@ Result<PoolScan> scan_inline(const DrawPlan& plan, const ScanRules& rules, PoolS
   return scan;
 }
 
-// Reads `path` and returns its SM3 hex, or an empty string when it cannot be read.
-std::string sm3_of_file(const std::string& path) {
+// Reads `path` and returns its SM3 hex; empty when it cannot be read or `cancel` is set.
+std::string sm3_of_file(const std::string& path, const std::atomic<bool>& cancel) {
   int fd = ::open(path.c_str(), O_RDONLY);
   if (fd < 0) return {};
   Sm3 hash;
   std::vector<char> buf(1 << 20);
   for (;;) {
+    if (cancel.load(std::memory_order_relaxed)) {
+      ::close(fd);
+      return {};
+    }
     ssize_t n = ::read(fd, buf.data(), buf.size());
     if (n < 0) {
       ::close(fd);
@@ -265,16 +276,13 @@ Result<PoolScan> scan_file(const DrawPlan& plan, const ScanRules& rules, PoolSca
   int fd = ::open(path.c_str(), O_RDONLY);
   if (fd < 0) return not_found(subject, "文件不存在或无法读取（应与计划文件在同一文件夹）");
   // The hash runs beside the parse on its own descriptor; both read through the page cache.
-  std::string actual_sm3;
-  std::thread hasher([&] { actual_sm3 = sm3_of_file(path); });
-  struct Joiner {
-    std::thread& t;
+  scan.pending_hash = std::make_unique<FileHasher>(path);
+  scan.expected_sm3 = file.sm3;
+  scan.file_name = file.name;
+  struct Closer {
     int fd;
-    ~Joiner() {
-      if (t.joinable()) t.join();
-      ::close(fd);
-    }
-  } joiner{hasher, fd};
+    ~Closer() { ::close(fd); }
+  } closer{fd};
 
   std::vector<char> buf(kChunk + kMaxLine);
   std::size_t held = 0;          // bytes of an unfinished line at buf[0..held)
@@ -331,13 +339,6 @@ Result<PoolScan> scan_file(const DrawPlan& plan, const ScanRules& rules, PoolSca
     held_offset += start;
   }
   if (line_no == 0) return invalid_input(subject, "第 1 行", "文件为空，缺少表头");
-  hasher.join();
-  if (actual_sm3.empty()) return unavailable(subject, "计算 SM3 时读取失败");
-  if (actual_sm3 != file.sm3) {
-    return invalid_input(subject, "SM3",
-                         fmt::format("文件的 SM3 为 {}，与计划所载 {} 不符：名录文件被改动过或不是这份计划的名录",
-                                     actual_sm3, file.sm3));
-  }
   return scan;
 }
 
@@ -352,7 +353,40 @@ Result<TargetRecord> parse_pool_line(std::string_view line) {
   return to_record(f);
 }
 
+FileHasher::FileHasher(std::string path)
+    : thread_([this, path = std::move(path)] { result_ = sm3_of_file(path, cancel_); }) {}
+
+FileHasher::~FileHasher() {
+  cancel_ = true;
+  if (thread_.joinable()) thread_.join();
+}
+
+const std::string& FileHasher::wait() {
+  if (thread_.joinable()) thread_.join();
+  return result_;
+}
+
+Result<void> confirm_pool_hash(PoolScan& scan) {
+  if (!scan.pending_hash) return ok();
+  std::string actual = scan.pending_hash->wait();
+  scan.pending_hash.reset();
+  const std::string subject = "检查对象名录文件 " + scan.file_name;
+  if (actual.empty()) return unavailable(subject, "计算 SM3 时读取失败");
+  if (actual != scan.expected_sm3) {
+    return invalid_input(subject, "SM3",
+                         fmt::format("文件的 SM3 为 {}，与计划所载 {} 不符：名录文件被改动过或不是这份计划的名录",
+                                     actual, scan.expected_sm3));
+  }
+  return ok();
+}
+
 Result<PoolScan> scan_pool(const DrawPlan& plan) {
+  FAZHI_ASSIGN_OR_RETURN(PoolScan scan, start_pool_scan(plan));
+  FAZHI_TRY(confirm_pool_hash(scan));
+  return scan;
+}
+
+Result<PoolScan> start_pool_scan(const DrawPlan& plan) {
   ScanRules rules(plan);
   PoolScan scan;
   scan.strata.resize(plan.strata.size());
@@ -363,41 +397,68 @@ Result<PoolScan> scan_pool(const DrawPlan& plan) {
 Result<std::vector<TargetRecord>> fetch_targets(const DrawPlan& plan,
                                                 std::span<const std::uint64_t> locators) {
   std::vector<TargetRecord> out;
-  out.reserve(locators.size());
   if (!plan.targets_file) {
+    out.reserve(locators.size());
     for (std::uint64_t i : locators) out.push_back(plan.targets.at(i));
     return out;
   }
   const std::string subject = "检查对象名录文件 " + plan.targets_file->name;
   int fd = ::open(plan.targets_file->path.c_str(), O_RDONLY);
   if (fd < 0) return not_found(subject, "文件不存在或无法读取");
-  std::vector<char> buf(1024);
-  for (std::uint64_t offset : locators) {
-    std::size_t have = 0;
-    const char* nl = nullptr;
-    while (nl == nullptr) {
-      if (have == buf.size()) buf.resize(buf.size() * 2);
-      ssize_t n = ::pread(fd, buf.data() + have, buf.size() - have, off_t(offset + have));
-      if (n < 0) {
-        ::close(fd);
-        return unavailable(subject, "读取失败");
-      }
-      std::size_t before = have;
-      have += std::size_t(n);
-      nl = static_cast<const char*>(std::memchr(buf.data() + before, '\n', have - before));
-      if (n == 0) break;
+  struct stat st {};
+  ::fstat(fd, &st);
+  const std::uint64_t file_size = std::uint64_t(st.st_size);
+  // Lines are read in file order through a sliding read-only mapping of at most kWindow
+  // bytes, unmapped as it moves on: the pages touched are shared with the page cache and
+  // never held all at once, so memory stays flat however large the pool.
+  std::vector<std::uint32_t> order(locators.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return locators[a] < locators[b]; });
+  std::vector<std::optional<TargetRecord>> slots(locators.size());
+  constexpr std::uint64_t kWindow = 64ull << 20;
+  const std::uint64_t page = std::uint64_t(::sysconf(_SC_PAGESIZE));
+  const char* map = nullptr;
+  std::uint64_t map_start = 0, map_len = 0;
+  auto unmap = [&] {
+    if (map != nullptr) ::munmap(const_cast<char*>(map), map_len);
+    map = nullptr;
+  };
+  for (std::uint32_t i : order) {
+    const std::uint64_t offset = locators[i];
+    if (offset >= file_size) {
+      unmap();
+      ::close(fd);
+      return internal_error(subject, "抽中的行超出文件末尾：文件在抽取过程中被改动");
     }
-    std::size_t len = nl ? std::size_t(nl - buf.data()) : have;
-    std::string_view line(buf.data(), len);
+    // A line is at most kMaxLine bytes, so the window holds it whole when it starts early enough.
+    if (map == nullptr || offset < map_start || offset + kMaxLine + 2 > map_start + map_len) {
+      unmap();
+      map_start = offset / page * page;
+      map_len = std::min<std::uint64_t>(kWindow, file_size - map_start);
+      void* m = ::mmap(nullptr, map_len, PROT_READ, MAP_SHARED, fd, off_t(map_start));
+      if (m == MAP_FAILED) {
+        ::close(fd);
+        return unavailable(subject, "无法映射文件读取");
+      }
+      map = static_cast<const char*>(m);
+    }
+    const char* begin = map + (offset - map_start);
+    const std::size_t avail = std::size_t(map_start + map_len - offset);
+    const char* nl = static_cast<const char*>(std::memchr(begin, '\n', avail));
+    std::string_view line(begin, nl ? std::size_t(nl - begin) : avail);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     auto record = parse_pool_line(line);
     if (!record) {
+      unmap();
       ::close(fd);
       return internal_error(subject, "抽中的行无法再次读出：文件在抽取过程中被改动");
     }
-    out.push_back(std::move(record).value());
+    slots[i] = std::move(record).value();
   }
+  unmap();
   ::close(fd);
+  out.reserve(slots.size());
+  for (auto& slot : slots) out.push_back(std::move(*slot));
   return out;
 }
 

@@ -8,7 +8,10 @@
 // parses, and must equal the hash the plan names.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <memory>
+#include <thread>
 #include <span>
 #include <string>
 #include <vector>
@@ -29,15 +32,42 @@ struct StratumPool {
   std::vector<std::uint64_t> eligible;  // locators of the rest, in pool order
 };
 
+// Hashes a file on its own thread; the destructor cancels and joins. Not copyable.
+class FileHasher {
+ public:
+  explicit FileHasher(std::string path);
+  ~FileHasher();
+  FileHasher(const FileHasher&) = delete;
+  FileHasher& operator=(const FileHasher&) = delete;
+  // Waits for the hash: lower-case hex SM3, or empty when the file could not be read.
+  const std::string& wait();
+
+ private:
+  std::atomic<bool> cancel_{false};
+  std::string result_;
+  std::thread thread_;
+};
+
 struct PoolScan {
   std::uint64_t total = 0;           // records in the pool
   std::uint64_t outside_strata = 0;  // records whose class no stratum lists
   std::vector<StratumPool> strata;   // parallel to plan.strata
+  // A pool file's SM3 still being computed (start_pool_scan only); see confirm_pool_hash.
+  std::unique_ptr<FileHasher> pending_hash;
+  std::string expected_sm3;
+  std::string file_name;
 };
 
 // Scans the plan's pool. Fails on the first bad record, naming line (file) or index (inline)
 // and the field; on a pool file whose SM3 differs from the plan's; on duplicate ids.
 Result<PoolScan> scan_pool(const DrawPlan& plan);
+
+// The same, but returns as soon as the records are parsed, with the file's SM3 still being
+// computed in `pending_hash`, so that drawing can overlap hashing. The caller must call
+// confirm_pool_hash before using anything derived from the scan.
+Result<PoolScan> start_pool_scan(const DrawPlan& plan);
+// Waits for a pending pool-file hash and fails unless it equals the plan's; ok when none.
+Result<void> confirm_pool_hash(PoolScan& scan);
 
 // The full records at `locators` (from scan_pool of the same plan), in the same order.
 Result<std::vector<TargetRecord>> fetch_targets(const DrawPlan& plan,
