@@ -5,6 +5,7 @@
 # reports (one of them traditional with pinyin glosses), each file one report, repeated
 # until MB (default 60) megabytes. opencc converts the same bytes as one file (its
 # per-process start-up would otherwise dominate); the engine reads them file by file.
+# Both wall-clock and CPU time are printed: on a shared machine CPU time is the fairer ratio.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:?usage: run.sh BUILD_DIR [MB]}
@@ -28,10 +29,10 @@ while [ "$size" -lt "$limit" ]; do
 done
 cat "$work"/corpus/*.txt > "$work/all.txt"
 echo "corpus: $i files, $(du -sm "$work/corpus" | cut -f1) MB (${#sources[@]} distinct reports)"
-start=$(date +%s.%N)
-opencc -c t2s.json -i "$work/all.txt" -o "$work/opencc.out"
-end=$(date +%s.%N)
-awk -v s="$start" -v e="$end" -v b="$(stat -c %s "$work/all.txt")" \
-  'BEGIN { t = e - s; printf "opencc t2s (1 thread): MB=%.1f seconds=%.2f MB/s=%.2f\n", b / 1e6, t, b / 1e6 / t }'
+# opencc: wall time, and CPU time from /usr/bin/time (the machine may be shared)
+/usr/bin/time -f "%e %U %S" -o "$work/opencc.time" opencc -c t2s.json -i "$work/all.txt" -o "$work/opencc.out"
+read -r wall user sys < "$work/opencc.time"
+awk -v w="$wall" -v u="$user" -v s="$sys" -v b="$(stat -c %s "$work/all.txt")" \
+  'BEGIN { c = u + s; printf "opencc t2s (1 thread): MB=%.1f wall_s=%.2f MB/s=%.2f cpu_s=%.2f MB/cpu_s=%.2f\n", b / 1e6, w, b / 1e6 / w, c, b / 1e6 / c }'
 echo -n "fazhi review (1 thread): "; "$bench" "$work/corpus" 1
 echo -n "fazhi review (all $(nproc) cores): "; "$bench" "$work/corpus" 0

@@ -115,6 +115,7 @@ bool rate_matches(double printed, int decimals, double exact) {
 std::vector<Defect> check_report(const NormalisedText& nt, const ReviewedReport& report) {
   std::vector<Defect> out;
   const auto& figs = report.figures;
+  const Utf8Index idx(nt.text);
 
   for (size_t i = 0; i < figs.size(); ++i) {
     const Figure& f = figs[i];
@@ -190,7 +191,6 @@ std::vector<Defect> check_report(const NormalisedText& nt, const ReviewedReport&
   if (report.report_year) {
     int ry = *report.report_year;
     static const RE2 year_re("((?:19|20)\\d\\d)年(度)?");
-    Utf8Index idx(nt.text);
     re2::StringPiece input(idx.utf8);
     re2::StringPiece m[3];
     size_t pos = 0;
@@ -249,7 +249,6 @@ std::vector<Defect> check_report(const NormalisedText& nt, const ReviewedReport&
 
   // -- common wrong characters
   {
-    Utf8Index idx(nt.text);
     for (const WrongCharacter& w : kWrongCharacters) {
       if (!*w.right) continue;  // listed for reference, not flagged
       std::string_view wrong(w.wrong);

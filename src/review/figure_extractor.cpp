@@ -511,6 +511,39 @@ Extraction extract_figures(const NormalisedText& nt, const std::vector<Chapter>&
     ++i;
   }
 
+  // ---- Topic keywords, outside titles.
+  std::vector<TopicMark> topics;
+  {
+    Utf8Index idx(t);
+    for (const TopicMark& m : topic_marks(idx.utf8, idx.char_at)) {
+      bool in_title = false;
+      for (size_t k = m.pos; k-- > 0 && m.pos - k < 120 && t[k] != U'\n';) {
+        if (t[k] == U'》') break;
+        if (t[k] == U'《') { in_title = true; break; }
+      }
+      if (!in_title) topics.push_back(m);
+    }
+  }
+  auto topic_for = [&](size_t w, size_t start, size_t end, size_t e) -> std::string {
+    // a keyword in the clause after the figure is nearest; among several, the first
+    // topic of the table; otherwise the last keyword before the figure
+    auto first_after = std::lower_bound(topics.begin(), topics.end(), end,
+                                        [](const TopicMark& m, size_t p) { return m.pos < p; });
+    int best = -1;
+    for (auto it = first_after; it != topics.end() && it->pos < e; ++it) {
+      if (best < 0 || it->topic < best) best = it->topic;
+    }
+    if (best >= 0) return topic_name(best);
+    auto before = std::lower_bound(topics.begin(), topics.end(), start,
+                                   [](const TopicMark& m, size_t p) { return m.pos < p; });
+    while (before != topics.begin()) {
+      --before;
+      if (before->pos < w) break;
+      if (before->end <= start) return topic_name(before->topic);
+    }
+    return "";
+  };
+
   // ---- Labels, indicators, chapters.
   size_t para = 0;
   uint32_t sentence = 0;
@@ -577,8 +610,7 @@ Extraction extract_figures(const NormalisedText& nt, const std::vector<Chapter>&
     if (!cd.rank) {
       std::string clause = u32_to_utf8(without_titles(label_forward ? u32string() : left)) + "§" +
                            u32_to_utf8(without_titles(right));
-      std::string topic = topic_of(u32_to_utf8(without_titles(t.substr(w, cd.start - w))),
-                                   u32_to_utf8(without_titles(right)));
+      std::string topic = topic_for(w, cd.start, cd.end, e);
       f.indicator = indicator_for(clause, topic, f.unit ? *f.unit : "");
     }
     // 由95%提高到98%: a second figure with no noun of its own measures what the first did

@@ -2,7 +2,11 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <memory>
+#include <unordered_map>
+#include <re2/set.h>
 #include <vector>
 
 namespace fazhi::review {
@@ -219,49 +223,82 @@ constexpr IndicatorPhrase kIndicatorPhrases[] = {
 };
 
 struct Compiled {
-  std::vector<std::pair<std::string, std::unique_ptr<RE2>>> topics;
-  std::vector<std::unique_ptr<RE2>> clauses, units, excludes;
+  std::unique_ptr<RE2> topics;                 // (kw of topic 0)|(kw of topic 1)|…
+  std::unique_ptr<RE2> keywords;               // every keyword, no groups
+  std::unordered_map<std::string, int> keyword_topic;
+  std::unique_ptr<RE2::Set> clauses;           // every row's clause pattern, by row index
+  std::vector<std::unique_ptr<RE2>> units, excludes;
 };
 
 const Compiled& compiled() {
   static const Compiled* c = [] {
     auto* out = new Compiled();
-    for (const Topic& t : kTopics) out->topics.emplace_back(t.name, std::make_unique<RE2>(t.keywords));
+    std::string alternation;
+    for (const Topic& t : kTopics) {
+      if (!alternation.empty()) alternation += '|';
+      alternation += std::string("(") + t.keywords + ")";
+    }
+    out->topics = std::make_unique<RE2>(alternation);
+    std::string all;
+    for (size_t t = 0; t < std::size(kTopics); ++t) {
+      std::string_view kws(kTopics[t].keywords);
+      size_t b = 0;
+      while (b <= kws.size()) {
+        size_t e = kws.find('|', b);
+        if (e == std::string_view::npos) e = kws.size();
+        std::string kw(kws.substr(b, e - b));
+        out->keyword_topic.emplace(kw, static_cast<int>(t));
+        if (!all.empty()) all += '|';
+        all += RE2::QuoteMeta(kw);
+        b = e + 1;
+      }
+    }
+    out->keywords = std::make_unique<RE2>(all);
+    RE2::Options options;
+    options.set_max_mem(64 << 20);
+    out->clauses = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
     for (const IndicatorPhrase& p : kIndicatorPhrases) {
-      out->clauses.push_back(std::make_unique<RE2>(p.clause));
+      std::string error;
+      if (out->clauses->Add(p.clause, &error) < 0) std::abort();  // a bad row is a programmer error
       out->units.push_back(std::make_unique<RE2>(p.units));
       out->excludes.push_back(std::make_unique<RE2>(p.exclude));
     }
+    if (!out->clauses->Compile()) std::abort();
     return out;
   }();
   return *c;
+}
+
+// Calls `f(position, topic index)` for each keyword match in `text`, left to right.
+template <typename F>
+void each_topic(const RE2& re, std::string_view text, F&& f) {
+  constexpr int kGroups = static_cast<int>(std::size(kTopics)) + 1;
+  re2::StringPiece whole(text.data(), text.size());
+  re2::StringPiece m[kGroups];
+  size_t start = 0;
+  while (start < text.size() && re.Match(whole, start, text.size(), RE2::UNANCHORED, m, kGroups)) {
+    for (int g = 1; g < kGroups; ++g) {
+      if (m[g].data() != nullptr) {
+        f(static_cast<size_t>(m[0].data() - text.data()), g - 1);
+        break;
+      }
+    }
+    start = static_cast<size_t>(m[0].data() - text.data()) + (m[0].size() ? m[0].size() : 1);
+  }
 }
 
 }  // namespace
 
 std::string topic_of(std::string_view window, std::string_view after) {
   const Compiled& c = compiled();
-  std::string best;
-  long best_pos = -1;
-  for (const auto& [name, re] : c.topics) {
-    long last = -1;
-    if (RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *re)) {
-      last = static_cast<long>(window.size());
-    } else {
-      re2::StringPiece whole(window.data(), window.size());
-      re2::StringPiece m;
-      size_t start = 0;
-      while (start < window.size() && re->Match(whole, start, window.size(), RE2::UNANCHORED, &m, 1)) {
-        last = static_cast<long>(m.data() - window.data());
-        start = static_cast<size_t>(last) + (m.size() ? m.size() : 1);
-      }
-    }
-    if (last > best_pos) {
-      best_pos = last;
-      best = name;
-    }
-  }
-  return best;
+  // A keyword in the clause after the figure is nearest of all; among several there,
+  // the first topic of the table wins. Otherwise the last keyword before the figure.
+  int best = -1;
+  each_topic(*c.topics, after, [&](size_t, int topic) {
+    if (best < 0 || topic < best) best = topic;
+  });
+  if (best < 0) each_topic(*c.topics, window, [&](size_t, int topic) { best = topic; });
+  return best < 0 ? std::string() : std::string(kTopics[best].name);
 }
 
 std::optional<std::string> indicator_for(std::string_view clause, std::string_view topic, std::string_view unit) {
@@ -274,15 +311,37 @@ std::optional<std::string> indicator_for(std::string_view clause, std::string_vi
   bool rate = unit == "%" || (unit.empty() && RE2::PartialMatch(re2::StringPiece(clause.data(), clause.size()), bare_rate));
   re2::StringPiece cl(clause.data(), clause.size());
   re2::StringPiece un(unit.data(), unit.size());
-  for (size_t i = 0; i < std::size(kIndicatorPhrases); ++i) {
+  std::vector<int> hits;
+  if (!c.clauses->Match(cl, &hits)) return std::nullopt;
+  std::sort(hits.begin(), hits.end());
+  for (int i : hits) {
     const IndicatorPhrase& p = kIndicatorPhrases[i];
     if ((p.kind == Kind::kRate) != rate) continue;
     if (*p.topic && topic != p.topic) continue;
     if (*p.units && !RE2::FullMatch(un, *c.units[i])) continue;
     if (*p.exclude && RE2::PartialMatch(cl, *c.excludes[i])) continue;
-    if (RE2::PartialMatch(cl, *c.clauses[i])) return std::string(p.indicator);
+    return std::string(p.indicator);
   }
   return std::nullopt;
+}
+
+std::vector<TopicMark> topic_marks(std::string_view utf8, const std::vector<uint32_t>& char_at) {
+  const Compiled& c = compiled();
+  std::vector<TopicMark> out;
+  re2::StringPiece whole(utf8.data(), utf8.size());
+  re2::StringPiece m;
+  size_t start = 0;
+  while (start < utf8.size() && c.keywords->Match(whole, start, utf8.size(), RE2::UNANCHORED, &m, 1)) {
+    size_t b = static_cast<size_t>(m.data() - utf8.data());
+    auto it = c.keyword_topic.find(std::string(m.data(), m.size()));
+    if (it != c.keyword_topic.end()) out.push_back({char_at[b], char_at[b + m.size()], it->second});
+    start = b + (m.size() ? m.size() : 1);
+  }
+  return out;
+}
+
+const char* topic_name(int topic) {
+  return topic >= 0 && topic < static_cast<int>(std::size(kTopics)) ? kTopics[topic].name : "";
 }
 
 bool is_catalogue_indicator(std::string_view id) {

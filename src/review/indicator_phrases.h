@@ -12,12 +12,23 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <cstdint>
+#include <vector>
 
 namespace fazhi::review {
 
 // The topic of the text before a figure, e.g. "reconsideration", or "" when none.
 // `window_utf8` ends where the figure starts; `after_utf8` is the clause after it.
 std::string topic_of(std::string_view window_utf8, std::string_view after_utf8);
+
+// Every topic keyword in a text: [pos, end) in characters and the topic's index.
+// `char_at` maps each byte of `utf8` (plus one past the end) to its character.
+struct TopicMark {
+  uint32_t pos, end;
+  int topic;
+};
+std::vector<TopicMark> topic_marks(std::string_view utf8, const std::vector<uint32_t>& char_at);
+const char* topic_name(int topic);
 
 // The catalogue id for a figure whose clause is `clause_utf8` (with "§" for the figure),
 // under `topic`, with `unit` ("%" for rates; empty when the text omits the unit).
