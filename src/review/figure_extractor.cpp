@@ -401,6 +401,13 @@ Extraction extract_figures(const NormalisedText& nt, const std::vector<Chapter>&
         i = next;
         continue;
       }
+      // a list or heading number: "1." or "1、" opening a paragraph or sentence, "(1)"
+      bool opens = i == 0 || p == U'\n' || p == U'。' || p == U';' || p == U':';
+      if ((opens && (q == U'.' || q == U'、') && j + 1 < n && !is_digit(t[j + 1])) ||
+          (p == U'(' && q == U')' && decimals == 0)) {
+        i = next;
+        continue;
+      }
       u32string digits(t.substr(i, j - i));
       double v = to_double(digits);
       Suffix s = parse_suffix(t, j);
@@ -611,7 +618,8 @@ Extraction extract_figures(const NormalisedText& nt, const std::vector<Chapter>&
       std::string clause = u32_to_utf8(without_titles(label_forward ? u32string() : left)) + "§" +
                            u32_to_utf8(without_titles(right));
       std::string topic = topic_for(w, cd.start, cd.end, e);
-      f.indicator = indicator_for(clause, topic, f.unit ? *f.unit : "");
+      f.indicator = indicator_for(clause, topic, f.unit ? *f.unit : "",
+                                  [&] { return u32_to_utf8(without_titles(t.substr(w, cd.start - w))); });
     }
     // 由95%提高到98%: a second figure with no noun of its own measures what the first did
     if (after_figure && strip_label(left).empty() && !out.figures.empty() && !cd.rank &&

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
 #include <memory>
 #include <unordered_map>
 #include <re2/set.h>
@@ -59,6 +60,7 @@ struct IndicatorPhrase {
   const char* topic;   // required topic, or "" for any
   const char* units;   // RE2 the unit must fully match, or "" for any (of the kind)
   const char* exclude = "";  // RE2 over the clause that rules the row out
+  const char* context = "";  // RE2 that must match the text before the figure in its paragraph
 };
 
 // Tried in order: the first row whose clause, topic and unit fit gives the indicator.
@@ -70,6 +72,7 @@ constexpr IndicatorPhrase kIndicatorPhrases[] = {
     {"reconsideration.correction_rate", Kind::kRate, "纠错率", "", ""},
     {"reconsideration.substantive_resolution_rate", Kind::kRate, "实质性化解率", "", ""},
     {"reconsideration.mediation_rate", Kind::kRate, "调解率|调撤率|和解率", "reconsideration", ""},
+    {"reconsideration.mediation_rate", Kind::kRate, "(调解|调撤|和解)率", "", "", "", "复议"},
     {"reconsideration.conclusion_rate", Kind::kRate, "结案率|办结率|审结率", "reconsideration", ""},
     {"mediation.agreement_fulfilment_rate", Kind::kRate, "履行率", "mediation", ""},
     {"mediation.success_rate", Kind::kRate, "成功率", "mediation", ""},
@@ -227,7 +230,7 @@ struct Compiled {
   std::unique_ptr<RE2> keywords;               // every keyword, no groups
   std::unordered_map<std::string, int> keyword_topic;
   std::unique_ptr<RE2::Set> clauses;           // every row's clause pattern, by row index
-  std::vector<std::unique_ptr<RE2>> units, excludes;
+  std::vector<std::unique_ptr<RE2>> units, excludes, contexts;
 };
 
 const Compiled& compiled() {
@@ -262,6 +265,7 @@ const Compiled& compiled() {
       if (out->clauses->Add(p.clause, &error) < 0) std::abort();  // a bad row is a programmer error
       out->units.push_back(std::make_unique<RE2>(p.units));
       out->excludes.push_back(std::make_unique<RE2>(p.exclude));
+      out->contexts.push_back(std::make_unique<RE2>(p.context));
     }
     if (!out->clauses->Compile()) std::abort();
     return out;
@@ -301,7 +305,8 @@ std::string topic_of(std::string_view window, std::string_view after) {
   return best < 0 ? std::string() : std::string(kTopics[best].name);
 }
 
-std::optional<std::string> indicator_for(std::string_view clause, std::string_view topic, std::string_view unit) {
+std::optional<std::string> indicator_for(std::string_view clause, std::string_view topic, std::string_view unit,
+                                         const std::function<std::string()>& context) {
   const Compiled& c = compiled();
   // A change (同比下降12.5个百分点, 增长4.7%) measures no catalogue indicator.
   static const RE2 change("(同比|环比|比上年|较上年|比去年|较去年|增幅|降幅)[^§]{0,6}§|(增长|下降|上升|减少|增加|降低)了?§");
@@ -313,6 +318,7 @@ std::optional<std::string> indicator_for(std::string_view clause, std::string_vi
   re2::StringPiece un(unit.data(), unit.size());
   std::vector<int> hits;
   if (!c.clauses->Match(cl, &hits)) return std::nullopt;
+  std::string context_text;
   std::sort(hits.begin(), hits.end());
   for (int i : hits) {
     const IndicatorPhrase& p = kIndicatorPhrases[i];
@@ -320,6 +326,11 @@ std::optional<std::string> indicator_for(std::string_view clause, std::string_vi
     if (*p.topic && topic != p.topic) continue;
     if (*p.units && !RE2::FullMatch(un, *c.units[i])) continue;
     if (*p.exclude && RE2::PartialMatch(cl, *c.excludes[i])) continue;
+    if (*p.context) {
+      if (!context) continue;
+      if (context_text.empty()) context_text = context();
+      if (!RE2::PartialMatch(context_text, *c.contexts[i])) continue;
+    }
     return std::string(p.indicator);
   }
   return std::nullopt;

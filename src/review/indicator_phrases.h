@@ -9,6 +9,7 @@
 // stays unmapped.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,8 +33,10 @@ const char* topic_name(int topic);
 
 // The catalogue id for a figure whose clause is `clause_utf8` (with "§" for the figure),
 // under `topic`, with `unit` ("%" for rates; empty when the text omits the unit).
+// `context` gives, when a row asks for it, the paragraph text before the figure.
 std::optional<std::string> indicator_for(std::string_view clause_utf8, std::string_view topic,
-                                         std::string_view unit);
+                                         std::string_view unit,
+                                         const std::function<std::string()>& context = {});
 
 // Indicators known to the catalogue (for tests and docs): true when `id` is one.
 bool is_catalogue_indicator(std::string_view id);

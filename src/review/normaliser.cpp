@@ -425,29 +425,43 @@ NormalisedText Normaliser::normalise(std::u32string_view original, std::string_v
     if (!inserted && lines[i].text.size() >= 15) dup_of[i] = static_cast<long>(it->second);
   }
   std::vector<bool> dup(lines.size(), false);
+  // compare over the lines that are kept (furniture between copies does not break a run)
+  std::vector<size_t> kept;
+  std::vector<long> kept_pos(lines.size(), -1);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!drop[i]) { kept_pos[i] = static_cast<long>(kept.size()); kept.push_back(i); }
+  }
   for (size_t i = 0; i < lines.size(); ++i) {
     if (dup_of[i] < 0 || dup[i]) continue;
-    size_t j = static_cast<size_t>(dup_of[i]);
+    size_t pi = static_cast<size_t>(kept_pos[i]);
+    size_t pj = static_cast<size_t>(kept_pos[static_cast<size_t>(dup_of[i])]);
     // extend backwards over short lines (titles, headings) repeating the earlier ones
-    size_t b = i, bj = j;
-    while (b > 0 && bj > 0 && b - 1 > j && !drop[b - 1] && !dup[b - 1] && lines[b - 1].text == lines[bj - 1].text) {
+    size_t b = pi, bj = pj;
+    while (b > 0 && bj > 0 && b - 1 > pj && !dup[kept[b - 1]] && lines[kept[b - 1]].text == lines[kept[bj - 1]].text) {
       --b;
       --bj;
     }
-    size_t e = i, ej = j;
-    while (e < lines.size() && ej < i && !drop[e] && lines[e].text == lines[ej].text) {
+    size_t e = pi, ej = pj;
+    while (e < kept.size() && ej < pi && lines[kept[e]].text == lines[kept[ej]].text) {
       ++e;
       ++ej;
     }
-    for (size_t k = b; k < e; ++k) dup[k] = true;
-    Span s{lines[b].origin.front(), lines[e - 1].origin.back() + 1};
-    Span first{lines[bj].origin.front(), lines[bj].origin.back() + 1};
-    std::string preview = u32_to_utf8(std::u32string_view(lines[b].text).substr(0, 30));
+    for (size_t k = b; k < e; ++k) dup[kept[k]] = true;
+    const Line& first_line = lines[kept[b]];
+    const Line& last_line = lines[kept[e - 1]];
+    Span s{first_line.origin.front(), last_line.origin.back() + 1};
+    Span first{lines[kept[bj]].origin.front(), lines[kept[bj]].origin.back() + 1};
+    std::string preview = u32_to_utf8(std::u32string_view(first_line.text).substr(0, 30));
     std::string msg = (e - b == 1 ? "段落“" : "文字块（" + std::to_string(e - b) + " 段）“") + preview +
-                      (lines[b].text.size() > 30 ? "…" : "") + "”与前文第 " + std::to_string(first.start) +
+                      (first_line.text.size() > 30 ? "…" : "") + "”与前文第 " + std::to_string(first.start) +
                       " 字处重复，只保留一次";
     result.duplicates.push_back({"duplicate_block", s, msg});
-    result.removed.push_back({"duplicate", u32_to_utf8(lines[b].text), s, static_cast<int>(e - b)});
+    std::u32string block;
+    for (size_t k = b; k < e; ++k) {
+      if (k > b) block.push_back(U'\n');
+      block += lines[kept[k]].text;
+    }
+    result.removed.push_back({"duplicate", u32_to_utf8(block), s, static_cast<int>(e - b)});
   }
 
   // 6b. Repeated sentences inside paragraphs: a run of sentences (20+ characters each)

@@ -18,7 +18,7 @@ struct OutlineArea {
 
 // First match wins: problems and plans before the measure areas; narrower areas first.
 constexpr OutlineArea kOutlineAreas[] = {
-    {"problems", "不足|差距|短板|存在的问题|问题和原因|薄弱环节|有待"},
+    {"problems", "不足|差距|短板|存在的问题|存在问题|主要问题|问题和原因|问题及原因|薄弱环节|有待"},
     {"plans", "下一步|下一年|来年|明年|主要安排|工作安排|工作打算|工作思路|主要思路|工作计划|工作设想|努力方向|下步"},
     {"emergencies", "突发事件|应急"},
     {"digital", "科技保障|数字政府|数字法治|信息化|智慧法治|互联网\\+|数字化"},
