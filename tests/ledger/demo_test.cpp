@@ -168,10 +168,13 @@ namespace {
 
 // Timing of the default scale, run by hand: fazhi_ledger_tests
 // --gtest_also_run_disabled_tests --gtest_filter='*DISABLED_CityScale*'
+// FAZHI_DEMO_SCALE picks another scale.
 TEST(DemoCityTiming, DISABLED_CityScale) {
   DemoDatabase d("sqlite");
+  DemoScale scale = DemoScale::kCity;
+  if (const char* s = std::getenv("FAZHI_DEMO_SCALE")) scale = parse_demo_scale(s).value_or(DemoScale::kCity);
   auto start = std::chrono::steady_clock::now();
-  ASSERT_THAT(build_demo_city(*d.service, {.seed = 1, .scale = DemoScale::kCity}), IsOk());
+  ASSERT_THAT(build_demo_city(*d.service, {.seed = 1, .scale = scale}), IsOk());
   auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf("city scale: %.1f s\n", seconds);
   auto r = d.store->read([&](SqlSession& sql) -> Result<void> {
@@ -182,6 +185,9 @@ TEST(DemoCityTiming, DISABLED_CityScale) {
     return ok();
   });
   EXPECT_THAT(r, IsOk());
+  if (const char* keep = std::getenv("FAZHI_DEMO_KEEP")) {  // a copy to inspect
+    EXPECT_THAT(d.store->backup(keep), IsOk());
+  }
 }
 
 }  // namespace

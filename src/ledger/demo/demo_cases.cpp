@@ -102,6 +102,12 @@ std::vector<ProblemCourse>& problem_courses() {
 
 }  // namespace
 
+void reset_case_courses() {
+  dispute_courses().clear();
+  document_courses().clear();
+  problem_courses().clear();
+}
+
 Result<void> generate_enforcement_cases(DemoCity& city, Store& store) {
   DemoRandom rng = DemoRandom::stream(city.seed, "enforcement_case");
   std::vector<double> weights;

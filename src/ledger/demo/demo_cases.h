@@ -7,6 +7,9 @@
 
 namespace fazhi::demo {
 
+// Forgets the courses kept between generators (call before a build).
+void reset_case_courses();
+
 Result<void> generate_enforcement_cases(DemoCity& city, Store& store);
 Result<void> generate_normative_documents(DemoCity& city, Store& store);
 Result<void> generate_filings(DemoCity& city, Store& store);

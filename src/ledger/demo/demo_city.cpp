@@ -37,7 +37,6 @@ namespace {
 const std::vector<GenericSpec>& generic_specs() {
   static const std::vector<GenericSpec> k = {
       {"exemption_list", 200, 10, OwnerPool::kEnforcing, true},
-      {"criminal_transfer", 100, 6, OwnerPool::kEnforcing},
       {"inspection_item_list", 400, 15, OwnerPool::kEnforcing, true},
       {"inspection_plan", 300, 10, OwnerPool::kEnforcing},
       {"inspection_target", 5000, 40, OwnerPool::kEnforcing, true},
@@ -49,10 +48,17 @@ const std::vector<GenericSpec>& generic_specs() {
       {"legality_review", 500, 12, OwnerPool::kJusticeBureaus},
       {"fair_competition_review", 300, 8, OwnerPool::kDepartments},
       {"legislation_project", 4, 2, OwnerPool::kRoot},
-      {"major_decision", 30, 6, OwnerPool::kGovernments},
-      {"government_contract", 300, 10, OwnerPool::kUnits},
       {"dispute_screening", 1000, 10, OwnerPool::kTownships},
-      {"petition", 3000, 20, OwnerPool::kUnits},
+      {"petition", 3000, 20, OwnerPool::kUnits, false,
+       {{"received", 0.05}, {"accepted", 0.1}, {"extended", 0.05}, {"replied", 12}, {"not_accepted", 1},
+        {"transferred", 2}, {"under_review", 0.05}, {"reviewed", 0.8}, {"under_recheck", 0.02}, {"rechecked", 0.2}}},
+      {"major_decision", 30, 6, OwnerPool::kGovernments, false,
+       {{"proposed", 0.1}, {"in_procedure", 0.2}, {"decided", 0.5}, {"published", 6}, {"evaluated", 1.5}, {"withdrawn", 0.3}}},
+      {"government_contract", 300, 10, OwnerPool::kUnits, false,
+       {{"drafting", 0.05}, {"under_review", 0.05}, {"reviewed", 0.2}, {"performing", 2}, {"completed", 6}, {"terminated", 0.3}}},
+      {"openness_request", 600, 12, OwnerPool::kUnits, false,
+       {{"received", 0.05}, {"clarifying", 0.05}, {"clarified", 0.05}, {"replied", 10}}},
+      {"criminal_transfer", 100, 6, OwnerPool::kEnforcing, false, {{"transferred", 0.3}, {"answered", 6}}},
       {"service_item", 2000, 15, OwnerPool::kDepartments, true},
       {"credit_collection", 200, 8, OwnerPool::kDepartments},
       {"credit_repair", 500, 8, OwnerPool::kDepartments},
@@ -62,7 +68,6 @@ const std::vector<GenericSpec>& generic_specs() {
       {"demo_village", 150, 6, OwnerPool::kTownships, true},
       {"legal_literate", 3000, 15, OwnerPool::kTownships, true},
       {"deputy_suggestion", 400, 10, OwnerPool::kDepartments},
-      {"openness_request", 600, 12, OwnerPool::kUnits},
       {"openness_publication", 3000, 20, OwnerPool::kUnits},
       {"press_conference", 100, 6, OwnerPool::kGovernments},
       {"emergency_drill", 200, 6, OwnerPool::kUnits},
@@ -147,6 +152,7 @@ Result<std::vector<DemoLogin>> build_demo_city(LedgerService& service, const Dem
   }));
   if (!empty) return conflict("数据库 " + store.location(), "已有单位数据；示例城市只能建在空数据库上");
 
+  demo::reset_case_courses();
   demo::DemoCity city;
   city.options = options;
   city.seed = options.seed;

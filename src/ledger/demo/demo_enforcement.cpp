@@ -37,7 +37,7 @@ Result<void> generate_people_and_enforcement(DemoCity& city, LedgerService& serv
   Store& store = service.store();
   const bool small = city.small();
   DemoRandom rng = DemoRandom::stream(city.seed, "people");
-  std::unordered_set<std::string> ids_used;
+  std::unordered_set<std::string>& ids_used = city.citizen_ids;
 
   // Enforcement bodies: who they are and how many officers each has.
   struct BodyPlan {

@@ -89,6 +89,15 @@ std::string hex(DemoRandom& rng, int n) {
   return s;
 }
 
+// Enumerations that say the same as the state.
+void agree_with_state(std::string_view ledger, const std::string& state, RecordBuilder& b) {
+  if (ledger == "petition" && b.has("acceptance"))
+    b.set_text("acceptance", state == "not_accepted" || state == "transferred" ? state : "accepted");
+  if (ledger == "legality_review" && state != "opinion_issued") b.clear("adopted");
+  if (ledger == "major_decision" && (state == "proposed" || state == "in_procedure" || state == "withdrawn"))
+    b.clear("archived");
+}
+
 }  // namespace
 
 GenericLedger::GenericLedger(const LedgerDeclaration& ledger) : ledger_(ledger) {
@@ -119,11 +128,10 @@ bool GenericLedger::on_path(const std::string& state, const std::string& field) 
   return it != path_fields_.end() && it->second.count(field);
 }
 
-const std::vector<size_t>& owners_of(const DemoCity& city, OwnerPool pool) {
-  static thread_local std::vector<size_t> one;
+std::vector<size_t> owners_of(const DemoCity& city, OwnerPool pool) {
   switch (pool) {
-    case OwnerPool::kRoot: one = {city.root}; return one;
-    case OwnerPool::kServiceCentre: one = {city.city_service_centre}; return one;
+    case OwnerPool::kRoot: return {city.root};
+    case OwnerPool::kServiceCentre: return {city.city_service_centre};
     case OwnerPool::kGovernments: return city.governments;
     case OwnerPool::kJusticeBureaus: return city.justice_bureaus;
     case OwnerPool::kDepartments: return city.departments;
@@ -147,7 +155,8 @@ size_t unit_near(const DemoCity& city, DemoRandom& rng, size_t org) {
 }
 
 std::string GenericLedger::fill(DemoCity& city, DemoRandom& rng, RecordBuilder& b, size_t owner, Date anchor,
-                                std::string state, std::int64_t serial) const {
+                                std::string state, std::int64_t serial,
+                                const std::map<std::string, double>* state_weights) const {
   const DemoOrg& org = city.orgs[owner];
   if (!states_.empty() && state.empty()) {
     bool recent = days_between(anchor, last_day()) < 90;
@@ -156,7 +165,9 @@ std::string GenericLedger::fill(DemoCity& city, DemoRandom& rng, RecordBuilder& 
       const StateDeclaration* d = ledger_.state(s);
       bool terminal = d && d->terminal;
       bool initial = s == ledger_.initial_state;
-      weights.push_back(recent ? (terminal ? 1 : 3) : (terminal ? 6 : initial ? 0.3 : 1));
+      double w = terminal ? 6 : initial ? 0.3 : 1;
+      if (state_weights && state_weights->count(s)) w = state_weights->at(s);
+      weights.push_back(recent ? (terminal ? 1 : 3) : w);
     }
     state = states_[rng.weighted(weights)];
   }
@@ -176,6 +187,8 @@ std::string GenericLedger::fill(DemoCity& city, DemoRandom& rng, RecordBuilder& 
     if (!f.required && !path) {
       if (f.type == FieldType::kAttachment) continue;
       if (f.type == FieldType::kDate && rare_date(f.name)) continue;
+      if (f.type == FieldType::kInteger && contains(f.name, "extension")) continue;
+      if (f.type == FieldType::kText && contains(f.name, "reason")) continue;
       if (f.type == FieldType::kDate && initial && static_cast<int>(i) > anchor_index && !future_date(f.name)) continue;
       if ((f.type == FieldType::kText || f.type == FieldType::kLongText) && rng.chance(0.1)) continue;
     }
@@ -249,7 +262,7 @@ std::string GenericLedger::fill(DemoCity& city, DemoRandom& rng, RecordBuilder& 
         else if (static_cast<int>(i) < anchor_index) d = anchor.add_days(-rng.uniform(5, 60));
         else if (contains(f.name, "until") || f.name == "end_on") d = anchor.add_days(rng.uniform(300, 1100));
         else if (f.name == "due_on" || f.name == "deadline") d = anchor.add_days(rng.uniform(30, 120));
-        else d = previous.add_days(rng.uniform(1, 25));
+        else d = previous.add_days(rng.chance(0.92) ? rng.uniform(1, 10) : rng.uniform(11, 40));
         if (!future_date(f.name)) {
           if (d > last_day()) d = last_day();
           if (static_cast<int>(i) > anchor_index) previous = d;
@@ -264,18 +277,20 @@ std::string GenericLedger::fill(DemoCity& city, DemoRandom& rng, RecordBuilder& 
       case FieldType::kEnum:
         b.set_text(f.name, f.options[rng.index(f.options.size())].value);
         break;
-      case FieldType::kBoolean:
-        b.set_bool(f.name, rng.chance(0.7));
+      case FieldType::kBoolean: {
+        static const std::set<std::string, std::less<>> kMostlyYes = {
+            "in_force", "in_pool", "passed", "exam_passed", "granted", "adopted", "form_conforming", "on_duty",
+            "free", "archived", "fulfilled", "copied_to_procuratorate", "in_catalogue", "contacted"};
+        b.set_bool(f.name, rng.chance(kMostlyYes.count(f.name) ? 0.94 : 0.6));
         break;
+      }
       case FieldType::kNationalCode:
         if (f.code == NationalCodeKind::kRegionCode) b.set_text(f.name, org.region);
         else if (f.code == NationalCodeKind::kUnifiedSocialCreditCode) b.set_text(f.name, credit_code(rng, '9', '1', "379900"));
-        else {
-          static thread_local std::unordered_set<std::string> used;
+        else
           b.set_text(f.name, citizen_id(rng, "379900", random_date(rng, Date::from_days_since_epoch(-3650),
                                                                    Date::from_days_since_epoch(10957)),
-                                        rng.chance(0.5), used));
-        }
+                                        rng.chance(0.5), city.citizen_ids));
         break;
       case FieldType::kOrgRef:
         if (f.name == "drafting_unit" || f.name == "sponsor_unit" || f.name == "organization" || f.name == "owner_org")
@@ -304,7 +319,7 @@ Result<void> write_generic(DemoCity& city, Store& store, const GenericSpec& spec
   if (!ledger) return ok();
   GenericLedger generic(*ledger);
   DemoRandom rng = DemoRandom::stream(city.seed, spec.ledger);
-  const auto& owners = owners_of(city, spec.owners);
+  const std::vector<size_t> owners = owners_of(city, spec.owners);
   const int per_year = city.small() ? spec.per_year_small : spec.per_year_city;
   LedgerWriter writer(city, store, *ledger);
   std::int64_t serial = 0;
@@ -328,7 +343,8 @@ Result<void> write_generic(DemoCity& city, Store& store, const GenericSpec& spec
         if (city.small() && !generic.states().empty() && serial <= static_cast<std::int64_t>(generic.states().size()))
           state = generic.states()[serial - 1];
         RecordBuilder& b = writer.builder();
-        state = generic.fill(city, rng, b, owner, anchor, state, serial);
+        state = generic.fill(city, rng, b, owner, anchor, state, serial, &spec.state_weights);
+        agree_with_state(spec.ledger, state, b);
         FAZHI_TRY(writer.add(b, owner, state));
       }
       return ok();

@@ -23,6 +23,7 @@ struct GenericSpec {
   int per_year_small = 12;  // records a year at small scale
   OwnerPool owners = OwnerPool::kUnits;
   bool catalogue = false;   // a standing list: the counts are totals, dated before 2021 or in it
+  std::map<std::string, double> state_weights = {};  // how often each state is reached (default: terminal 6, others 1)
 };
 
 class GenericLedger {
@@ -33,7 +34,8 @@ class GenericLedger {
   // Fills `b` for a record owned by `owner` anchored at `anchor`, in `state` (empty: chosen
   // here; returned). `serial` numbers the record within the ledger (unique codes).
   std::string fill(DemoCity& city, DemoRandom& rng, RecordBuilder& b, size_t owner, Date anchor,
-                   std::string state, std::int64_t serial) const;
+                   std::string state, std::int64_t serial,
+                   const std::map<std::string, double>* state_weights = nullptr) const;
   bool on_path(const std::string& state, const std::string& field) const;
 
  private:
@@ -44,7 +46,7 @@ class GenericLedger {
 };
 
 // The owners of `pool`, as org indexes.
-const std::vector<size_t>& owners_of(const DemoCity& city, OwnerPool pool);
+std::vector<size_t> owners_of(const DemoCity& city, OwnerPool pool);
 // A unit (government, department or township) in the same county as `org` (city level: any).
 size_t unit_near(const DemoCity& city, DemoRandom& rng, size_t org);
 // Writes `spec`'s records with the generic filler.

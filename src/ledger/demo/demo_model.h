@@ -84,6 +84,8 @@ struct DemoCity {
   std::vector<Body> bodies;
   std::map<size_t, size_t> body_of_org;
 
+  std::unordered_set<std::string> citizen_ids;  // 公民身份号码 given so far (unique)
+
   // ids of the records written, per ledger, in id order
   std::map<std::string, std::vector<std::int64_t>> ids;
 

@@ -143,6 +143,9 @@ Result<void> generate_organisations(DemoCity& city, LedgerService& service) {
       out.push_back(idx);
       city.departments.push_back(idx);
       if (d.department == "sfj") city.justice_bureaus.push_back(idx);
+      // At county level some departments hold no enforcement powers of their own.
+      static const std::set<std::string> kCityOnly = {"fgw", "gxj", "czj", "swj", "tjj", "mzj", "jyj"};
+      if (county_level && kCityOnly.count(d.department)) d.area.clear();
       if (!d.area.empty()) city.enforcing.push_back(idx);
     }
     return out;
