@@ -25,13 +25,20 @@ const RE2& furniture_keywords() {
       "网站地图|技术支持|网站标识码|公网安备|ICP备|ICP证|备案号|版权所有|Copyright|©|主办单位|"
       "^主办[:：]|承办[:：]|联系电话|联系我们|联系方式|邮编|邮政编码|当前位置|您的位置|您当前的位置|"
       "首页\\s*[>›»]|分享到|扫一扫|上一篇|下一篇|相关链接|相关阅读|返回顶部|无障碍|长者模式|"
-      "适老化|政务微博|政务微信|^登录$|^注册$|纠错$|我要纠错|收藏本页|设为首页)");
+      "适老化|政务微博|政务微信|^登录$|^注册$|纠错$|我要纠错|收藏本页|设为首页|责任编辑|^编辑[:：]|"
+      "^审核[:：]|^校对[:：]|^作者[:：]|点击量|访问次数|发文机关[:：]|主题分类|所属主题|^文号[:：]|"
+      "有效性[:：]|^(打印|关闭|返回|收藏|分享|首页|返回首页|返回列表|打印本文|关闭本文)$)");
   return re;
 }
 
 // A short line that is a site or column name.
 const RE2& site_name() {
   static const RE2 re("(网站|门户网站|门户网|政府网|信息公开|政务公开|公开目录|导航|专栏|频道|栏目)$");
+  return re;
+}
+
+const RE2& menu_line() {
+  static const RE2 re("\\p{Han}{2,6}(?:[ |·]+\\p{Han}{2,6}){3,}");
   return re;
 }
 
@@ -408,6 +415,8 @@ NormalisedText Normaliser::normalise(std::u32string_view original, std::string_v
       furniture = true;
     } else if (l.text.size() <= 20 && digits == 0 && !has_stop && RE2::PartialMatch(u, site_name())) {
       furniture = true;
+    } else if (l.text.size() <= 60 && !has_stop && RE2::FullMatch(u, menu_line())) {
+      furniture = true;  // a navigation menu: 首页 机构概况 政务公开 政务服务 互动交流
     }
     if (furniture) {
       drop[i] = true;
