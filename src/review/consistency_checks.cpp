@@ -102,6 +102,29 @@ const Figure* nearest(const std::vector<Figure>& figs, size_t from, const char* 
 
 std::string fmt_value(double v, int decimals) { return fmt::format("{:.{}f}", v, decimals); }
 
+// "主动评价率" → "主动评价": what a rate counts, to find its numerator among the counts.
+std::string rate_stem(const std::string& label) {
+  static const std::string rate = "率";
+  size_t p = label.rfind(rate);
+  if (p == std::string::npos || p + rate.size() != label.size()) return "";
+  std::string stem = label.substr(0, p);
+  // keep the last clause of the label only (…、好评率 → 好评)
+  for (const char* sep : {"、", ",", "的", "和"}) {
+    size_t q = stem.rfind(sep);
+    if (q != std::string::npos) stem = stem.substr(q + std::string_view(sep).size());
+  }
+  return stem.size() >= 6 ? stem : "";  // at least two characters
+}
+
+// True when a catalogue rate check already judged this figure.
+bool generic_rate_checked(const Figure& f, const std::vector<Defect>&) {
+  if (!f.indicator) return false;
+  for (const RateRule& r : kRateRules) {
+    if (*f.indicator == r.rate) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool rate_matches(double printed, int decimals, double exact) {
@@ -131,6 +154,38 @@ std::vector<Defect> check_report(const NormalisedText& nt, const ReviewedReport&
                        fmt::format("{}与同段数字不符：{} ÷ {} = {}%，四舍五入或截断到 {} 位小数都不是 {}%", figure_quote(f),
                                    figure_quote(*num), figure_quote(*den), fmt_value(exact, f.decimals + 2),
                                    f.decimals, fmt_value(f.value, f.decimals))});
+      }
+    }
+    // -- any other rate "X率" whose numerator ("…X…" count) is stated in the same sentence:
+    //    it must fit at least one of the counts there that could be its denominator
+    if (f.unit && *f.unit == "%" && !f.qualifier && !generic_rate_checked(f, out)) {
+      std::string stem = rate_stem(f.label);
+      const Figure* num = nullptr;
+      std::vector<const Figure*> dens;
+      for (const Figure& g : figs) {
+        if (g.sentence != f.sentence || &g == &f || !g.unit || *g.unit == "%" || g.is_rank) continue;
+        if (g.norm_start > f.norm_start) break;
+        if (!stem.empty() && g.label.find(stem) != std::string::npos && !g.qualifier) num = &g;
+      }
+      if (num) {
+        for (const Figure& g : figs) {
+          if (g.sentence != f.sentence || &g == num || !g.unit || *g.unit == "%" || g.is_rank || g.qualifier) continue;
+          if (base_of(g) == base_of(*num) && magnitude(g) >= magnitude(*num) && magnitude(g) > 0) dens.push_back(&g);
+        }
+      }
+      if (num && !dens.empty()) {
+        bool fits = false;
+        for (const Figure* d : dens) fits |= rate_matches(f.value, f.decimals, magnitude(*num) / magnitude(*d) * 100.0);
+        if (!fits) {
+          std::string tried;
+          for (const Figure* d : dens) {
+            tried += fmt::format("{}{} ÷ {} = {}%", tried.empty() ? "" : "；", figure_quote(*num), figure_quote(*d),
+                                 fmt_value(magnitude(*num) / magnitude(*d) * 100.0, f.decimals + 2));
+          }
+          out.push_back({"rate_mismatch", f.span,
+                         fmt::format("{}与同句数字不符：{}，四舍五入或截断到 {} 位小数都不是 {}%", figure_quote(f), tried,
+                                     f.decimals, fmt_value(f.value, f.decimals))});
+        }
       }
     }
     // -- part larger than whole, by indicator

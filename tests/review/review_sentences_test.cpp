@@ -95,3 +95,52 @@ INSTANTIATE_TEST_SUITE_P(Table, Sentences, ::testing::ValuesIn(load_cases()),
 
 }  // namespace
 }  // namespace fazhi::review
+
+namespace fazhi::review {
+namespace {
+
+struct CheckCase {
+  std::string id, text;
+  std::vector<std::string> kinds;
+  int line;
+};
+
+std::vector<CheckCase> load_checks() {
+  std::vector<CheckCase> out;
+  std::ifstream in(std::string(FAZHI_TEST_CASES_DIR) + "/checks.txt");
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    if (line.empty() || line[0] == '#') continue;
+    size_t a = line.find('|'), b = line.rfind('|');
+    CheckCase c{trim(line.substr(0, a)), trim(line.substr(a + 1, b - a - 1)), {}, n};
+    for (size_t p; (p = c.text.find("\\n")) != std::string::npos;) c.text.replace(p, 2, "\n");
+    std::stringstream ks(trim(line.substr(b + 1)));
+    std::string k;
+    while (ks >> k) if (k != "none") c.kinds.push_back(k);
+    out.push_back(c);
+  }
+  return out;
+}
+
+class Checks : public ::testing::TestWithParam<CheckCase> {};
+
+TEST_P(Checks, FireExactlyWhereExpected) {
+  const CheckCase& c = GetParam();
+  SourceText src{c.id, "text", "UTF-8", utf8_to_u32(c.text)};
+  ReviewedReport r = testing_support::reviewer().review(src);
+  std::vector<std::string> kinds;
+  std::string messages;
+  for (const Defect& d : r.defects) {
+    kinds.push_back(d.kind);
+    messages += d.kind + ": " + d.message + "\n";
+  }
+  EXPECT_EQ(kinds, c.kinds) << "line " << c.line << "\n" << messages;
+}
+
+INSTANTIATE_TEST_SUITE_P(Table, Checks, ::testing::ValuesIn(load_checks()),
+                         [](const auto& info) { return info.param.id; });
+
+}  // namespace
+}  // namespace fazhi::review
