@@ -156,6 +156,15 @@ bool ordinal_measure(u32string_view t, size_t k) {
   return false;
 }
 
+// After "10-" in "10-15天": true when the number after the dash carries a unit.
+bool range_end_has_unit(std::u32string_view t, size_t k) {
+  size_t j = k;
+  while (j < t.size() && is_digit(t[j])) ++j;
+  if (j == k || (j < t.size() && (t[j] == U'-' || t[j] == U'/' || t[j] == U'.'))) return false;
+  Suffix s = parse_suffix(t, j);
+  return !s.unit.empty() && s.unit != U"月" && s.unit != U"日" && s.unit != U"号" && s.unit != U"年";
+}
+
 struct Marks {
   std::vector<uint8_t> excluded;  // quoted names, titles, bracketed numbers, name glosses
 };
@@ -390,10 +399,13 @@ Extraction extract_figures(const NormalisedText& nt, const std::vector<Chapter>&
       bool skip = marks.excluded[i] || is_latin(p) || p == U'_' || p == U'#' || p == U'/' || p == U'\\' ||
                   p == U'+' || p == U'.' || p == U'@' || is_latin(q) || q == U'+' || q == U'@' ||
                   (p == U'-' && i >= 2 && (is_digit(t[i - 2]) || is_latin(t[i - 2]))) || p == U'第';
-      if (!skip && (q == U'-' || q == U'/' || q == U':' || q == U'.' || q == U'_') && is_digit(at(j + 1))) {
-        // 2021-12-24, 10:30, 1/3: skip the whole chain
+      if (!skip && (q == U'-' || q == U'/' || q == U':' || q == U'.' || q == U'_' || q == U'·' || q == U'•') &&
+          is_digit(at(j + 1)) && !(q == U'-' && range_end_has_unit(t, j + 1))) {
+        // 2021-12-24, 10:30, 1/3, 5·12: skip the whole chain
         size_t k = j;
-        while (k < n && (is_digit(t[k]) || t[k] == U'-' || t[k] == U'/' || t[k] == U':' || t[k] == U'.')) ++k;
+        while (k < n && (is_digit(t[k]) || t[k] == U'-' || t[k] == U'/' || t[k] == U':' || t[k] == U'.' ||
+                         t[k] == U'·' || t[k] == U'•'))
+          ++k;
         i = k;
         continue;
       }
@@ -438,6 +450,19 @@ Extraction extract_figures(const NormalisedText& nt, const std::vector<Chapter>&
       if (drop) {
         i = std::max(next, s.end);
         continue;
+      }
+      // the first end of a range (3至5个工作日, 10-15天) takes the unit printed after the second
+      if (s.unit.empty() && s.multiplier.empty() && !year_like &&
+          (q == U'至' || q == U'到' || q == U'-' || q == U'—' || q == U'~' || q == U'～') && is_digit(at(j + 1))) {
+        size_t k = j + 1;
+        while (k < n && (is_digit(t[k]) || t[k] == U'.')) ++k;
+        Suffix other = parse_suffix(t, k);
+        if (!other.unit.empty() && other.unit != U"年" && other.unit != U"月" && other.unit != U"号") {
+          s.unit = other.unit;
+          s.multiplier = other.multiplier;
+          s.scale = other.scale;
+          s.end = j;  // the span stays on the printed number
+        }
       }
       Candidate cd{};
       cd.num_start = i;
