@@ -55,6 +55,12 @@ export function parseDemoLogins(text) {
   for (const line of lines) {
     const role = roles.find((r) => new RegExp(`\\b${r}\\b`).test(line)) || roles.find((r) => line.includes(roleLabels[r]))
     if (!role || found[role]) continue
+    // "  login / password  （role，organisation）", as `fazhi init --demo` prints them.
+    const pair = line.match(/^\s*([A-Za-z0-9_.@-]+)\s+\/\s+(\S+)/)
+    if (pair) {
+      found[role] = { login: pair[1], password: pair[2] }
+      continue
+    }
     const own = line.match(/(?:密码|password)\s*[：:=]?\s*([^\s，,；;）)]+)/i)?.[1]
     const loginLabelled = line.match(/(?:用户名|账号|登录名|login)\s*[：:=]?\s*([A-Za-z0-9_.@-]+)/i)?.[1]
     const tokens = (line.match(/[A-Za-z][A-Za-z0-9_.@-]{2,}/g) || []).filter(

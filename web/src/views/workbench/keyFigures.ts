@@ -27,7 +27,9 @@ export interface ComputedFigure {
   previous: number | null
   years: number[]
   trend: (number | null)[]
-  asOf: string
+  /** The period `value` counts: [from, to]; `previous` is the same period a year earlier. */
+  from: string
+  to: string
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')
@@ -46,10 +48,20 @@ async function count(spec: FigureSpec, from: string, to: string): Promise<number
 }
 
 export function applicableSpecs(schema: Schema): FigureSpec[] {
-  return figureSpecs.filter((s) => {
+  const chosen = figureSpecs.filter((s) => {
     const l = schema.ledgers.find((x) => x.name === s.ledger)
     return !!l && l.fields.some((f) => f.name === s.dateField)
   })
+  if (chosen.length) return chosen
+  // None of the usual figures is readable here: count the user's ledgers by their first
+  // required date (the date a record is registered on), at most six of them.
+  const generic: FigureSpec[] = []
+  for (const l of schema.ledgers) {
+    const date = l.fields.find((f) => f.type === 'date' && f.required) || l.fields.find((f) => f.type === 'date')
+    if (date) generic.push({ id: `${l.name}_${date.name}`, label: l.label, ledger: l.name, dateField: date.name, unit: '条' })
+    if (generic.length === 6) break
+  }
+  return generic
 }
 
 /** This year to date, the same period last year, and five calendar years. */
@@ -62,5 +74,24 @@ export async function computeFigure(spec: FigureSpec, today: Date): Promise<Comp
     count(spec, `${y - 1}-01-01`, `${y - 1}-${md}`),
     ...years.map((yy) => count(spec, `${yy}-01-01`, `${yy}-12-31`)),
   ])
-  return { spec, value, previous, years, trend, asOf: `${y}-${md}` }
+  return { spec, value, previous, years, trend, from: `${y}-01-01`, to: `${y}-${md}` }
+}
+
+/**
+ * Early in a year (or on data that stops at the last year) every figure of this year is
+ * still 0: then the figures show the last full year against the year before, from the
+ * trend already fetched. Returns the label of the period shown.
+ */
+export function settlePeriod(figures: ComputedFigure[], today: Date): string {
+  const y = today.getFullYear()
+  const thisYearEmpty = figures.every((f) => !f.value)
+  const lastYearHas = figures.some((f) => (f.trend[3] ?? 0) > 0)
+  if (!figures.length || !thisYearEmpty || !lastYearHas) return `${y}年1月1日至${today.getMonth() + 1}月${today.getDate()}日`
+  for (const f of figures) {
+    f.value = f.trend[3]
+    f.previous = f.trend[2]
+    f.from = `${y - 1}-01-01`
+    f.to = `${y - 1}-12-31`
+  }
+  return `${y - 1}年全年（本年尚无数据）`
 }
