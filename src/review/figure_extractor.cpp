@@ -529,6 +529,12 @@ Extraction extract_figures(const NormalisedText& nt, const std::vector<Chapter>&
           cd.num_start = i;
           cd.num_end = j;
           cd.start = prefix_qual(i, cd.prefix_qualifier);
+          // 上千人次, 数十件, 几百家: a round magnitude with a vague lead word
+          if (cd.start == i && (c == U'十' || c == U'百' || c == U'千' || c == U'万') &&
+              (prev_char(i) == U'上' || prev_char(i) == U'数' || prev_char(i) == U'几')) {
+            cd.prefix_qualifier = u32string(1, prev_char(i));
+            cd.start = i - 1;
+          }
           cd.value = static_cast<double>(v);
           cd.suffix = s;
           cd.end = s.end;
@@ -592,7 +598,7 @@ Extraction extract_figures(const NormalisedText& nt, const std::vector<Chapter>&
     size_t b = cd.start;
     while (b > prev_end && !is_delimiter(t[b - 1]) && cd.start - b < 48) --b;
     size_t e = cd.end;
-    while (e < next_start && e < n && !is_delimiter(t[e]) && e - cd.end < 24) ++e;
+    while (e < next_start && e < n && !is_delimiter(t[e]) && t[e] != U'、' && e - cd.end < 24) ++e;
     u32string left(t.substr(b, cd.start - b));
     u32string right(t.substr(cd.end, e - cd.end));
     // Cut short by the previous figure (no clause break between): the text before this

@@ -151,6 +151,22 @@ std::string level_for(const std::string& title, const std::string& region) {
   return "";
 }
 
+// 二〇二三年 → 2023 (digit by digit), or nullopt.
+std::optional<int> chinese_year(const std::string& text) {
+  static const RE2 cn("([〇○零一二三四五六七八九]{4})年");
+  std::string y;
+  if (!RE2::PartialMatch(text, cn, &y)) return std::nullopt;
+  int v = 0;
+  for (char32_t c : utf8_to_u32(y)) {
+    int d = std::u32string_view(U"〇一二三四五六七八九").find(c);
+    if (c == U'○' || c == U'零') d = 0;
+    if (d < 0) return std::nullopt;
+    v = v * 10 + d;
+  }
+  if (v < 1949 || v > 2100) return std::nullopt;
+  return v;
+}
+
 std::optional<int> find_year(const std::string& text) {
   static const RE2 year("((?:19|20)\\d\\d)\\s*年(?:度)?(\\d{1,2}月)?");
   re2::StringPiece input(text);
@@ -251,12 +267,22 @@ void segment(const NormalisedText& nt, ReviewedReport& report) {
     if (p.size() >= 20) { first_para = u32_to_utf8(p); break; }
   }
   report.region = find_region(head);
+  // a title set on two lines: "XX市人民政府" above "关于…的报告"
+  for (size_t k = title_para; !report.region && title_para != SIZE_MAX && k-- > 0 && title_para - k <= 2;) {
+    auto sp = nt.paragraphs[k];
+    if (sp.end - sp.start <= 24) {
+      std::string above = u32_to_utf8(t.substr(sp.start, sp.end - sp.start));
+      report.region = find_region(above);
+      if (report.region) head = above + head;
+    }
+  }
   if (!report.region) report.region = find_region(first_para);
   if (report.region) {
     std::string lvl = level_for(head.empty() ? first_para : head, *report.region);
     if (!lvl.empty()) report.level = lvl;
   }
   report.report_year = find_year(head);
+  if (!report.report_year) report.report_year = chinese_year(head);
   if (!report.report_year) report.report_year = find_year(first_para);
 
   // Chapters.
