@@ -4,6 +4,7 @@ import { request, queryString, type Query } from './http'
 export interface Deadline {
   name: string
   label: string
+  /** The start date (ISO), or empty when the start is not recorded yet. */
   from: string
   days: number
   count: 'working_days' | 'calendar_days'
@@ -13,6 +14,8 @@ export interface Deadline {
   state_label: string
   working_days_left: number | null
   source?: string
+  /** Why the state is unknown, when it is. */
+  note?: string
 }
 export interface RecordTransition { name: string; label: string; to: string; requires_fields: string[] }
 export interface LedgerRecord {
