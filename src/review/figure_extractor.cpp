@@ -650,7 +650,12 @@ Extraction extract_figures(const NormalisedText& nt, const std::vector<Chapter>&
                            u32_to_utf8(without_titles(right));
       std::string topic = topic_for(w, cd.start, cd.end, e);
       f.indicator = indicator_for(clause, topic, f.unit ? *f.unit : "",
-                                  [&] { return u32_to_utf8(without_titles(t.substr(w, cd.start - w))); });
+                                  [&] {
+                                    // the sentence so far (from the last full stop in the paragraph)
+                                    size_t sb = cd.start;
+                                    while (sb > para_start && t[sb - 1] != U'。' && cd.start - sb < 300) --sb;
+                                    return u32_to_utf8(without_titles(t.substr(sb, cd.start - sb)));
+                                  });
     }
     // 由95%提高到98%: a second figure with no noun of its own measures what the first did
     if (after_figure && strip_label(left).empty() && !out.figures.empty() && !cd.rank &&

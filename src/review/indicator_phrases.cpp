@@ -109,6 +109,7 @@ constexpr IndicatorPhrase kIndicatorPhrases[] = {
     {"reconsideration.by_respondent", Kind::kCount, "以[^§]{1,12}为被申请人|被申请人为", "reconsideration", ""},
     {"reconsideration.not_accepted", Kind::kCount, "不予受理|告知", "reconsideration", ""},
     {"reconsideration.mediated", Kind::kCount, "复议[^§]{0,10}(调解|和解)|(调解|和解)[^§]{0,6}(结案|撤回)|§[^§]{0,10}复议案件[^§]{0,8}调解", "", ""},
+    {"reconsideration.mediated", Kind::kCount, "调解|和解", "", "件|起|宗", "人民调解|调解组织|调解委员会|纠纷|矛盾|成功", "复议"},
     {"reconsideration.corrected", Kind::kCount, "纠错|撤销|确认违法|责令履行|变更|确认无效", "reconsideration", ""},
     {"reconsideration.maintained", Kind::kCount, "维持", "reconsideration", ""},
     {"reconsideration.rejected", Kind::kCount, "驳回", "reconsideration", ""},

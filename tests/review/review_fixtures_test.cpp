@@ -21,9 +21,14 @@ class ReviewFixtures : public ::testing::TestWithParam<std::string> {};
 TEST_P(ReviewFixtures, MatchesExpectedTable) {
   std::filesystem::path dir = std::filesystem::path(FAZHI_TEST_CASES_DIR) / "fixtures";
   std::string name = GetParam();
-  auto report = testing_support::reviewer().review_file(dir / (name + ".txt"));
+  std::filesystem::path file;
+  for (const char* ext : {".txt", ".md", ".html", ".docx", ".pdf"}) {
+    if (std::filesystem::exists(dir / (name + ext))) file = dir / (name + ext);
+  }
+  ASSERT_FALSE(file.empty()) << "no report file beside " << name << ".expected";
+  auto report = testing_support::reviewer().review_file(file);
   ASSERT_TRUE(report.has_value()) << report.error().full_message();
-  auto original = testing_support::decoded(dir / (name + ".txt"));
+  auto original = testing_support::decoded(file);
   auto expected = testing_support::read_expected(dir / (name + ".expected"));
   testing_support::expect_report(*report, original, expected, /*all_figures=*/true);
 }
