@@ -399,13 +399,15 @@ Extraction extract_figures(const NormalisedText& nt, const std::vector<Chapter>&
       bool skip = marks.excluded[i] || is_latin(p) || p == U'_' || p == U'#' || p == U'/' || p == U'\\' ||
                   p == U'+' || p == U'.' || p == U'@' || is_latin(q) || q == U'+' || q == U'@' ||
                   (p == U'-' && i >= 2 && (is_digit(t[i - 2]) || is_latin(t[i - 2]))) || p == U'第';
-      if (!skip && (q == U'-' || q == U'/' || q == U':' || q == U'.' || q == U'_' || q == U'·' || q == U'•') &&
+      if (!skip && (q == U'-' || q == U'/' || q == U':' || q == U'.' || q == U'_' || q == U'·' || q == U'•' || q == U'×') &&
           is_digit(at(j + 1)) && !(q == U'-' && range_end_has_unit(t, j + 1))) {
         // 2021-12-24, 10:30, 1/3, 5·12: skip the whole chain
         size_t k = j;
         while (k < n && (is_digit(t[k]) || t[k] == U'-' || t[k] == U'/' || t[k] == U':' || t[k] == U'.' ||
-                         t[k] == U'·' || t[k] == U'•'))
+                         t[k] == U'·' || t[k] == U'•' || t[k] == U'×'))
           ++k;
+        // 7×24小时: the unit after the chain belongs to it too
+        if (q == U'×') k = parse_suffix(t, k).end;
         i = k;
         continue;
       }
