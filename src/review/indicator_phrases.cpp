@@ -356,6 +356,14 @@ const char* topic_name(int topic) {
   return topic >= 0 && topic < static_cast<int>(std::size(kTopics)) ? kTopics[topic].name : "";
 }
 
+std::vector<std::string> mapped_indicators() {
+  std::vector<std::string> out;
+  for (const IndicatorPhrase& p : kIndicatorPhrases) {
+    if (std::find(out.begin(), out.end(), p.indicator) == out.end()) out.emplace_back(p.indicator);
+  }
+  return out;
+}
+
 bool is_catalogue_indicator(std::string_view id) {
   for (const IndicatorPhrase& p : kIndicatorPhrases) {
     if (id == p.indicator) return true;

@@ -38,7 +38,9 @@ std::optional<std::string> indicator_for(std::string_view clause_utf8, std::stri
                                          std::string_view unit,
                                          const std::function<std::string()>& context = {});
 
-// Indicators known to the catalogue (for tests and docs): true when `id` is one.
+// True when some row of the mapping table yields `id`.
 bool is_catalogue_indicator(std::string_view id);
+// Every id the mapping table can yield, in table order, without repeats.
+std::vector<std::string> mapped_indicators();
 
 }  // namespace fazhi::review

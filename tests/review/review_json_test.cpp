@@ -6,7 +6,11 @@
 #include <filesystem>
 #include <functional>
 
+#include <fstream>
+#include <set>
+
 #include "review/consistency_checks.h"
+#include "review/indicator_phrases.h"
 #include "review/review.h"
 #include "review_test_support.h"
 
@@ -110,6 +114,37 @@ TEST(ReviewCli, ExitCodesAndJson) {
   EXPECT_NE(out.find("reconsideration.received"), std::string::npos);
   EXPECT_EQ(run("review /nonexistent/report.txt"), 2);
   EXPECT_EQ(run("review"), 2);
+}
+
+}  // namespace
+}  // namespace fazhi::review
+
+namespace fazhi::review {
+namespace {
+
+// The mapping table names only ids of ../shared/domain/INDICATORS.md, and covers them all.
+TEST(ReviewCatalogue, MappingTableMatchesIndicatorsMd) {
+  std::filesystem::path md;
+  for (auto p : {std::filesystem::path(FAZHI_SOURCE_DIR) / ".." / "shared" / "domain" / "INDICATORS.md",
+                 std::filesystem::path("/work/shared/domain/INDICATORS.md")}) {
+    if (std::filesystem::exists(p)) { md = p; break; }
+  }
+  if (md.empty()) GTEST_SKIP() << "INDICATORS.md not present";
+  std::ifstream in(md);
+  std::set<std::string> catalogue;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("| ", 0) != 0) continue;
+    std::string id = line.substr(2, line.find(' ', 2) - 2);
+    if (id.find('.') != std::string::npos) catalogue.insert(id);
+  }
+  ASSERT_GT(catalogue.size(), 100u);
+  std::set<std::string> mapped;
+  for (const std::string& id : mapped_indicators()) {
+    EXPECT_TRUE(catalogue.count(id)) << id << " is not in INDICATORS.md";
+    mapped.insert(id);
+  }
+  for (const std::string& id : catalogue) EXPECT_TRUE(mapped.count(id)) << id << " has no mapping row";
 }
 
 }  // namespace
