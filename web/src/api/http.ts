@@ -26,8 +26,10 @@ export class ApiError extends Error {
   /** field name → message, from `field` and every detail that names a field. */
   get fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {}
-    if (this.field) out[this.field] = this.message
-    for (const d of this.details) if (d.field && !out[d.field]) out[d.field] = d.reason || d.message
+    // At the field, the field's name is already in its label: keep only the reason.
+    const atField = (m: string) => m.replace(/^字段「[^」]*」[：:]\s*/, '')
+    if (this.field) out[this.field] = atField(this.message)
+    for (const d of this.details) if (d.field && !out[d.field]) out[d.field] = atField(d.reason || d.message)
     return out
   }
 }

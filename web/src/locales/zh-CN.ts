@@ -42,6 +42,16 @@ export const auditActionLabels: Record<string, string> = {
   logout: '退出',
   login_failed: '登录失败',
   export: '导出',
+  password: '修改密码',
+  lock: '锁定账号',
+}
+
+/** Ledgers the audit log names that are not in the schema of ledgers a user reads. */
+export const systemLedgerLabels: Record<string, string> = {
+  users: '用户账号',
+  organizations: '单位',
+  people: '人员',
+  sessions: '会话',
 }
 
 export const yes = '是'
