@@ -331,6 +331,13 @@ NormalisedText Normaliser::normalise(std::u32string_view original, std::string_v
       // trim
       size_t b = 0, e = cur.text.size();
       while (b < e && is_space(cur.text[b])) ++b;
+      // Markdown: heading hashes, quote marks and list bullets opening a line
+      while (b < e && (cur.text[b] == U'#' || cur.text[b] == U'>' ||
+                       ((cur.text[b] == U'-' || cur.text[b] == U'*' || cur.text[b] == U'+') && b + 1 < e &&
+                        is_space(cur.text[b + 1])))) {
+        ++b;
+        while (b < e && is_space(cur.text[b])) ++b;
+      }
       while (e > b && is_space(cur.text[e - 1])) --e;
       Line t;
       for (size_t k = b; k < e; ++k) {
@@ -351,6 +358,11 @@ NormalisedText Normaliser::normalise(std::u32string_view original, std::string_v
           t.text.push_back(U' ');
           t.origin.push_back(cur.origin[k]);
           k = nx - 1;
+          continue;
+        }
+        // Markdown emphasis (**bold**, __bold__) is dropped
+        if ((c == U'*' || c == U'_') && k + 1 < e && cur.text[k + 1] == c) {
+          ++k;
           continue;
         }
         t.text.push_back(c);
