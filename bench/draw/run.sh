@@ -45,19 +45,24 @@ LINES=$(($(wc -l < "$POOL") - 1))
 echo "pool: $POOL ($LINES targets, $(du -h "$POOL" | cut -f1))"
 cat "$POOL" > /dev/null  # warm the page cache for every contender alike
 
-measure() {  # label, command...: prints seconds and peak RSS
+measure() {  # label, command...: prints wall seconds, CPU seconds (user+sys), peak RSS
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" > /dev/null
-  read -r secs kib < "$WORK/time.txt"
-  printf '%-28s %8.2f s %8.0f MiB\n' "$label" "$secs" "$(echo "$kib / 1024" | bc -l)"
+  /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" "$@" > /dev/null 2>&1
+  read -r secs user sys kib < "$WORK/time.txt"
+  printf '| %s | %s | %.2f | %.2f | %.0f |\n' "$round" "$label" "$secs" "$(echo "$user + $sys" | bc -l)" \
+    "$(echo "$kib / 1024" | bc -l)"
 }
 
+round=0
 "$FAZHI" draw run --plan "$PLAN" --public-value "bench-0" --out "$WORK/result.json" 2> "$WORK/run.log"
 K=$(grep -o '抽中 [0-9]*' "$WORK/run.log" | grep -o '[0-9]*')
-echo "drawn: $K of $LINES"
+echo "drawn: $K of $LINES; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "| round | command | wall s | CPU s | peak MiB |"
+echo "|---|---|---:|---:|---:|"
 for round in $(seq 1 "$ROUNDS"); do
-  echo "round $round"
   measure "shuf -n $K" shuf -n "$K" "$POOL"
   measure "fazhi draw run" "$FAZHI" draw run --plan "$PLAN" --public-value "bench-$round" --out "$WORK/result.json"
   measure "fazhi draw verify" "$FAZHI" draw verify "$WORK/result.json" --plan "$PLAN"
+  measure "openssl dgst -sm3 (floor)" openssl dgst -sm3 "$POOL"
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
