@@ -116,18 +116,15 @@ int publish(const DrawOptions& o) {
   auto text = read_file(o.result, "抽取结果文件");
   if (!text) return report_error(text.error());
   // Only a verified result is published; the notice is built from the recomputation.
-  auto finding = verify_result(*text, *plan);
+  DrawResult result;
+  auto finding = verify_result(*text, *plan, &result);
   if (!finding) return report_error(finding.error());
   if (finding->has_value()) {
     std::cerr << "核验不通过，不予公示：" << **finding << '\n';
     return 1;
   }
-  auto inputs = inputs_from_result(*text);
-  if (!inputs) return report_error(inputs.error());
-  auto result = run_draw(*plan, *inputs);
-  if (!result) return report_error(result.error());
   auto format = o.format == "html" ? PublicationFormat::kHtml : PublicationFormat::kText;
-  std::string notice = publication(*plan, *result, format, std::filesystem::path(o.plan).filename().string(),
+  std::string notice = publication(*plan, result, format, std::filesystem::path(o.plan).filename().string(),
                                    std::filesystem::path(o.result).filename().string());
   if (o.out.empty()) {
     std::cout << notice;

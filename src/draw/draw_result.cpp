@@ -250,7 +250,8 @@ Result<DrawInputs> inputs_from_result(std::string_view result_json) {
   return inputs_from(doc);
 }
 
-Result<VerifyFinding> verify_result(std::string_view result_json, const DrawPlan& plan) {
+Result<VerifyFinding> verify_result(std::string_view result_json, const DrawPlan& plan,
+                                    DrawResult* recomputed) {
   // The pool scan (and its SM3) and the parse of a large result file run side by side.
   std::optional<Result<json>> parsed;
   std::thread parser([&] { parsed.emplace(parse_result(result_json)); });
@@ -272,6 +273,7 @@ Result<VerifyFinding> verify_result(std::string_view result_json, const DrawPlan
   FAZHI_ASSIGN_OR_RETURN(DrawResult expected, run_draw_on_scan(plan, inputs, std::move(scan).value()));
   Comparer c;
   compare(doc, expected, c);
+  if (recomputed != nullptr) *recomputed = std::move(expected);
   return VerifyFinding(c.difference);
 }
 

@@ -26,7 +26,10 @@ using VerifyFinding = std::optional<std::string>;
 // Verifies the result text against `plan`. Fails (an Error, not a finding) when the file is
 // not JSON or lacks the proof, or the recomputation itself fails (pool file changed, bad
 // reveal); those are reported as they are.
-Result<VerifyFinding> verify_result(std::string_view result_json, const DrawPlan& plan);
+// When `recomputed` is given and the recomputation ran, it receives the recomputed result
+// (with full target records, for the public notice).
+Result<VerifyFinding> verify_result(std::string_view result_json, const DrawPlan& plan,
+                                    DrawResult* recomputed = nullptr);
 
 // The DrawInputs a result's proof records (public value or reveals).
 Result<DrawInputs> inputs_from_result(std::string_view result_json);
