@@ -417,8 +417,11 @@ async function main() {
     await shot(page, 'phone-menu')
     if (caseUrl) {
       await page.goto(caseUrl)
-      await page.locator('[data-test=case-timeline]').waitFor().catch(() => {})
+      await page.locator('[data-test=case-timeline]').waitFor()
+      await page.locator('[data-test=deadlines]').waitFor()
       await shot(page, 'phone-case')
+      const caseOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      check(caseOverflow <= 1, `案件页横向溢出 ${caseOverflow}px`)
     }
     await page.context().close()
   })
