@@ -165,9 +165,11 @@ constexpr IndicatorPhrase kIndicatorPhrases[] = {
     {"legality_review.opinions", Kind::kCount, "合法性(审核|审查)意见|出具[^§]{0,10}意见|法律意见", "", ""},
     {"normative_documents.abolished", Kind::kCount, "废止|失效|宣布", "", "件|部|个|份|项"},
     {"normative_documents.amended", Kind::kCount, "修改|修订", "cleanup", "", "继续有效|保留"},
+    {"normative_documents.cleanup_reviewed", Kind::kCount, "清理[^§]{0,12}§", "", "件|份|部|个|项"},
+    {"normative_documents.amended", Kind::kCount, "(修改|修订)[^§]{0,4}§", "", "件|份|部|个|项", "继续有效|保留", "清理"},
     {"normative_documents.cleanup_reviewed", Kind::kCount, "清理|梳理|涉及", "cleanup", ""},
     {"normative_documents.filed", Kind::kCount, "(报备|备案)的?§", "normative", ""},
-    {"normative_documents.issued", Kind::kCount, "(制定|出台|印发|发布|起草)[^§]{0,12}规范性文件|规范性文件[^§]{0,4}§|(制定|出台|印发|发布)[^§]{0,10}§[^§]{0,4}规范性文件", "", ""},
+    {"normative_documents.issued", Kind::kCount, "(制定|出台|印发|发布|起草)[^§]{0,12}规范性文件|规范性文件[^§]{0,4}§|(制定|出台|印发|发布)[^§]{0,10}§[^§]{0,4}规范性文件", "", "", "清理|废止|失效|修改|审查|审核|备案|报备"},
     {"legislation.local_laws", Kind::kCount, "地方性法规", "", ""},
     {"legislation.rules", Kind::kCount, "政府规章|规章", "", ""},
 
@@ -184,7 +186,7 @@ constexpr IndicatorPhrase kIndicatorPhrases[] = {
     {"criminal_transfer.cases", Kind::kCount, "移送[^§]{0,12}(涉嫌|刑事|犯罪)|(涉嫌|刑事|犯罪)[^§]{0,8}移送|移送", "criminal", ""},
     {"case_file_review.files", Kind::kCount, "案卷", "", "卷|份|本|件|宗"},
     {"enforcement.exempted", Kind::kCount, "免予[^§]{0,4}处罚|免罚|不予(行政)?处罚|首违不罚|轻微不罚", "", "起|件|宗"},
-    {"enforcement.certificates_issued", Kind::kCount, "(补换|换发|发放|申领|核发|办理)[^§]{0,10}(证|证件)|补换|换证", "enforcement", ""},
+    {"enforcement.certificates_issued", Kind::kCount, "(补换|换发|发放|申领|核发|办理|新增|新办|颁发)[^§]{0,10}(证|证件)|补换|换证", "enforcement", ""},
     {"enforcement.exam_takers", Kind::kCount, "参考|参加[^§]{0,8}考试|报考", "enforcement", "人|人次|名"},
     {"enforcement.trained", Kind::kCount, "培训", "enforcement", "人|人次|名|万人次"},
     {"enforcement.officers", Kind::kCount, "执法人员[^§]{0,6}§", "", "人|名|万人"},
@@ -192,6 +194,7 @@ constexpr IndicatorPhrase kIndicatorPhrases[] = {
     {"enforcement.matters", Kind::kCount, "执法事项|权责事项|权力事项|执法职权", "", "项|个|万项"},
     {"enforcement.disclosures", Kind::kCount, "执法信息|公示[^§]{0,8}信息", "", "条|万条"},
     {"enforcement.cases", Kind::kCount, "(查办|办理|办结|查处|作出)[^§]{0,8}案件|执法案件|行政处罚案件", "enforcement", "件|起|宗|万件"},
+    {"enforcement.cases", Kind::kCount, "行政处罚案件|执法案件|(查办|办理|办结|查处)[^§]{0,6}(违法|处罚|执法)案件", "", "件|起|宗|万件", "移送|涉嫌"},
 
     // ---- emergencies
     {"emergency.drills", Kind::kCount, "演练", "", "场|次"},
@@ -224,6 +227,16 @@ constexpr IndicatorPhrase kIndicatorPhrases[] = {
     {"leadership.rule_of_law_meetings", Kind::kCount, "专题研究[^§]{0,6}法治|研究法治|听取[^§]{0,12}(法治|汇报)", "", "次"},
     {"leadership.exam_participants", Kind::kCount, "学法考法|考法|学法考试|法律知识考试|参加[^§]{0,6}考", "leadership", "人|人次|名|万人|万名|万人次"},
     {"leadership.study_sessions_all", Kind::kCount, "学法", "leadership", "次|场|期"},
+
+    // ---- fallbacks: a reconsideration sentence whose last keyword was of another topic
+    //      (…调解和解后申请人撤回18件，终止3件)
+    {"reconsideration.not_accepted", Kind::kCount, "不予受理|告知", "", "件|起|宗", "", "复议"},
+    {"reconsideration.maintained", Kind::kCount, "维持", "", "件|起|宗", "", "复议"},
+    {"reconsideration.rejected", Kind::kCount, "驳回", "", "件|起|宗", "", "复议"},
+    {"reconsideration.withdrawn", Kind::kCount, "撤回", "", "件|起|宗", "调解|和解", "复议"},
+    {"reconsideration.terminated", Kind::kCount, "终止", "", "件|起|宗", "", "复议"},
+    {"reconsideration.corrected", Kind::kCount, "纠错|撤销|确认违法|责令履行|变更|确认无效", "", "件|起|宗", "", "复议"},
+    {"reconsideration.concluded", Kind::kCount, "审结|办结|结案", "", "件|起|宗", "", "复议"},
 };
 
 struct Compiled {
