@@ -174,7 +174,8 @@ std::vector<Defect> check_report(const NormalisedText& nt, const ReviewedReport&
         }
       }
       if (num && !dens.empty()) {
-        bool fits = false;
+        // the numerator may be all there was (审核86件，审核率100%: the total is not stated)
+        bool fits = rate_matches(f.value, f.decimals, 100.0);
         for (const Figure* d : dens) fits |= rate_matches(f.value, f.decimals, magnitude(*num) / magnitude(*d) * 100.0);
         if (!fits) {
           std::string tried;

@@ -197,7 +197,7 @@ constexpr IndicatorPhrase kIndicatorPhrases[] = {
     {"enforcement.cases", Kind::kCount, "行政处罚案件|执法案件|(查办|办理|办结|查处)[^§]{0,6}(违法|处罚|执法)案件", "", "件|起|宗|万件", "移送|涉嫌"},
 
     // ---- emergencies
-    {"emergency.drills", Kind::kCount, "演练", "", "场|次"},
+    {"emergency.drills", Kind::kCount, "演练", "", "场|次|场次|万场次"},
     {"emergency.drill_participants", Kind::kCount, "参加|参与|参演", "emergency", "人|人次|万人次"},
 
     // ---- oversight and openness
