@@ -41,7 +41,6 @@ constexpr PartRule kPartRules[] = {
     {"reconsideration.mediated", "reconsideration.concluded"},
     {"litigation.won", "litigation.concluded"},
     {"litigation.lost", "litigation.concluded"},
-    {"litigation.concluded", "litigation.cases"},
     {"mediation.succeeded", "mediation.disputes"},
     {"criminal_transfer.filed", "criminal_transfer.cases"},
 };
@@ -66,7 +65,8 @@ constexpr WrongCharacter kWrongCharacters[] = {
 
 bool is_share_label(const std::string& label) {
   static const RE2 share("率|占比|比例|比重|覆盖|达标|满意度|知晓");
-  static const RE2 change("同比|环比|增长|上升|下降|提高|提升|减少|增加|增幅|降幅|较上年|比上年|比去年|较去年|增速|翻");
+  static const RE2 change("同比|环比|增长|上升|下降|提高|提升|减少|增加|增幅|降幅|较上年|比上年|比去年|较去年|增速|翻|"
+                          "完成|执行|达成|超额|计划|目标");
   return RE2::PartialMatch(label, share) && !RE2::PartialMatch(label, change);
 }
 
@@ -228,7 +228,7 @@ std::vector<Defect> check_report(const NormalisedText& nt, const ReviewedReport&
                                  f.value >= 1000 ? "，疑似两个数字连在一起" : "")});
     }
     // -- rate without %
-    if (!f.unit && !f.is_rank) {
+    if (!f.unit && !f.is_rank && f.value != 0) {
       std::u32string_view t = nt.text;
       size_t s = f.norm_start;
       size_t b = s;
