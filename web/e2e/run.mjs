@@ -348,6 +348,48 @@ async function main() {
     await page.context().close()
   })
 
+  await journey('列表：排序、翻页、列设置和按状态筛选', async () => {
+    const page = await newPage(base)
+    await login(page, L.coordinator || L.admin)
+    await page.goto(`${base}/#/ledgers/${recon}`)
+    await page.locator('[data-test=list-total]').waitFor()
+    const total = (await api(page, `/ledgers/${recon}?page_size=1`)).body.total
+    check(total > 20, `演示数据中行政复议案件只有 ${total} 件，无法翻页`)
+    const firstTitle = async () => (await page.locator('[data-test=record-link]').first().innerText()).trim()
+    await page.locator('.ledger-table th', { hasText: '收到申请日期' }).locator('.caret-wrapper').click()
+    await page.waitForURL(/sort=received_on/)
+    const order = new URL(page.url().replace('/#/', '/')).searchParams.get('order') || 'asc'
+    const sorted = (await api(page, `/ledgers/${recon}?sort=received_on&order=${order}&page_size=1`)).body.records[0].title
+    const shows = async (title) => {
+      for (let i = 0; i < 50 && (await firstTitle()) !== title; i++) await page.waitForTimeout(100)
+      return (await firstTitle()) === title
+    }
+    check(await shows(sorted), `按收到申请日期排序（${order}）后第一行为「${await firstTitle()}」，接口为「${sorted}」`)
+    const sortedFirst = sorted
+    await page.locator('.el-pagination .number', { hasText: /^2$/ }).click()
+    await page.waitForURL(/page=2/)
+    const second = (await api(page, `/ledgers/${recon}?sort=received_on&order=${order}&page=2&page_size=20`)).body.records[0].title
+    check(second !== sortedFirst && (await shows(second)), `翻到第 2 页后第一行为「${await firstTitle()}」，接口为「${second}」`)
+    const before = await page.locator('.ledger-table th').count()
+    await page.locator('[data-test=columns]').click()
+    await page.locator('.column-choice .el-checkbox', { hasText: '申请人' }).first().click()
+    await page.waitForTimeout(300)
+    const after = await page.locator('.ledger-table th').count()
+    check(after !== before, `列设置后列数没有变化（${before}）`)
+    await page.keyboard.press('Escape')
+    await page.locator('[data-test=filter-state]').click()
+    await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: '已受理' }).first().click()
+    await page.locator('[data-test=filter-apply]').click()
+    await page.waitForURL(/state=accepted/)
+    const accepted = (await api(page, `/ledgers/${recon}?state=accepted&page_size=1`)).body.total
+    const totalShown = page.locator('[data-test=list-total]', { hasText: ` ${accepted} ` })
+    await totalShown.waitFor({ timeout: 5000 }).catch(() => {})
+    const shownTotal = await page.locator('[data-test=list-total]').innerText()
+    check(shownTotal.includes(` ${accepted} `), `按状态“已受理”筛选：接口 ${accepted} 条，页面“${shownTotal}”`)
+    await shot(page, 'list-sorted-filtered')
+    await page.context().close()
+  })
+
   await journey('按当前筛选导出 Excel', async () => {
     const page = await newPage(base)
     await login(page, L.coordinator || L.admin)
