@@ -40,6 +40,14 @@ Date day_in_year(DemoRandom& rng, int year) {
   return d > last_day() ? last_day() : d;
 }
 
+// At small scale, most of the last year's cases start in its last weeks, so that the tests'
+// little city still has cases open in every state when the year ends.
+bool showcase(const DemoCity& city, int year) { return city.small() && year == kLastYear; }
+Date case_day(const DemoCity& city, DemoRandom& rng, int year) {
+  if (showcase(city, year) && rng.chance(0.6)) return random_working_day(rng, *Date::from_ymd(year, 10, 20), *Date::from_ymd(year, 12, 29));
+  return day_in_year(rng, year);
+}
+
 // The case-number prefix of an organisation: 示 for the city level, 甲 for 甲区 …
 std::string prefix_of(const DemoCity& city, size_t org) {
   int c = city.orgs[org].county;
@@ -128,7 +136,7 @@ Result<void> generate_enforcement_cases(DemoCity& city, Store& store) {
       const DemoOrg& org = city.orgs[body.org];
       const std::string& kind = kKinds[city.small() && k < 6 ? k : pick_kind(rng)];
       RecordBuilder& b = w.builder();
-      Date opened = day_in_year(rng, year);
+      Date opened = case_day(city, rng, year);
       b.set_text("case_number", fmt::format("{}{}{}立〔{}〕{}号", prefix_of(city, body.org), org.short_name.substr(0, 6),
                                             kKindChar.at(kind), year, serial));
       b.set_text("kind", kind);
@@ -153,7 +161,7 @@ Result<void> generate_enforcement_cases(DemoCity& city, Store& store) {
         b.set_text("officers", person_name(rng) + "、" + person_name(rng));
       }
       b.set_date("opened_on", opened);
-      bool major = kind == "penalty" && rng.chance(0.05);
+      bool major = kind == "penalty" && rng.chance(showcase(city, year) ? 0.5 : 0.05);
       b.set_bool("is_major", major);
       Date decided;
       if (kind == "penalty") decided = opened.add_days(rng.chance(0.03) ? rng.uniform(91, 130) : rng.uniform(10, 85));
@@ -163,8 +171,8 @@ Result<void> generate_enforcement_cases(DemoCity& city, Store& store) {
       bool stuck = year == kLastYear && rng.chance(0.01);
       std::optional<Date> reviewed;
       if (major) {
-        reviewed = decided.add_days(-rng.uniform(2, 8));
-        if (*reviewed <= opened) reviewed = opened.add_days(1), decided = std::max(decided, opened.add_days(3));
+        decided = std::max(decided, opened.add_days(3));
+        reviewed = opened.add_days(rng.uniform(1, std::max<std::int64_t>(1, days_between(opened, decided) - 1)));
         if (*reviewed <= last_day() && !(stuck && rng.chance(0.5))) {
           b.set_date("legal_review_on", *reviewed);
           b.set_text("legal_review_opinion", rng.chance(0.85) ? "approved" : rng.chance(0.9) ? "approved_with_changes" : "disapproved");
@@ -248,6 +256,7 @@ Result<void> generate_normative_documents(DemoCity& city, Store& store) {
                                                 government ? "政发" : org.short_name.substr(0, 6) + "发", year, n));
       b.set_text("drafting_unit", org.code);
       Date drafted = random_date(rng, year_start(year).add_days(-60), year_end(year).add_days(-75));
+      if (showcase(city, year) && rng.chance(0.5)) drafted = random_date(rng, *Date::from_ymd(year, 9, 1), *Date::from_ymd(year, 12, 20));
       b.set_date("drafted_on", drafted);
       b.set_int("comment_period_days", rng.chance(0.9) ? 30 : rng.uniform(7, 29));
       Date submitted = drafted.add_days(rng.uniform(35, 60));
@@ -262,6 +271,25 @@ Result<void> generate_normative_documents(DemoCity& city, Store& store) {
       else if (f < 0.97) filed = published.add_days(rng.uniform(31, 70));  // late filing
       // else never filed: the to-do list's overdue filing
       bool withdrawn = rng.chance(0.02) || opinion == "disapproved";
+      if (showcase(city, year) && k == 3) submitted = last_day().add_days(5), withdrawn = false;  // still being drafted
+      const bool force_amend = city.small() && year == kFirstYear && k == 0;  // marked for amendment, pending
+      if (force_amend) {
+        opinion = "approved";
+        withdrawn = false;
+        filed = published.add_days(10);
+        drafted = std::min(drafted, *Date::from_ymd(year, 3, 1));
+      }
+      if (showcase(city, year) && k < 3) {  // open at the year's end in each stage of review
+        const Date end = last_day();
+        submitted = end.add_days(k == 0 ? -5 : k == 1 ? -30 : -50);
+        reviewed = end.add_days(k == 0 ? 10 : k == 1 ? -5 : -30);
+        discussed = end.add_days(k == 1 ? 10 : -5);
+        published = end.add_days(10);
+        drafted = submitted.add_days(-40);
+        b.set_date("drafted_on", drafted);
+        opinion = "approved";
+        withdrawn = false;
+      }
       std::string state = "drafting";
       auto cut = [&](Date d) { return d <= last_day(); };
       if (cut(submitted)) {
@@ -315,7 +343,7 @@ Result<void> generate_normative_documents(DemoCity& city, Store& store) {
         for (int cleanup_year : {2023, 2025}) {
           if (published.year() > cleanup_year - 2 || state != "in_force") continue;
           Date on = random_date(rng, *Date::from_ymd(cleanup_year, 3, 1), *Date::from_ymd(cleanup_year, 10, 31));
-          double c = rng.unit();
+          double c = force_amend ? 0.85 : rng.unit();
           b.set_date("cleanup_on", on);
           if (c < 0.8) {
             b.set_text("cleanup_outcome", "keep");
@@ -323,7 +351,7 @@ Result<void> generate_normative_documents(DemoCity& city, Store& store) {
             b.set_text("cleanup_outcome", "amend");
             state = "to_amend";
             Date amended = on.add_days(rng.uniform(30, 150));
-            if (cut(amended) && rng.chance(0.8)) b.set_date("amended_on", amended), state = "in_force";
+            if (cut(amended) && rng.chance(0.8) && !force_amend) b.set_date("amended_on", amended), state = "in_force";
           } else {
             b.set_text("cleanup_outcome", c < 0.98 ? "abolish" : "invalid");
             b.set_date("abolished_on", on.add_days(rng.uniform(5, 30)));
@@ -411,7 +439,16 @@ Result<void> generate_reconsiderations(DemoCity& city, Store& store) {
       }
       const DemoOrg& resp = city.orgs[respondent];
       RecordBuilder& b = w.builder();
-      Date received = day_in_year(rng, year);
+      Date received = case_day(city, rng, year);
+      // At small scale the last year's first cases are placed to be open, at the year's end,
+      // in the states the random course rarely leaves a case in at that size.
+      const int force = showcase(city, year) && k < 9 ? k : -1;
+      if (force == 4) received = *Date::from_ymd(year, 3, 3);
+      else if (force == 5) received = *Date::from_ymd(year, 12, 1);
+      else if (force == 6) received = *Date::from_ymd(year, 10, 27);
+      else if (force == 7) received = last_day();
+      else if (force == 8) received = *Date::from_ymd(year, 12, 24);
+      else if (force >= 0) received = *Date::from_ymd(year, force == 0 ? 12 : 10, force == 0 ? 17 : force == 2 ? 13 : 27);
       int n = ++counters[{owner, year}];
       std::string prefix = prefix_of(city, owner);
       b.set_text("case_number", fmt::format("{}政复〔{}〕{}号", prefix, year, n));
@@ -440,9 +477,13 @@ Result<void> generate_reconsiderations(DemoCity& city, Store& store) {
       auto in = [&](Date d) { return d <= last_day(); };
       std::string state = "received";
       double route = rng.unit();
+      if (force == 0 || force == 4 || force == 8) route = 0.99 * (0.14 * 3);
+      else if (force > 0) route = 0.99;
       Date examined = add_workdays(received, rng.chance(0.03) ? static_cast<int>(rng.uniform(6, 8)) : static_cast<int>(rng.uniform(1, 5)));
-      if (route < 0.06 || (route < 0.08)) {
-        bool redirect = route >= 0.06;
+      const double boost = showcase(city, year) ? 3 : 1;
+      const double refuse = 0.06 * boost, redirect_to = 0.08 * boost, supplement = 0.14 * boost;
+      if (route < redirect_to) {
+        bool redirect = route >= refuse;
         if (in(examined)) {
           b.set_date("examined_on", examined);
           b.set_text("examination_outcome", redirect ? "redirected" : "not_accepted");
@@ -453,8 +494,8 @@ Result<void> generate_reconsiderations(DemoCity& city, Store& store) {
         FAZHI_TRY(w.add(b, owner, state));
         continue;
       }
-      if (route < 0.14) {
-        Date requested = add_workdays(received, static_cast<int>(rng.uniform(1, 5)));
+      if (route < supplement) {
+        Date requested = add_workdays(received, force == 0 || force == 8 ? 1 : static_cast<int>(rng.uniform(1, 5)));
         if (!in(requested)) {
           FAZHI_TRY(w.add(b, owner, state));
           continue;
@@ -462,7 +503,7 @@ Result<void> generate_reconsiderations(DemoCity& city, Store& store) {
         b.set_date("supplement_requested_on", requested);
         b.set_text("supplement_items", "申请人身份证明、被申请复议的行政行为的相关材料");
         state = "supplement_requested";
-        if (rng.chance(0.3)) {
+        if (force == 4 || (force < 0 && rng.chance(0.3))) {
           Date abandoned = add_workdays(requested, static_cast<int>(rng.uniform(11, 14)));
           if (in(abandoned)) {
             b.set_date("abandoned_on", abandoned);
@@ -471,7 +512,7 @@ Result<void> generate_reconsiderations(DemoCity& city, Store& store) {
           FAZHI_TRY(w.add(b, owner, state));
           continue;
         }
-        Date supplied = add_workdays(requested, static_cast<int>(rng.uniform(2, 10)));
+        Date supplied = add_workdays(requested, force == 0 ? 9 : static_cast<int>(rng.uniform(2, 10)));
         if (!in(supplied)) {
           FAZHI_TRY(w.add(b, owner, state));
           continue;
@@ -489,32 +530,46 @@ Result<void> generate_reconsiderations(DemoCity& city, Store& store) {
       b.set_text("examination_outcome", "accepted");
       b.set_date("accepted_on", accepted);
       b.set_bool("deemed_accepted", false);
-      bool simplified = rng.chance(0.25);
+      bool simplified = force == 5 || (force < 0 && rng.chance(0.25));
       b.set_bool("simplified", simplified);
-      state = "accepted";
+      state = simplified ? "accepted_simplified" : "accepted";
       Date copy_sent = add_workdays(accepted, static_cast<int>(rng.uniform(1, simplified ? 3 : 7)) + (rng.chance(0.03) ? 2 : 0));
       Date copy_received = copy_sent.add_days(rng.uniform(1, 3));
       Date reply = add_workdays(copy_received, static_cast<int>(rng.uniform(2, simplified ? 5 : 10)) + (rng.chance(0.05) ? 3 : 0));
       b.set_date_if("copy_sent_on", copy_sent, last_day());
       b.set_date_if("copy_received_on", copy_received, last_day());
       b.set_date_if("reply_on", reply, last_day());
-      bool hearing = !simplified && rng.chance(0.08);
-      bool mediation = rng.chance(0.15);
-      bool extension = !simplified && rng.chance(0.12);
-      bool suspension = !simplified && rng.chance(0.03);
+      // Art 55: a few simplified cases turn out complex and go to the ordinary procedure.
+      Date converted = accepted.add_days(rng.uniform(5, 15));
+      if (simplified && force < 0 && rng.chance(0.06) && in(converted)) {
+        simplified = false;
+        b.set_bool("simplified", false);
+        b.set_date("converted_on", converted);
+        state = "accepted";
+      }
+      bool hearing = !simplified && rng.chance(0.08 * boost);
+      bool mediation = !simplified && rng.chance(0.15 * boost);
+      bool extension = !simplified && rng.chance(0.12 * boost);
+      bool suspension = !simplified && rng.chance(0.03 * boost * 2);
+      if (force > 0) {
+        hearing = force == 1;
+        mediation = force == 6;
+        extension = force == 2;
+        suspension = force == 3;
+      }
       int limit = simplified ? 30 : 60;
       Date hearing_on = reply.add_days(rng.uniform(5, 20));
       Date mediation_on = (hearing ? hearing_on : reply).add_days(rng.uniform(3, 12));
       int extension_days = static_cast<int>(rng.chance(0.8) ? 30 : rng.uniform(10, 29));
       Date extension_on = accepted.add_days(rng.uniform(48, 57));
       Date suspended_on = accepted.add_days(rng.uniform(20, 40));
-      int suspended_days = static_cast<int>(rng.uniform(10, 50));
+      int suspended_days = force == 3 ? 90 : static_cast<int>(rng.uniform(10, 50));
       if (extension) limit += extension_days;
       if (suspension) limit += suspended_days;
       Date concluded = accepted.add_days(rng.chance(0.04) ? limit + rng.uniform(1, 15) : rng.uniform(std::min(limit - 5, 20), limit));
       if (extension && concluded <= extension_on) concluded = extension_on.add_days(rng.uniform(3, extension_days));
       // A few of the last year's cases stall: still open long after their limit.
-      if (year == kLastYear && rng.chance(0.05)) concluded = last_day().add_days(400);
+      if ((year == kLastYear && rng.chance(0.05)) || force > 0) concluded = last_day().add_days(400);
       if (hearing && in(hearing_on) && hearing_on < concluded) b.set_date("hearing_on", hearing_on), state = "hearing";
       if (mediation && in(mediation_on) && mediation_on < concluded) b.set_date("mediation_started_on", mediation_on), state = "mediation";
       if (suspension && in(suspended_on) && suspended_on < concluded) {
@@ -524,7 +579,7 @@ Result<void> generate_reconsiderations(DemoCity& city, Store& store) {
         if (in(resumed)) {
           b.set_date("resumed_on", resumed);
           b.set_int("suspended_days", suspended_days);
-          state = "accepted";
+          state = simplified ? "accepted_simplified" : "accepted";
         } else {
           state = "suspended";
         }
@@ -614,7 +669,7 @@ Result<void> generate_litigations(DemoCity& city, Store& store) {
       if (act == "reconsideration" && !reconsiderations.empty()) b.set_int("reconsideration_case", rng.pick(reconsiderations));
       b.set_int("handler", city.person_at(rng, owner));
       if (rng.chance(0.6)) b.set_text("lawyer", person_name(rng) + "（律师）");
-      Date served = day_in_year(rng, year);
+      Date served = case_day(city, rng, year);
       b.set_date("filed_on", served.add_days(-rng.uniform(1, 7)));
       b.set_date("complaint_served_on", served);
       auto in = [&](Date d) { return d <= last_day(); };
@@ -703,7 +758,9 @@ Result<void> generate_disputes(DemoCity& city, Store& store) {
       std::string source = s < 0.35 ? "screening" : s < 0.7 ? "application" : s < 0.82 ? "referral" : s < 0.9 ? "petition" : "hotline";
       b.set_text("source", source);
       if (source == "screening" && !screenings.empty()) b.set_int("screening", rng.pick(screenings));
-      Date found = random_date(rng, year_start(year), year_end(year));
+      Date found = case_day(city, rng, year);
+      const int force = showcase(city, year) && k < 2 ? k : -1;  // one being mediated, one just registered
+      if (force >= 0) found = last_day().add_days(-2);
       b.set_date("found_on", found);
       b.set_text("parties", parties);
       std::int64_t count = rng.chance(0.9) ? 2 : rng.uniform(3, 30);
@@ -715,7 +772,7 @@ Result<void> generate_disputes(DemoCity& city, Store& store) {
       b.set_text("risk_level", r < 0.9 ? "ordinary" : r < 0.98 ? "major" : "serious");
       DisputeCourse course{0, town, found, kind.value, parties + kind.label + "纠纷", parties, amount, count, 0, false, found, false, found};
       std::string state = "screened";
-      double o = rng.unit();
+      double o = force >= 0 ? 0.5 : rng.unit();
       if (o < 0.06) {
         Date failed = found.add_days(rng.uniform(10, 45));
         if (failed <= last_day()) {
@@ -731,6 +788,7 @@ Result<void> generate_disputes(DemoCity& city, Store& store) {
         }
       } else {
         Date resolved = found.add_days(rng.chance(0.9) ? rng.uniform(1, 30) : rng.uniform(31, 90));
+        if (force >= 0) resolved = found.add_days(20);
         const std::string& how = kResolutions[pick_resolution(rng)];
         course.mediated = how == "people_mediation";
         if (resolved <= last_day() && !(year == kLastYear && rng.chance(0.01))) {
@@ -750,7 +808,8 @@ Result<void> generate_disputes(DemoCity& city, Store& store) {
             }
           }
         } else {
-          state = rng.chance(0.5) ? "mediating" : "screened";
+          state = force == 0 ? "mediating" : force == 1 ? "screened" : rng.chance(0.5) ? "mediating" : "screened";
+          if (force == 0) course.mediated = true;
           if (state == "screened") course.mediated = false;
         }
       }
@@ -970,7 +1029,8 @@ Result<void> generate_supervision_problems(DemoCity& city, Store& store) {
       size_t owner = r.county < 0 ? city.root : city.counties[r.county].government;
       RecordBuilder& b = w.builder();
       generic.fill(city, rng, b, responsible, day_in_year(rng, year), "open", serial);
-      Date found = day_in_year(rng, year);
+      Date found = case_day(city, rng, year);
+      if (showcase(city, year) && k == 0) found = last_day();  // just found: still open
       const std::string& source = kSources[pick_source(rng)];
       b.set_text("source", source);
       b.set_text("batch", fmt::format("{}年度法治督察第{}批", year, rng.uniform(1, 3)));

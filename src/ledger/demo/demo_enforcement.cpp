@@ -216,7 +216,7 @@ Result<void> generate_people_and_enforcement(DemoCity& city, LedgerService& serv
             state = "revoked";
             b.set_date("revoked_on", p.left_on);
             b.set_text("withdrawal_reason", "调离执法岗位");
-          } else if (rng.chance(0.004)) {
+          } else if (rng.chance(small ? 0.03 : 0.004)) {
             state = "suspended";
             b.set_date("suspended_on", random_date(rng, std::max(issued, Date::from_days_since_epoch(20089)), last_day()));
             b.set_text("withdrawal_reason", "涉嫌违法违纪，暂扣证件接受调查");
