@@ -13,8 +13,8 @@
 #include <thread>
 #include <unordered_set>
 
+#include "core/credit_code.h"
 #include "core/sm3.h"
-#include "draw/unified_social_credit_code.h"
 
 namespace fazhi::draw {
 namespace {
@@ -96,6 +96,18 @@ bool all_digits(std::string_view s) {
   return true;
 }
 
+// Whether `code` is a valid 统一社会信用代码 (core/credit_code.h), without allocating on the
+// way: length, region digits, then the core's check character. Only a failure goes on to
+// validate_credit_code for the clerk's message.
+bool is_credit_code(std::string_view code) {
+  if (code.size() != 18) return false;
+  for (int i = 2; i < 8; ++i) {
+    if (code[i] < '0' || code[i] > '9') return false;
+  }
+  auto check = credit_code_check_character(code.substr(0, 17));
+  return check && *check == code[17];
+}
+
 // GB/T 4754-2017: an optional section letter A-T, then a division (2 digits), group (3) or
 // class (4).
 bool is_industry_code(std::string_view s) {
@@ -143,8 +155,9 @@ struct ScanRules {
   std::optional<FieldProblem> check(const FieldViews& f) const {
     if (f[kId].empty()) return FieldProblem{"id", "编号为空"};
     if (f[kName].empty()) return FieldProblem{"name", "名称为空"};
-    if (auto problem = unified_social_credit_code_problem(f[kUscc])) {
-      return FieldProblem{"uscc", fmt::format("{}：{}", *problem, f[kUscc])};
+    if (!is_credit_code(f[kUscc])) {
+      auto checked = validate_credit_code(f[kUscc]);
+      return FieldProblem{"uscc", checked ? "统一社会信用代码无效" : checked.error().message()};
     }
     if (f[kRegion].size() != 6 || !all_digits(f[kRegion])) {
       return FieldProblem{"region_code", "行政区划代码应为6位数字（GB/T 2260）"};

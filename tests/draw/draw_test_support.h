@@ -8,7 +8,7 @@
 
 #include "draw/chacha20.h"
 #include "draw/draw_plan.h"
-#include "draw/unified_social_credit_code.h"
+#include "core/credit_code.h"
 
 namespace fazhi::draw::testing {
 
@@ -32,7 +32,7 @@ inline std::string valid_uscc(std::uint64_t n) {
   static const char* kCharset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
   std::string code = "91350102";
   for (int k = 0; k < 9; ++k, n /= 31) code.push_back(kCharset[n % 31]);
-  code.push_back(unified_social_credit_code_check_char(code));
+  code.push_back(credit_code_check_character(code).value());
   return code;
 }
 

@@ -110,7 +110,8 @@ TEST(TargetPoolFile, BadLinesAreNamedByLineAndField) {
     const char* message;
   };
   const std::vector<Case> cases = {
-      {"check digit", [](auto& l) { l[3].replace(l[3].find(",91") + 18, 1, "Q"); }, "第 5 行，uscc: 统一社会信用代码校验码不符"},
+      {"check digit", [](auto& l) { l[3].replace(l[3].find(",91") + 18, 1, "Q"); }, "第 5 行，uscc: 统一社会信用代码“"},
+      {"check digit says which", [](auto& l) { l[3].replace(l[3].find(",91") + 18, 1, "Q"); }, "第18位校验码应为"},
       {"order", [](auto& l) { std::swap(l[10], l[11]); }, "第 13 行: 编号 T00010 不大于上一行的 T00011"},
       {"duplicate", [](auto& l) { l[20] = l[19]; }, "第 22 行: 编号 T00019 不大于上一行的 T00019"},
       {"fields", [](auto& l) { l[0] += ",x"; }, "第 2 行: 字段多于9个"},
