@@ -647,6 +647,7 @@ Extraction extract_figures(const NormalisedText& nt, const std::vector<Chapter>&
       if (label.empty()) label = strip_label(left);
     }
     f.label = u32_to_utf8(label);
+    f.quote = u32_to_utf8(t.substr(b, e - b));
     if (!cd.rank) {
       std::string clause = u32_to_utf8(without_titles(label_forward ? u32string() : left)) + "§" +
                            u32_to_utf8(without_titles(right));

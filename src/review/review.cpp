@@ -100,6 +100,7 @@ nlohmann::json report_json(const ReviewedReport& r) {
     fj["start"] = f.span.start;
     fj["end"] = f.span.end;
     fj["text"] = f.text;
+    fj["quote"] = f.quote;
     fj["area"] = f.area.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.area);
     figures.push_back(fj);
   }
@@ -132,7 +133,7 @@ std::vector<ComparisonRow> compare_reports(const std::vector<ReviewedReport>& re
       row.cells.resize(reports.size());
       auto& cell = row.cells[ri];
       if (!cell) {
-        cell = ComparisonCell{f.text, f.label + f.text, f.span};
+        cell = ComparisonCell{f.text, f.quote.empty() ? f.label + f.text : f.quote, f.span};
       } else {
         cell->text += "; " + f.text;
       }

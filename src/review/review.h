@@ -39,7 +39,7 @@ nlohmann::json report_json(const ReviewedReport& report);
 // One row per catalogue indicator stated in any report, one cell per report.
 struct ComparisonCell {
   std::string text;   // the figure(s) as printed, "; "-joined when stated more than once
-  std::string quote;  // label + figure of the first statement
+  std::string quote;  // the clause of the first statement
   Span span;          // of the first statement
 };
 struct ComparisonRow {

@@ -43,6 +43,7 @@ struct Figure {
   std::optional<double> scaled_value;    // value × 10^4 or 10^8 when 万 or 亿 applies
   std::optional<std::string> base_unit;  // the unit without 万/亿: "件"
   std::string label;                 // the phrase the figure measures: "收到行政复议申请"
+  std::string quote;                 // the clause around the figure, as normalised
   std::optional<std::string> indicator;  // INDICATORS.md id, or nullopt when none fits
   std::string chapter;               // Chapter::id of the innermost chapter, or empty
   std::string area;                  // that chapter's area
