@@ -89,8 +89,44 @@ std::string hex(DemoRandom& rng, int n) {
   return s;
 }
 
-// Enumerations that say the same as the state.
-void agree_with_state(std::string_view ledger, const std::string& state, RecordBuilder& b) {
+// Values that must agree with each other or with the state, and realistic mixes where a
+// uniform draw would not be (most inspections find nothing, most case files pass).
+void agree_with_state(std::string_view ledger, const std::string& state, RecordBuilder& b, DemoRandom& rng) {
+  if (ledger == "case_file_review") {
+    int score = static_cast<int>(rng.chance(0.08) ? rng.uniform(45, 59) : rng.uniform(60, 99));
+    b.set_text("score", std::to_string(score));
+    b.set_text("grade", score >= 90 ? "excellent" : score >= 60 ? "pass" : "fail");
+    if (score >= 90) b.clear("problems");
+  }
+  if (ledger == "pre_appointment_exam" || ledger == "certificate_exam") {
+    int score = static_cast<int>(rng.chance(0.06) ? rng.uniform(40, 59) : rng.uniform(60, 98));
+    b.set_text("score", std::to_string(score));
+    b.set_bool("passed", score >= 60);
+  }
+  if (ledger == "law_exam") {
+    std::int64_t required = rng.uniform(300, 5000);
+    std::int64_t sat = required * rng.uniform(960, 1000) / 1000;
+    b.set_int("required_count", required);
+    b.set_int("sat_count", sat);
+    b.set_int("passed_count", sat * rng.uniform(970, 1000) / 1000);
+  }
+  if (ledger == "draw") {
+    std::int64_t population = rng.uniform(40, 3000);
+    b.set_int("population_count", population);
+    b.set_int("drawn_count", std::max<std::int64_t>(1, population * rng.uniform(3, 20) / 100));
+  }
+  if (ledger == "inspection_result" && b.has("finding")) {
+    double u = rng.unit();
+    std::string finding = u < 0.82 ? "no_problem" : u < 0.9 ? "corrected" : u < 0.93 ? "handed_over"
+                          : u < 0.96 ? "unreachable" : u < 0.98 ? "not_operating" : u < 0.99 ? "refused" : "other";
+    b.set_text("finding", finding);
+    if (finding == "no_problem") b.clear("problem_description");
+  }
+  if (ledger == "legal_aid" && b.has("granted")) {
+    bool granted = rng.chance(0.96);
+    b.set_bool("granted", granted);
+    if (!granted) b.clear("lawyer"), b.clear("closed_on"), b.clear("amount_recovered");
+  }
   if (ledger == "petition" && b.has("acceptance"))
     b.set_text("acceptance", state == "not_accepted" || state == "transferred" ? state : "accepted");
   if (ledger == "legality_review" && state != "opinion_issued") b.clear("adopted");
@@ -344,7 +380,7 @@ Result<void> write_generic(DemoCity& city, Store& store, const GenericSpec& spec
           state = generic.states()[serial - 1];
         RecordBuilder& b = writer.builder();
         state = generic.fill(city, rng, b, owner, anchor, state, serial, &spec.state_weights);
-        agree_with_state(spec.ledger, state, b);
+        agree_with_state(spec.ledger, state, b, rng);
         FAZHI_TRY(writer.add(b, owner, state));
       }
       return ok();
