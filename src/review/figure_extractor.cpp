@@ -248,9 +248,12 @@ u32string strip_label(u32string label) {
                                                U"提升至", U"上升到", U"上升至", U"下降到", U"下降至", U"降至", U"降低到", U"降低至", U"减少到", U"减少至", U"增加到", U"增加至", U"达", U"为", U"是", U"共",
                                                U"计", U"有", U"至", U"到", U"了", U"均", U"的", U"等", U"约", U"近",
                                                U"超", U"逾", U"超过", U"以及", U"和", U"及"};
-  auto trim_space = [](u32string& s) {
-    while (!s.empty() && (is_space(s.front()) || s.front() == U'、')) s.erase(s.begin());
-    while (!s.empty() && (is_space(s.back()) || s.back() == U'、')) s.pop_back();
+  auto edge = [](char32_t c) {
+    return is_space(c) || u32string_view(U"、()[]【】,;:“”\"'-—").find(c) != u32string_view::npos;
+  };
+  auto trim_space = [&](u32string& s) {
+    while (!s.empty() && edge(s.front())) s.erase(s.begin());
+    while (!s.empty() && edge(s.back())) s.pop_back();
   };
   trim_space(label);
   for (bool changed = true; changed && !label.empty();) {
@@ -449,6 +452,7 @@ Extraction extract_figures(const NormalisedText& nt, const std::vector<Chapter>&
           if (starts_with(t, s.end, w)) drop = true;
         }
       }
+      if (p == U'×' || at(s.end) == U'×') drop = true;  // 7天×24小时: a service hours formula
       if (drop) {
         i = std::max(next, s.end);
         continue;
@@ -614,7 +618,7 @@ Extraction extract_figures(const NormalisedText& nt, const std::vector<Chapter>&
         if (left[q] == U'、' || left[q] == U'及' || left[q] == U'和' || left[q] == U'与') { cut = q; break; }
       }
       if (cut != u32string::npos && cut + 1 < left.size()) left = left.substr(cut + 1);
-      else label_forward = !right.empty();
+      else label_forward = std::any_of(right.begin(), right.end(), [](char32_t c) { return is_han(c); });
     }
     size_t para_start = para < nt.paragraphs.size() ? nt.paragraphs[para].start : 0;
     size_t w = std::max(para_start, cd.start > 160 ? cd.start - 160 : size_t{0});
