@@ -468,7 +468,7 @@ async function main() {
     await page.context().close()
   })
 
-  await journey('键盘可操作：Tab 到登录按钮，回车登录', async () => {
+  await journey('键盘可操作：Tab 到登录按钮，回车登录；退出登录后会话失效', async () => {
     const page = await newPage(base)
     await page.locator('input[name=login]').focus()
     await page.keyboard.type(L.leader.login)
@@ -479,6 +479,10 @@ async function main() {
     await page.keyboard.press('Tab')
     const focused = await page.evaluate(() => document.activeElement?.textContent || '')
     check(focused.includes('跳到主要内容'), `第一个 Tab 没有到“跳到主要内容”：${focused}`)
+    await page.locator('[data-test=logout]').click()
+    await page.locator('input[name=login]').waitFor()
+    const me = await api(page, '/me')
+    check(me.status === 401, `退出登录后 /api/me 返回 ${me.status}`)
     await page.context().close()
   })
 

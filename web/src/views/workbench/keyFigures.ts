@@ -69,11 +69,13 @@ export async function computeFigure(spec: FigureSpec, today: Date): Promise<Comp
   const y = today.getFullYear()
   const md = `${pad(today.getMonth() + 1)}-${pad(today.getDate())}`
   const years = [y - 4, y - 3, y - 2, y - 1, y]
-  const [value, previous, ...trend] = await Promise.all([
+  // The trend's current year is the year to date, the same count as the figure itself.
+  const [value, previous, ...past] = await Promise.all([
     count(spec, `${y}-01-01`, `${y}-${md}`),
     count(spec, `${y - 1}-01-01`, `${y - 1}-${md}`),
-    ...years.map((yy) => count(spec, `${yy}-01-01`, `${yy}-12-31`)),
+    ...years.slice(0, 4).map((yy) => count(spec, `${yy}-01-01`, `${yy}-12-31`)),
   ])
+  const trend = [...past, value]
   return { spec, value, previous, years, trend, from: `${y}-01-01`, to: `${y}-${md}` }
 }
 
