@@ -47,7 +47,7 @@ std::vector<Block> notice(const DrawPlan& plan, const DrawResult& r, const std::
       excluded = fmt::format("，其中 {} 户在 {} 之前 {} 个月内已检查过，本次不抽", s.excluded_recent, plan.as_of,
                              plan.inspected_within_months);
     }
-    b.push_back({Block::kItem, fmt::format("{}（{}）：名录中 {} 户{}，可抽 {} 户；{}；抽中 {} 户。", s.label, s.id,
+    b.push_back({Block::kItem, fmt::format("{}：名录中 {} 户{}，可抽 {} 户；{}；抽中 {} 户。", s.label,
                                            s.in_stratum, excluded, s.eligible, rule, s.selection.size())});
   }
   if (r.outside_strata > 0) {

@@ -90,11 +90,13 @@ TEST(DrawCli, PublishTextAndHtml) {
   EXPECT_THAT(t.out, HasSubstr("按可抽户数的 3% 抽取"));
   EXPECT_THAT(t.out, HasSubstr("fazhi draw verify result.json --plan plan.json"));
   EXPECT_THAT(t.out, HasSubstr("1\t信用风险低（A类）\t示例市仓山区永安鑫达金属制品有限公司0706\t91350104LP05600009\t王建国（S040）、赵丽娟（H009）"));
+  EXPECT_EQ(t.out, testing::read_text(testing::test_dir() / "golden" / "example-notice.txt"));
   CliRun h = run_cli("draw publish " + example("result.json") + " --plan " + example("plan.json") + " --format html");
   ASSERT_EQ(h.exit_code, 0) << h.out;
   EXPECT_THAT(h.out, HasSubstr("<html lang=\"zh-CN\">"));
   EXPECT_THAT(h.out, HasSubstr("<tr><td>1</td><td>信用风险低（A类）</td>"));
   EXPECT_THAT(h.out, HasSubstr("<code>fazhi draw verify result.json --plan plan.json</code>"));
+  EXPECT_EQ(h.out, testing::read_text(testing::examples_dir() / "notice.html"));
 }
 
 TEST(DrawCli, CommitRevealThroughTheCommandLine) {
