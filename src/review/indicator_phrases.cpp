@@ -117,6 +117,8 @@ constexpr IndicatorPhrase kIndicatorPhrases[] = {
     {"reconsideration.terminated", Kind::kCount, "终止", "reconsideration", ""},
     {"reconsideration.overdue", Kind::kCount, "超期|超过[^§]{0,4}期限", "reconsideration", ""},
     {"reconsideration.concluded", Kind::kCount, "审结|办结|结案|作出[^§]{0,6}决定", "reconsideration", ""},
+    // 受理行政复议申请323件 alone is the year's intake; 收到…申请122件，受理108件 tells the two apart
+    {"reconsideration.received", Kind::kCount, "受理[^§]{0,10}复议(申请|案件)", "", "件|起|宗", "不予受理"},
     {"reconsideration.accepted", Kind::kCount, "受理", "reconsideration", "", "不予受理"},
     {"reconsideration.received", Kind::kCount, "收到|接收|新收|收案|办理|申请", "reconsideration", "件|起|宗"},
 
