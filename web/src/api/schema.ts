@@ -50,5 +50,5 @@ export interface Schema {
 }
 
 export function fetchSchema() {
-  return request<Schema>('/schema')
+  return request<Schema>('/schema', { quiet401: true })
 }

@@ -3,7 +3,7 @@
 import { reactive } from 'vue'
 import { ApiError, setCsrfToken } from '../api/http'
 import { fetchMe, login, logout, type MenuEntry, type User } from '../api/session'
-import { resetCatalogue } from './catalogue'
+import { resetCatalogue, schema } from './catalogue'
 
 export const session = reactive({
   ready: false,
@@ -12,6 +12,8 @@ export const session = reactive({
 })
 
 export async function loadSession(): Promise<void> {
+  // The schema is wanted by every page: ask for it beside /api/me rather than after it.
+  schema().catch(() => resetCatalogue())
   try {
     const me = await fetchMe()
     session.user = me.user

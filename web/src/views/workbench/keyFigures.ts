@@ -25,11 +25,12 @@ export interface ComputedFigure {
   spec: FigureSpec
   value: number | null
   previous: number | null
-  years: number[]
-  trend: (number | null)[]
   /** The period `value` counts: [from, to]; `previous` is the same period a year earlier. */
   from: string
   to: string
+  /** Five calendar years, the current one to date; empty until `loadTrend`. */
+  years: number[]
+  trend: (number | null)[]
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')
@@ -64,36 +65,43 @@ export function applicableSpecs(schema: Schema): FigureSpec[] {
   return generic
 }
 
-/** This year to date, the same period last year, and five calendar years. */
-export async function computeFigure(spec: FigureSpec, today: Date): Promise<ComputedFigure> {
+/**
+ * The figures first (two list calls each: this year to date and the same period last
+ * year), so they show before the trends are fetched. Early in a year, or on data that
+ * stops at the last year, every figure of this year is 0: then the figures show the last
+ * full year against the year before. Returns the figures and the label of their period.
+ */
+export async function loadFigures(specs: FigureSpec[], today: Date): Promise<{ figures: ComputedFigure[]; period: string }> {
+  const y = today.getFullYear()
+  const md = `${pad(today.getMonth() + 1)}-${pad(today.getDate())}`
+  const figures = await Promise.all(
+    specs.map(async (spec) => {
+      const [value, previous] = await Promise.all([
+        count(spec, `${y}-01-01`, `${y}-${md}`),
+        count(spec, `${y - 1}-01-01`, `${y - 1}-${md}`),
+      ])
+      return { spec, value, previous, from: `${y}-01-01`, to: `${y}-${md}`, years: [], trend: [] } as ComputedFigure
+    }),
+  )
+  const toDate = `${y}年1月1日至${today.getMonth() + 1}月${today.getDate()}日`
+  if (!figures.length || figures.some((f) => f.value)) return { figures, period: toDate }
+  const lastYears = await Promise.all(
+    figures.map((f) => Promise.all([count(f.spec, `${y - 1}-01-01`, `${y - 1}-12-31`), count(f.spec, `${y - 2}-01-01`, `${y - 2}-12-31`)])),
+  )
+  if (!lastYears.some(([last]) => last)) return { figures, period: toDate }
+  figures.forEach((f, i) => {
+    ;[f.value, f.previous] = lastYears[i]
+    f.from = `${y - 1}-01-01`
+    f.to = `${y - 1}-12-31`
+  })
+  return { figures, period: `${y - 1}年全年（本年尚无数据）` }
+}
+
+/** Five calendar years for each figure; the current year is the year to date. */
+export async function loadTrend(f: ComputedFigure, today: Date): Promise<void> {
   const y = today.getFullYear()
   const md = `${pad(today.getMonth() + 1)}-${pad(today.getDate())}`
   const years = [y - 4, y - 3, y - 2, y - 1, y]
-  // The trend's current year is the year to date, the same count as the figure itself.
-  const [value, previous, ...past] = await Promise.all([
-    count(spec, `${y}-01-01`, `${y}-${md}`),
-    count(spec, `${y - 1}-01-01`, `${y - 1}-${md}`),
-    ...years.slice(0, 4).map((yy) => count(spec, `${yy}-01-01`, `${yy}-12-31`)),
-  ])
-  const trend = [...past, value]
-  return { spec, value, previous, years, trend, from: `${y}-01-01`, to: `${y}-${md}` }
-}
-
-/**
- * Early in a year (or on data that stops at the last year) every figure of this year is
- * still 0: then the figures show the last full year against the year before, from the
- * trend already fetched. Returns the label of the period shown.
- */
-export function settlePeriod(figures: ComputedFigure[], today: Date): string {
-  const y = today.getFullYear()
-  const thisYearEmpty = figures.every((f) => !f.value)
-  const lastYearHas = figures.some((f) => (f.trend[3] ?? 0) > 0)
-  if (!figures.length || !thisYearEmpty || !lastYearHas) return `${y}年1月1日至${today.getMonth() + 1}月${today.getDate()}日`
-  for (const f of figures) {
-    f.value = f.trend[3]
-    f.previous = f.trend[2]
-    f.from = `${y - 1}-01-01`
-    f.to = `${y - 1}-12-31`
-  }
-  return `${y - 1}年全年（本年尚无数据）`
+  f.trend = await Promise.all(years.map((yy) => (yy === y ? count(f.spec, `${y}-01-01`, `${y}-${md}`) : count(f.spec, `${yy}-01-01`, `${yy}-12-31`))))
+  f.years = years
 }
