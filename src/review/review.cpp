@@ -46,7 +46,6 @@ Result<ReviewedReport> Reviewer::review_file(const std::filesystem::path& path) 
 namespace {
 
 nlohmann::json opt(const std::optional<std::string>& s) { return s ? nlohmann::json(*s) : nlohmann::json(nullptr); }
-nlohmann::json opt(const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
 nlohmann::json opt(const std::optional<int>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
 
 // The value as printed: an integer when printed without decimals.

@@ -151,7 +151,9 @@ void expect_report(const ReviewedReport& r, const std::u32string& original, cons
   for (const Defect& d : r.defects) {
     bool expected = false;
     for (const auto& [kind, text] : e.defects) expected |= d.kind == kind && at_span(d.span).find(text) != std::string::npos;
-    if (all_figures) EXPECT_TRUE(expected) << "unexpected defect " << d.kind << " at “" << at_span(d.span) << "”: " << d.message;
+    if (all_figures) {
+      EXPECT_TRUE(expected) << "unexpected defect " << d.kind << " at “" << at_span(d.span) << "”: " << d.message;
+    }
     for (const auto& k : e.no_defects) EXPECT_NE(d.kind, k) << d.message;
   }
   for (const auto& red : e.redactions) {
@@ -186,7 +188,9 @@ void expect_report(const ReviewedReport& r, const std::u32string& original, cons
       }
       break;
     }
-    if (all_figures) EXPECT_TRUE(found) << "figure not found: " << x.text << " (line " << x.line << ")";
+    if (all_figures) {
+      EXPECT_TRUE(found) << "figure not found: " << x.text << " (line " << x.line << ")";
+    }
     if (!found) notes.push_back("  missing: " + x.text + " (line " + std::to_string(x.line) + ")");
   }
   if (all_figures) {
