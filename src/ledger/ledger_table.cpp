@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <mutex>
+#include <unordered_map>
+
 #include "core/sm3.h"
 #include "ledger/ledger_catalogue.h"
 #include "ledger/field_value.h"
@@ -134,18 +138,80 @@ std::vector<SqlValue> row_from_record(const LedgerRecord& r) {
   return row;
 }
 
+namespace {
+
+// The keys of a ledger's rows in sorted (bytewise) order, each with its index in the row.
+const std::vector<std::pair<std::string, size_t>>& sorted_keys(const LedgerDeclaration& ledger) {
+  static std::mutex mutex;
+  static std::unordered_map<const LedgerDeclaration*, std::vector<std::pair<std::string, size_t>>> cache;
+  std::lock_guard lock(mutex);
+  auto& keys = cache[&ledger];
+  if (keys.empty()) {
+    for (size_t i = 0; i < system_columns().size(); ++i) keys.emplace_back(system_columns()[i], i);
+    for (size_t i = 0; i < ledger.fields.size(); ++i) keys.emplace_back(ledger.fields[i].name, system_columns().size() + i);
+    std::sort(keys.begin(), keys.end());
+  }
+  return keys;
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+  out.push_back('"');
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        if (c < 0x20) out += fmt::format("\\u{:04x}", c);
+        else out.push_back(static_cast<char>(c));
+    }
+  }
+  out.push_back('"');
+}
+
+}  // namespace
+
 std::string canonical_row_json(const LedgerDeclaration& ledger, const LedgerRecord& r) {
-  nlohmann::json j;
-  auto put = [&](const std::string& k, const SqlValue& v) {
-    if (is_null(v)) j[k] = nullptr;
-    else if (auto* i = std::get_if<std::int64_t>(&v)) j[k] = *i;
-    else if (auto* d = std::get_if<double>(&v)) j[k] = *d;
-    else j[k] = std::get<std::string>(v);
-  };
-  auto row = row_from_record(r);
-  for (size_t i = 0; i < system_columns().size(); ++i) put(system_columns()[i], row[i]);
-  for (size_t i = 0; i < ledger.fields.size(); ++i) put(ledger.fields[i].name, r.values[i]);
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  // Hand-written rather than through a JSON library: this runs once per imported row.
+  const auto& keys = sorted_keys(ledger);
+  const size_t nsys = system_columns().size();
+  std::string out;
+  out.reserve(256 + 32 * keys.size());
+  out.push_back('{');
+  bool first = true;
+  for (const auto& [key, index] : keys) {
+    if (!first) out.push_back(',');
+    first = false;
+    append_json_string(out, key);
+    out.push_back(':');
+    auto put = [&](const SqlValue& v) {
+      if (is_null(v)) out += "null";
+      else if (auto* i = std::get_if<std::int64_t>(&v)) out += std::to_string(*i);
+      else if (auto* d = std::get_if<double>(&v)) out += fmt::format("{}", *d);
+      else append_json_string(out, std::get<std::string>(v));
+    };
+    if (index >= nsys) {
+      put(r.values[index - nsys]);
+      continue;
+    }
+    switch (index) {
+      case 0: out += std::to_string(r.id); break;
+      case 1: append_json_string(out, r.org_code); break;
+      case 2: append_json_string(out, r.org_path); break;
+      case 3: append_json_string(out, r.state); break;
+      case 4: out += std::to_string(r.version); break;
+      case 5: append_json_string(out, r.created_at); break;
+      case 6: append_json_string(out, r.created_by); break;
+      case 7: append_json_string(out, r.updated_at); break;
+      default: append_json_string(out, r.updated_by); break;
+    }
+  }
+  out.push_back('}');
+  return out;
 }
 
 Result<LedgerRecord> load_record(SqlSession& sql, const LedgerDeclaration& ledger, std::int64_t id) {

@@ -37,14 +37,14 @@ Error SqliteSession::error_here(std::string_view what) const {
 }
 
 Result<sqlite3_stmt*> SqliteSession::prepare(std::string_view sql, std::span<const SqlValue> params) {
-  std::string key(sql);
   sqlite3_stmt* stmt = nullptr;
-  auto it = statements_.find(key);
+  auto it = statements_.find(sql);
   if (it != statements_.end()) {
     stmt = it->second;
     sqlite3_reset(stmt);
     sqlite3_clear_bindings(stmt);
   } else {
+    std::string key(sql);
     if (sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT,
                            &stmt, nullptr) != SQLITE_OK)
       return error_here("SQL 语句无法准备 [" + key.substr(0, 200) + "]");
