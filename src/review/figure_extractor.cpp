@@ -253,7 +253,8 @@ u32string strip_label(u32string label) {
   };
   auto trim_space = [&](u32string& s) {
     while (!s.empty() && edge(s.front())) s.erase(s.begin());
-    while (!s.empty() && edge(s.back())) s.pop_back();
+    // a closing bracket stays when the label opened it: 县(市、区)
+    while (!s.empty() && edge(s.back()) && !(s.back() == U')' && s.find(U'(') != u32string::npos)) s.pop_back();
   };
   trim_space(label);
   for (bool changed = true; changed && !label.empty();) {

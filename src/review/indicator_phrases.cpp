@@ -193,10 +193,10 @@ constexpr IndicatorPhrase kIndicatorPhrases[] = {
     {"enforcement.trained", Kind::kCount, "培训", "enforcement", "人|人次|名|万人次"},
     {"enforcement.officers", Kind::kCount, "执法人员[^§]{0,6}§", "", "人|名|万人"},
     {"enforcement.bodies", Kind::kCount, "执法(主体|机关|单位)[^§]{0,6}§", "", "个|家"},
-    {"enforcement.matters", Kind::kCount, "执法事项|权责事项|权力事项|执法职权", "", "项|个|万项"},
+    {"enforcement.matters", Kind::kCount, "执法事项|权责事项|权力事项|执法职权|权责清单|权力清单", "", "项|个|万项"},
     {"enforcement.disclosures", Kind::kCount, "执法信息|公示[^§]{0,8}信息", "", "条|万条"},
     {"enforcement.cases", Kind::kCount, "(查办|办理|办结|查处|作出)[^§]{0,8}案件|执法案件|行政处罚案件", "enforcement", "件|起|宗|万件"},
-    {"enforcement.cases", Kind::kCount, "行政处罚案件|执法案件|(查办|办理|办结|查处)[^§]{0,6}(违法|处罚|执法)案件", "", "件|起|宗|万件", "移送|涉嫌"},
+    {"enforcement.cases", Kind::kCount, "行政处罚案件|执法案件|(查办|办理|办结|查处)[^§]{0,6}(违法|处罚|执法)案件|行政处罚决定", "", "件|起|宗|万件", "移送|涉嫌"},
 
     // ---- emergencies
     {"emergency.drills", Kind::kCount, "演练", "", "场|次|场次|万场次"},
