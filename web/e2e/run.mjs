@@ -312,7 +312,7 @@ async function main() {
     await page.context().close()
   })
 
-  await journey('导入有一个错误单元格的 Excel：指出该单元格，未导入任何记录', async () => {
+  await journey('导入有一个错误单元格的 Excel：指出该单元格，未导入任何记录；改正后先检查再导入', async () => {
     check(writer, '没有可写行政复议案件的演示账号')
     const page = await newPage(base)
     await login(page, L[writer])
@@ -345,6 +345,24 @@ async function main() {
     await shot(page, 'import-rejected')
     const after = (await api(page, `/ledgers/${recon}?page_size=1`)).body.total
     check(after === before, `导入失败后记录数从 ${before} 变为 ${after}`)
+
+    // The corrected file: checked only (nothing written), then imported.
+    rows[1][4] = `${y}-03-15`
+    const good = path.join(artifacts, 'import-corrected.xlsx')
+    fs.writeFileSync(good, ledgerTemplateXlsx(header, rows))
+    await page.locator('[data-test=import-file]').setInputFiles(good)
+    await page.locator('[data-test=import-dialog] .el-checkbox', { hasText: '仅检查' }).click()
+    await page.locator('[data-test=import-send]').click()
+    const ok = page.locator('[data-test=import-ok]')
+    await ok.waitFor()
+    check((await ok.innerText()).includes('检查通过'), `仅检查的结果：${await ok.innerText()}`)
+    check((await api(page, `/ledgers/${recon}?page_size=1`)).body.total === before, '仅检查却写入了记录')
+    await page.locator('[data-test=import-dialog] .el-checkbox', { hasText: '仅检查' }).click()
+    await page.locator('[data-test=import-send]').click()
+    await page.locator('[data-test=import-ok]', { hasText: '导入成功' }).waitFor()
+    const imported = (await api(page, `/ledgers/${recon}?page_size=1`)).body.total
+    check(imported === before + 3, `导入 3 行后记录数从 ${before} 变为 ${imported}`)
+    await shot(page, 'import-ok')
     await page.context().close()
   })
 
