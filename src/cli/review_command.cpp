@@ -40,7 +40,7 @@ int run_review(const ReviewOptions& opts) {
     out["reports"] = nlohmann::json::array();
     for (const auto& r : reports) out["reports"].push_back(review::report_json(r));
     if (opts.compare) out["comparison"] = review::comparison_json(reports);
-    std::cout << out.dump(2) << '\n';
+    std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   } else if (opts.compare) {
     std::cout << review::comparison_text(reports);
   } else {
