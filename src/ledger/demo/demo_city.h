@@ -15,9 +15,11 @@
 //          50,000 enforcement cases, 15,000 disputes, 1,300 enforcement matters, 13,000
 //          officers — except the two high-volume feeds, kept small so that init stays
 //          within a few minutes: 60,000 hotline tickets (a tenth of the real 600,000) and
-//          85,000 service ratings (a hundredth of 8,500,000).
+//          85,000 service ratings (a hundredth of 8,500,000). ~1.4 million rows; about
+//          100–150 s on SQLite on the shared 2-core machine (42 s of CPU), a ~650 MB file.
 //   large  city plus the full feeds: 600,000 hotline tickets and 8,500,000 service ratings
-//          a year. For benchmarks only (tens of minutes, tens of GB on disk).
+//          a year. For benchmarks only: ~45 million rows, estimated 1–1.5 hours and ~20 GB
+//          on SQLite (memory stays flat: batches of at most 250,000 rows).
 //
 // Same seed and scale, same content: one fixed PRNG (xoshiro256**, seeded by splitmix64;
 // never the standard distributions, which differ between library versions), one

@@ -134,7 +134,7 @@ Result<void> generate_people_and_enforcement(DemoCity& city, LedgerService& serv
       b.set_text("name", p.name);
       b.set_text("organization", o.code);
       b.set_text("body_kind", p.kind);
-      b.set_text("uscc", credit_code(rng, p.kind == "statutory" ? '1' : '1', p.kind == "statutory" ? '1' : '2', o.region));
+      b.set_text("uscc", credit_code(rng, '1', p.kind == "statutory" ? '1' : '2', o.region));
       b.set_text("enforcement_area", p.area);
       b.set_text("legal_basis", o.org_kind == OrgKind::kTownship
                                     ? "省人民政府关于向乡镇（街道）赋予部分县级行政执法权的决定（示例）"

@@ -123,8 +123,9 @@ class RecordBuilder {
   LedgerRecord record_;
 };
 
-// Writes records of one ledger in one audited batch. `make(i, builder)` fills record i and
-// returns false to skip it. Timestamps come from the record's dates (see stamp_record).
+// Writes records of one ledger in audited batches (one BulkInserter, hence one audit entry,
+// per batch). Timestamps come from each record's own dates: created on its earliest, last
+// changed on its latest date up to 2025-12-31.
 class LedgerWriter {
  public:
   LedgerWriter(DemoCity& city, Store& store, const LedgerDeclaration& ledger);
@@ -160,8 +161,6 @@ Date random_working_day(DemoRandom& rng, Date from, Date to);
 Date add_workdays(Date from, int n);
 // "YYYY-MM-DDTHH:MM:SS.000Z" for the local (UTC+8) time `local` on `date`.
 std::string utc_stamp(Date date, int hour, int minute, int second);
-// Chinese numeral label for a year: "2023".
-std::string year_text(int year);
 
 // The ledgers in generation order; each writes its records.
 Result<void> generate_organisations(DemoCity& city, LedgerService& service);

@@ -118,6 +118,5 @@ std::string utc_stamp(Date date, int hour, int minute, int second) {
   return local.iso('T') + ".000Z";
 }
 
-std::string year_text(int year) { return std::to_string(year); }
 
 }  // namespace fazhi::demo
