@@ -27,7 +27,7 @@ const std::vector<u32string>& base_units() {
         U"位", U"部", U"批", U"轮", U"类", U"支", U"台", U"本", U"篇", U"期", U"起", U"宗", U"所", U"座",
         U"处", U"套", U"张", U"天", U"日", U"年", U"倍", U"册", U"辆", U"间", U"种", U"门", U"节", U"堂",
         U"票", U"亩", U"吨", U"米", U"分", U"单", U"组", U"队", U"封", U"例", U"只", U"周", U"星", U"%",
-        U"‰", U"级", U"版", U"号", U"月", U"届"};
+        U"‰", U"级", U"版", U"号", U"月", U"届", U"周岁", U"岁"};
     std::stable_sort(u.begin(), u.end(), [](const u32string& a, const u32string& b) { return a.size() > b.size(); });
     return u;
   }();
