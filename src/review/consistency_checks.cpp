@@ -61,6 +61,8 @@ constexpr WrongCharacter kWrongCharacters[] = {
     {"震憾", "震撼"},     {"松驰", "松弛"},     {"篮图", "蓝图"}, 
     {"精减机构", "精简机构"}, {"指导思相", "指导思想"}, {"不径而走", "不胫而走"}, {"甘败下风", "甘拜下风"},
     {"针贬", "针砭"},     {"事迹斑斑", "劣迹斑斑"}, {"防碍", "妨碍"},
+    {"法治话", "法治化"}, {"规范话", "规范化"}, {"制度话", "制度化"}, {"信息话", "信息化"},
+    {"便利话", "便利化"}, {"标准话", "标准化"}, {"常态话", "常态化"}, {"精细话", "精细化"},
 };
 
 bool is_share_label(const std::string& label) {
@@ -300,6 +302,80 @@ std::vector<Defect> check_report(const NormalisedText& nt, const ReviewedReport&
         out.push_back({"year_mismatch", nt.original_span(cs, ce),
                        fmt::format("“{}”与报告年度 {} 年不符", std::string(m[0].data(), m[0].size()), ry)});
       }
+    }
+  }
+
+  // -- headings whose numeral is missing: "、完善依法行政制度体系" between 二、 and 四、
+  {
+    const std::u32string& t = nt.text;
+    for (const Span& p : nt.paragraphs) {
+      if (p.end - p.start >= 3 && t[p.start] == U'、' && is_han(t[p.start + 1])) {
+        out.push_back({"heading_numeral_missing", nt.original_span(p.start, std::min(p.end, p.start + 12)),
+                       "标题“" + u32_to_utf8(std::u32string_view(t).substr(p.start, std::min<uint32_t>(p.end - p.start, 12))) +
+                           "”缺少序号（如“三、”）"});
+      }
+    }
+  }
+
+  // -- a figure run into the next clause: "纠错率34.97%办理行政应诉案件575件" (a full stop or
+  //    comma is missing after the rate, and the next clause states a figure of its own)
+  for (size_t i = 0; i + 1 < figs.size(); ++i) {
+    const Figure& f = figs[i];
+    if (!f.unit || *f.unit != "%" || f.qualifier) continue;
+    const std::u32string& t = nt.text;
+    size_t e = f.norm_end;
+    if (e >= t.size() || !is_han(t[e])) continue;
+    static const std::u32string_view kJoiners = U"的和及与或至到以左之等中为是均";
+    if (kJoiners.find(t[e]) != std::u32string_view::npos) continue;
+    const Figure& g = figs[i + 1];
+    bool clause_break = false;
+    for (size_t k = e; k < g.norm_start && k < t.size(); ++k) {
+      char32_t c = t[k];
+      if (!is_han(c) && !is_space(c)) { clause_break = true; break; }
+    }
+    if (!clause_break && g.norm_start - e <= 20) {
+      out.push_back({"missing_punctuation", nt.original_span(f.norm_start, static_cast<uint32_t>(e + 1)),
+                     "“" + f.text + "”后直接接“" + u32_to_utf8(std::u32string_view(t).substr(e, 4)) +
+                         "…”，疑缺标点（句号或逗号）"});
+    }
+  }
+
+  // -- a number printed without its unit before a noun ("报备的4规范性文件"), or a year
+  //    without 年 ("2020办理人大建议")
+  {
+    const std::u32string& t = nt.text;
+    for (const Figure& f : figs) {
+      if (f.unit || f.is_rank || f.decimals != 0) continue;
+      uint32_t e = f.norm_end;
+      if (e >= t.size() || !is_han(t[e])) continue;
+      std::u32string next(std::u32string_view(t).substr(e, 2));
+      if (next[0] == U'率' || (f.norm_start > 0 && t[f.norm_start - 1] == U'率')) continue;
+      out.push_back({"missing_unit", f.span, "数字“" + f.text + "”后直接接“" + u32_to_utf8(next) + "”，疑缺量词或单位"});
+    }
+    static const RE2 bare_year("(?:^|[^0-9.])((?:19|20)\\d\\d)(\\p{Han})");
+    re2::StringPiece in(idx.utf8);
+    re2::StringPiece m[3];
+    size_t pos = 0;
+    while (pos < idx.utf8.size() && bare_year.Match(in, pos, idx.utf8.size(), RE2::UNANCHORED, m, 3)) {
+      size_t bs = static_cast<size_t>(m[1].data() - idx.utf8.data());
+      pos = static_cast<size_t>(m[0].data() - idx.utf8.data()) + m[0].size();
+      std::string after(m[2].data(), m[2].size());
+      if (after == "年" || after == "届" || after == "版" || after == "号") continue;
+      uint32_t cs = idx.char_at[bs], ce = idx.char_at[bs + 4];
+      bool is_figure = false;
+      for (const Figure& f : figs) is_figure |= f.norm_start == cs || (f.norm_start <= cs && cs < f.norm_end);
+      if (is_figure) continue;
+      // a year opening a sentence or clause and followed by a verb: 2020办理…
+      char32_t before = cs > 0 ? t[cs - 1] : U'\n';
+      if (!(before == U'\n' || before == U'。' || before == U',' || before == U';')) continue;
+      bool quoted = false;
+      for (size_t k = cs; k-- > 0 && cs - k < 60 && t[k] != U'\n';) {
+        if (t[k] == U'》' || t[k] == U'”') break;
+        if (t[k] == U'《' || t[k] == U'“') { quoted = true; break; }
+      }
+      if (quoted) continue;
+      out.push_back({"missing_unit", nt.original_span(cs, ce),
+                     "“" + std::string(m[1].data(), m[1].size()) + "”后直接接“" + after + "”，疑缺“年”"});
     }
   }
 

@@ -11,6 +11,9 @@
 //   duplicate_block      (from the normaliser) a paragraph or block repeated
 //   year_mismatch        a year that contradicts the report year
 //   wrong_character      a common wrong character of the genre (部暑 for 部署)
+//   heading_numeral_missing  a heading opening with 、 and no numeral
+//   missing_punctuation  a percentage run into the next clause (34.97%办理…575件)
+//   missing_unit         a number without unit before a noun (4规范性文件), a year without 年
 // The rate and part/whole pairs and the wrong characters are tables in
 // consistency_checks.cpp.
 #pragma once
