@@ -325,7 +325,8 @@ std::vector<Defect> check_report(const NormalisedText& nt, const ReviewedReport&
     const std::u32string& t = nt.text;
     size_t e = f.norm_end;
     if (e >= t.size() || !is_han(t[e])) continue;
-    static const std::u32string_view kJoiners = U"的和及与或至到以左之等中为是均";
+    // characters that continue a clause after a percentage (以上, 的, 达到, 高于, 增长, 位居 …)
+    static const std::u32string_view kJoiners = U"的和及与或至到以左之等中为是均达超比较高低增减提降上下分位居排同内外前后";
     if (kJoiners.find(t[e]) != std::u32string_view::npos) continue;
     const Figure& g = figs[i + 1];
     bool clause_break = false;
