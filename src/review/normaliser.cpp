@@ -325,6 +325,7 @@ NormalisedText Normaliser::normalise(std::u32string_view original, std::string_v
     std::vector<uint32_t> origin;
   };
   std::vector<Line> lines;
+  const bool pdf = format == "pdf";
   {
     Line cur;
     auto flush = [&]() {
@@ -350,8 +351,10 @@ NormalisedText Normaliser::normalise(std::u32string_view original, std::string_v
           char32_t next = nx < e ? cur.text[nx] : 0;
           bool digitish_prev = is_digit(prev) || prev == U'.' || prev == U'%';
           bool digitish_next = is_digit(next) || next == U'.' || next == U'%';
+          // PDF text layers often space out Chinese characters (法 治 政 府): drop those too
           if ((digitish_prev && (digitish_next || is_han(next))) || (is_han(prev) && digitish_next) ||
-              (is_han(prev) && is_han(next) && nx - k == 1 && false)) {
+              (pdf && is_han(prev) && (is_han(next) || next == U'，' || next == U'。' || next == U',')) ||
+              (pdf && (prev == U',' || prev == U'。') && is_han(next))) {
             k = nx - 1;
             continue;
           }

@@ -284,6 +284,23 @@ void segment(const NormalisedText& nt, ReviewedReport& report) {
   report.report_year = find_year(head);
   if (!report.report_year) report.report_year = chinese_year(head);
   if (!report.report_year) report.report_year = find_year(first_para);
+  if (!report.report_year) {
+    // no year in the title or the opening: the year most often named in the first part
+    // of the text (dates left out)
+    std::string early = u32_to_utf8(std::u32string_view(t).substr(0, std::min<size_t>(t.size(), 3000)));
+    static const RE2 year("((?:19|20)\\d\\d)\\s*年(\\d{1,2}月)?");
+    re2::StringPiece input(early);
+    std::string y, month;
+    std::map<int, int> counts;
+    while (RE2::FindAndConsume(&input, year, &y, &month)) {
+      if (month.empty()) ++counts[std::stoi(y)];
+    }
+    int best = 0, best_n = 0;
+    for (auto [yy, n] : counts) {
+      if (n > best_n || (n == best_n && yy > best)) { best = yy; best_n = n; }
+    }
+    if (best_n > 0) report.report_year = best;
+  }
 
   // Chapters.
   struct Open { size_t index; int level; };

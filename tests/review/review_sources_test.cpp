@@ -169,6 +169,17 @@ TEST(ReviewSources, ReadsPdfTextLayerAndRejoinsWrappedLines) {
   for (const Defect& d : r.defects) EXPECT_NE(d.kind, "rate_mismatch") << d.message;
 }
 
+TEST(ReviewSources, PdfTextWithSpacedOutCharacters) {
+  // Some PDF text layers space out every Chinese character; the figures survive.
+  SourceText src{"spaced.pdf", "pdf", "UTF-8",
+                 utf8_to_u32("全 年 共 收 到 行 政 复 议 申 请 1 2 0 件 ， 审 结 1 0 0 件 。\n")};
+  ReviewedReport r = testing_support::reviewer().review(src);
+  ASSERT_EQ(r.figures.size(), 2u);
+  EXPECT_EQ(r.figures[0].text, "120件");
+  EXPECT_EQ(r.figures[0].indicator.value_or(""), "reconsideration.received");
+  EXPECT_EQ(r.figures[0].span.start, 22u);  // the "1" of "1 2 0" in the original
+}
+
 TEST(ReviewSources, TraditionalWithPinyinGlossesAndFullWidthDigits) {
   TempDir dir;
   std::string text =
