@@ -80,6 +80,18 @@ async function login(page, who) {
   await page.locator('[data-test=header-user]').waitFor()
 }
 
+// English words in the interface text of `selector` (record data in links and table cells
+// left out): the interface must be Chinese throughout.
+async function interfaceEnglish(page, selector = '.layout-main') {
+  const text = await page.evaluate((selector) => {
+    const root = document.querySelector(selector).cloneNode(true)
+    for (const el of root.querySelectorAll('.record-link, .el-table__body .cell, [data-field-value], .el-descriptions__content, .el-timeline-item__content strong, h1'))
+      el.remove()
+    return root.innerText || root.textContent
+  }, selector)
+  return text.match(/[A-Za-z]{3,}/g) || []
+}
+
 async function shot(page, name) {
   await page.screenshot({ path: path.join(artifacts, name + '.png'), fullPage: true })
 }
@@ -214,6 +226,8 @@ async function main() {
     const rows = await page.locator('[data-test=record-link]').count()
     check(rows === Math.min(list.body.total, 20), `表格 ${rows} 行，接口共 ${list.body.total} 条`)
     await shot(page, 'list-clerk')
+    const listEnglish = await interfaceEnglish(page)
+    check(listEnglish.length === 0, `列表页有英文：${listEnglish.slice(0, 5).join(' ')}`)
     await page.context().close()
 
     const admin = await newPage(base)
@@ -280,6 +294,8 @@ async function main() {
     const after = await page.locator('[data-test=deadlines]').innerText()
     check(/审理期限|决定期限|复议决定/.test(after), `受理后没有出现审理期限：${after.slice(0, 300)}`)
     await shot(page, 'reconsideration-accepted')
+    const caseEnglish = await interfaceEnglish(page)
+    check(caseEnglish.length === 0, `案件页有英文：${caseEnglish.slice(0, 5).join(' ')}`)
     await page.context().close()
   })
 
@@ -408,7 +424,7 @@ async function main() {
     await page.context().close()
   })
 
-  await journey('按当前筛选导出 Excel', async () => {
+  await journey('按当前筛选导出电子表格', async () => {
     const page = await newPage(base)
     await login(page, L.coordinator || L.admin)
     const menus = (await api(page, '/me')).body.menus
@@ -455,6 +471,8 @@ async function main() {
     check(s.includes('审计链完整'), `审计链状态：${s}`)
     await page.locator('[data-test=audit-table] .el-table__row').first().waitFor()
     await shot(page, 'audit')
+    const auditEnglish = await interfaceEnglish(page)
+    check(auditEnglish.length === 0, `审计日志页有英文：${auditEnglish.slice(0, 5).join(' ')}`)
     await page.context().close()
     const reader = await newPage(base)
     await login(reader, L.reader)
