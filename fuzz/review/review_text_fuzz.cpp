@@ -1,5 +1,6 @@
 // Arbitrary bytes through the review pipeline: decoding (UTF-8 / GB18030 / UTF-16),
-// normalisation (as text, or as HTML when the first byte is odd), segmentation,
+// normalisation (as text, as HTML when the first byte is odd, with the PDF line rules when
+// its second bit is set), segmentation,
 // extraction and checks, then the JSON form. Must not crash or hang; every span must
 // lie inside the decoded original.
 #include <cstddef>
@@ -26,6 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string format = (data[0] & 1) ? "html" : "text";
   auto src = fazhi::review::decode_source(bytes, format, "fuzz");
   if (!src) return 0;
+  // the PDF path of the normaliser (rejoined lines, spaced-out characters) on the same text
+  if (data[0] & 2) src->format = "pdf";
   fazhi::review::ReviewedReport r = reviewer().review(*src);
   uint32_t n = static_cast<uint32_t>(src->text.size());
   for (const auto& f : r.figures) {
