@@ -38,6 +38,11 @@ std::vector<Deadline> compute_deadlines(const LedgerDeclaration& ledger, const L
   const WorkingDayCalendar& calendar = default_calendar();
   const StateDeclaration* state = ledger.state(record.state);
   for (const auto& limit : ledger.time_limits) {
+    if (!limit.applies_if_field.empty()) {
+      std::string v = sql_text(field_of(ledger, record, limit.applies_if_field));
+      if (std::find(limit.applies_if_values.begin(), limit.applies_if_values.end(), v) == limit.applies_if_values.end())
+        continue;
+    }
     std::string from_text = sql_text(field_of(ledger, record, limit.from));
     if (from_text.size() < 10) continue;
     auto from = parse_date(from_text.substr(0, 10));

@@ -97,6 +97,12 @@ struct TimeLimitDeclaration {
   std::string extension_days_field;  // integer field with approved extra days, optional
   int due_soon_days = 3;  // raised as 即将到期 this many days (calendar) before
   std::string source;     // 行政复议法 第三十条
+  // The limit applies only to records whose field `applies_if_field` holds one of
+  // `applies_if_values` (stored values: an enum's value, "1"/"0" for a boolean, "" for
+  // empty); no field means every record. The simplified procedure's limits, say, apply only
+  // to simplified cases, and the 7-day disclosure only to licensing and penalty decisions.
+  std::string applies_if_field;
+  std::vector<std::string> applies_if_values;
 };
 
 struct LedgerDeclaration {

@@ -272,10 +272,12 @@ const LedgerDeclaration& enforcement_case_ledger() {
                .source = "行政处罚法 第六十条"},
               {.name = "disclosure_licensing_penalty", .label = "许可处罚决定公示期限", .from = "decided_on",
                .days = 7, .count = DayCount::kWorkingDays, .until = "disclosed_on",
-               .active_states = {"decided", "closed"}, .source = "国办发〔2018〕118号（行政执法公示制度）"},
+               .active_states = {"decided", "closed"}, .source = "国办发〔2018〕118号（行政执法公示制度）",
+               .applies_if_field = "kind", .applies_if_values = {"penalty", "licensing"}},
               {.name = "disclosure_other", .label = "执法决定公示期限", .from = "decided_on", .days = 20,
                .count = DayCount::kWorkingDays, .until = "disclosed_on", .active_states = {"decided", "closed"},
-               .source = "国办发〔2018〕118号（行政执法公示制度）"},
+               .source = "国办发〔2018〕118号（行政执法公示制度）", .applies_if_field = "kind",
+               .applies_if_values = {"coercion", "inspection", "collection", "other"}},
           },
   };
   return ledger;
