@@ -67,6 +67,15 @@ std::string encode_rfc5987(std::string_view s) {
   return out;
 }
 
+// The record as JSON with `status`, or the error of any step before it.
+HttpResponse record_response(ApiContext& api, const UserContext& user, const LedgerDeclaration& ledger,
+                             const Result<LedgerRecord>& record, int status = 200) {
+  if (!record) return error_response(record.error());
+  auto orgs = api.ledgers.orgs();
+  if (!orgs) return error_response(orgs.error());
+  return json_response(status, api.ledgers.to_json(user, ledger, *record, **orgs));
+}
+
 }  // namespace
 
 void add_ledger_routes(Router& router, ApiContext& api) {
@@ -92,11 +101,7 @@ void add_ledger_routes(Router& router, ApiContext& api) {
     auto id = record_id(request.path_param("id"));
     if (!id) return error_response(id.error());
     UserContext user = s.user.context();
-    auto r = api.ledgers.get(user, **l, *id);
-    if (!r) return error_response(r.error());
-    auto orgs = api.ledgers.orgs();
-    if (!orgs) return error_response(orgs.error());
-    return json_response(200, api.ledgers.to_json(user, **l, *r, **orgs));
+    return record_response(api, user, **l, api.ledgers.get(user, **l, *id));
   }));
 
   router.post("/api/ledgers/:name", with_session(api, [&api](const HttpRequest& request, const Session& s) {
@@ -106,11 +111,7 @@ void add_ledger_routes(Router& router, ApiContext& api) {
     if (!body) return error_response(body.error());
     body->erase("state");  // a new record starts in the declared initial state
     UserContext user = s.user.context();
-    auto r = api.ledgers.create(user, **l, *body);
-    if (!r) return error_response(r.error());
-    auto orgs = api.ledgers.orgs();
-    if (!orgs) return error_response(orgs.error());
-    return json_response(201, api.ledgers.to_json(user, **l, *r, **orgs));
+    return record_response(api, user, **l, api.ledgers.create(user, **l, *body), 201);
   }));
 
   router.patch("/api/ledgers/:name/:id", with_session(api, [&api](const HttpRequest& request, const Session& s) {
@@ -121,11 +122,7 @@ void add_ledger_routes(Router& router, ApiContext& api) {
     auto body = json_body(request);
     if (!body) return error_response(body.error());
     UserContext user = s.user.context();
-    auto r = api.ledgers.update(user, **l, *id, *body);
-    if (!r) return error_response(r.error());
-    auto orgs = api.ledgers.orgs();
-    if (!orgs) return error_response(orgs.error());
-    return json_response(200, api.ledgers.to_json(user, **l, *r, **orgs));
+    return record_response(api, user, **l, api.ledgers.update(user, **l, *id, *body));
   }));
 
   router.post("/api/ledgers/:name/:id/transitions/:step",
@@ -137,11 +134,8 @@ void add_ledger_routes(Router& router, ApiContext& api) {
                 auto body = json_body(request);
                 if (!body) return error_response(body.error());
                 UserContext user = s.user.context();
-                auto r = api.ledgers.transition(user, **l, *id, std::string(request.path_param("step")), *body);
-                if (!r) return error_response(r.error());
-                auto orgs = api.ledgers.orgs();
-                if (!orgs) return error_response(orgs.error());
-                return json_response(200, api.ledgers.to_json(user, **l, *r, **orgs));
+                return record_response(api, user, **l,
+                                       api.ledgers.transition(user, **l, *id, std::string(request.path_param("step")), *body));
               }));
 
   router.del("/api/ledgers/:name/:id", with_session(api, [&api](const HttpRequest& request, const Session& s) {

@@ -98,17 +98,26 @@ void Store::give_back(std::unique_ptr<SqlSession> s) {
   if (static_cast<int>(idle_.size()) < options_.max_readers) idle_.push_back(std::move(s));
 }
 
-Result<void> Store::write(const Actor& actor, const std::function<Result<void>(WriteTransaction&)>& fn) {
-  std::unique_lock<std::mutex> lock(writer_mutex_, std::defer_lock);
-  std::unique_ptr<SqlSession> leased;
-  SqlSession* s = nullptr;
+Store::WriterLease::~WriterLease() {
+  if (pooled) store->give_back(std::move(pooled));
+}
+
+Result<Store::WriterLease> Store::lease_writer() {
+  WriterLease lease;
+  lease.store = this;
   if (dialect_ == SqlDialect::kSqlite) {
-    lock.lock();
-    s = writer_.get();
+    lease.lock = std::unique_lock<std::mutex>(writer_mutex_);
+    lease.session = writer_.get();
   } else {
-    FAZHI_ASSIGN_OR_RETURN(leased, take_reader());
-    s = leased.get();
+    FAZHI_ASSIGN_OR_RETURN(lease.pooled, take_reader());
+    lease.session = lease.pooled.get();
   }
+  return lease;
+}
+
+Result<void> Store::write(const Actor& actor, const std::function<Result<void>(WriteTransaction&)>& fn) {
+  FAZHI_ASSIGN_OR_RETURN(WriterLease lease, lease_writer());
+  SqlSession* s = lease.session;
   FAZHI_TRY(s->begin(true));
   Result<void> outcome = ok();
   try {
@@ -135,12 +144,10 @@ Result<void> Store::write(const Actor& actor, const std::function<Result<void>(W
   }
   if (!outcome) {
     s->rollback();
-    if (leased) give_back(std::move(leased));
     return outcome;
   }
   auto c = s->commit();
   if (!c) s->rollback();
-  if (leased) give_back(std::move(leased));
   return c;
 }
 
@@ -171,20 +178,11 @@ Result<bool> Store::has_migration(const std::string& id) {
 }
 
 Result<void> Store::apply_migration(const std::string& id, const std::string& sql) {
-  std::unique_lock<std::mutex> lock(writer_mutex_, std::defer_lock);
-  std::unique_ptr<SqlSession> leased;
-  SqlSession* s = nullptr;
-  if (dialect_ == SqlDialect::kSqlite) {
-    lock.lock();
-    s = writer_.get();
-  } else {
-    FAZHI_ASSIGN_OR_RETURN(leased, take_reader());
-    s = leased.get();
-  }
+  FAZHI_ASSIGN_OR_RETURN(WriterLease lease, lease_writer());
+  SqlSession* s = lease.session;
   if (id == "0000_schema_migrations") {
     auto r = s->execute_script(
         "CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
-    if (leased) give_back(std::move(leased));
     return r;
   }
   FAZHI_TRY(s->begin(true));
@@ -206,7 +204,6 @@ Result<void> Store::apply_migration(const std::string& id, const std::string& sq
     outcome = s->commit();
     if (!outcome) s->rollback();
   }
-  if (leased) give_back(std::move(leased));
   if (!outcome) {
     Error e = std::move(outcome).error();
     e.reason = "迁移 " + id + " 失败：" + e.reason;

@@ -76,9 +76,20 @@ class Store {
   Result<void> backup(const std::string& out_path);
 
  private:
-  class Pool;
   Store(SqlDialect dialect, std::string location);
-  struct Lease;
+  // The connection writes go through: SQLite's one writer (held under its mutex) or a pooled
+  // PostgreSQL connection (given back when the lease ends).
+  struct WriterLease {
+    WriterLease() = default;
+    WriterLease(WriterLease&&) = default;
+    WriterLease& operator=(WriterLease&&) = default;
+    ~WriterLease();
+    Store* store = nullptr;
+    std::unique_lock<std::mutex> lock;
+    std::unique_ptr<SqlSession> pooled;
+    SqlSession* session = nullptr;
+  };
+  Result<WriterLease> lease_writer();
   Result<std::unique_ptr<SqlSession>> connect();
   Result<std::unique_ptr<SqlSession>> take_reader();
   void give_back(std::unique_ptr<SqlSession> s);
