@@ -18,7 +18,7 @@ cookie=$(curl -s -D - -o /dev/null -X POST "http://127.0.0.1:$port/api/login" \
   -d '{"login":"coordinator","password":"demo2025coord"}' | sed -n 's/^Set-Cookie: \(fazhi_session=[^;]*\).*/\1/p')
 kill $pid; wait $pid 2>/dev/null || true
 trap - EXIT
-id=$(sqlite3 "$db" "SELECT id FROM reconsideration ORDER BY id LIMIT 1 OFFSET 100")
+id=$(sqlite3 "$db" "SELECT id FROM reconsideration ORDER BY id LIMIT 1 OFFSET 10")
 FAZHI_BENCH_SERVER="$build/fazhi serve --db $db --listen 127.0.0.1:{port}" \
 FAZHI_BENCH_PATHS="/api/ledgers/reconsideration/$id /api/ledgers/reconsideration?page_size=50" \
 FAZHI_BENCH_HEADER="Cookie: $cookie" \

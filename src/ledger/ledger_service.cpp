@@ -143,7 +143,9 @@ std::string LedgerService::scope_sql(const UserContext& user, const LedgerDeclar
   std::string sql = "(org_path >= ? AND org_path < ?)";
   params.push_back(path);
   params.push_back(scope_path_end(path));
-  if (!ledger.also_visible_to_field.empty()) {
+  // A root organisation's scope already holds every record; the extra visibility adds none.
+  const OrgNode* own = orgs.find(user.org_code);
+  if (!ledger.also_visible_to_field.empty() && own && !own->parent_code.empty()) {
     auto codes = orgs.subtree(user.org_code);
     std::string in;
     for (const OrgNode* n : codes) {
