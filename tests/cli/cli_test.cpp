@@ -66,11 +66,11 @@ class CliDatabaseTest : public ::testing::TestWithParam<std::string> {
   std::int64_t count(const std::string& table) {
     auto store = Store::open(db_->location());
     std::int64_t n = -1;
-    (*store)->read([&](SqlSession& s) -> Result<void> {
-      auto r = s.query("SELECT COUNT(*) FROM " + table);
-      if (r) n = *sql_int(r->rows[0][0]);
+    EXPECT_TRUE((*store)->read([&](SqlSession& s) -> Result<void> {
+      FAZHI_ASSIGN_OR_RETURN(auto r, s.query("SELECT COUNT(*) FROM " + table));
+      n = *sql_int(r.rows[0][0]);
       return ok();
-    });
+    }).has_value());
     return n;
   }
   std::unique_ptr<testing::TempDatabase> db_;

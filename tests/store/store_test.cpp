@@ -127,11 +127,11 @@ TEST_P(StoreTest, BackupIsAConsistentCopy) {
   if (GetParam() == "sqlite") {
     auto copy = Store::open(out);
     ASSERT_THAT(copy, IsOk());
-    (*copy)->read([](SqlSession& s) -> Result<void> {
-      auto r = s.query("SELECT name FROM t");
-      EXPECT_EQ(sql_text(r->rows[0][0]), "甲");
+    EXPECT_THAT((*copy)->read([](SqlSession& s) -> Result<void> {
+      FAZHI_ASSIGN_OR_RETURN(auto r, s.query("SELECT name FROM t"));
+      EXPECT_EQ(sql_text(r.rows[0][0]), "甲");
       return ok();
-    });
+    }), IsOk());
   } else {
     FILE* f = fopen(out.c_str(), "r");
     ASSERT_NE(f, nullptr);
