@@ -142,8 +142,10 @@ Result<UserAccount> authenticate(Store& store, const std::string& login, const s
     return ok();
   }));
   if (!found || !found->active) {
-    // Hash anyway, so that a missing login takes as long as a wrong password.
-    password_matches("$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", password);
+    // Verify against a real hash anyway, so that a missing login takes as long as a wrong
+    // password and login names cannot be probed by timing.
+    static const std::string kDummyHash = hash_password("fazhi-no-such-user-0").value_or(std::string());
+    password_matches(kDummyHash, password);
     return refused;
   }
   std::string now = utc_timestamp();
