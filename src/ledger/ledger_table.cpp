@@ -6,6 +6,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "core/json_text.h"
 #include "core/sm3.h"
 #include "ledger/ledger_catalogue.h"
 #include "ledger/field_value.h"
@@ -152,25 +153,6 @@ const std::vector<std::pair<std::string, size_t>>& sorted_keys(const LedgerDecla
     std::sort(keys.begin(), keys.end());
   }
   return keys;
-}
-
-void append_json_string(std::string& out, std::string_view s) {
-  out.push_back('"');
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default:
-        if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-        else out.push_back(static_cast<char>(c));
-    }
-  }
-  out.push_back('"');
 }
 
 }  // namespace

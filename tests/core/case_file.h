@@ -4,12 +4,16 @@
 // number so a failure points at the line to look at.
 #pragma once
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "core/date.h"
+#include "harness/result_matchers.h"
 
 namespace fazhi::testing {
 
@@ -85,6 +89,24 @@ inline std::string join_from(const CaseLine& c, std::size_t first) {
     out += c.columns[i];
   }
   return out;
+}
+
+// The date `iso` (a test's own literal); a bad literal fails the test.
+inline Date date(std::string_view iso) {
+  Result<Date> d = parse_date(iso);
+  EXPECT_TRUE(d.has_value()) << iso;
+  return d.value_or(Date());
+}
+
+// Checks `r` against a table's `expect` column: either "error TEXT" or the printed value.
+template <typename T, typename Print>
+void expect_outcome(const Result<T>& r, const std::string& expect, Print print) {
+  if (expect.rfind("error", 0) == 0) {
+    EXPECT_THAT(r, ErrorIs(ErrorCode::kInvalidInput, ::testing::HasSubstr(trim_case_text(expect.substr(5)))));
+  } else {
+    ASSERT_TRUE(r.has_value()) << r.error().full_message();
+    EXPECT_EQ(print(r.value()), expect);
+  }
 }
 
 }  // namespace fazhi::testing

@@ -13,23 +13,8 @@ using testing::ErrorIs;
 using ::testing::HasSubstr;
 using testing::IsOkAndHolds;
 
-Date date(std::string_view iso) {
-  Result<Date> d = parse_date(iso);
-  EXPECT_TRUE(d.has_value()) << iso;
-  return d.value_or(Date());
-}
-
-// Checks `r` against `expect`: either "error TEXT" or the expected printed value.
-template <typename T, typename Print>
-void expect_outcome(const Result<T>& r, const std::string& expect, Print print) {
-  if (expect.rfind("error", 0) == 0) {
-    EXPECT_THAT(
-        r, ErrorIs(ErrorCode::kInvalidInput, HasSubstr(testing::trim_case_text(expect.substr(5)))));
-  } else {
-    ASSERT_TRUE(r.has_value()) << r.error().full_message();
-    EXPECT_EQ(print(r.value()), expect);
-  }
-}
+using testing::date;
+using testing::expect_outcome;
 
 TEST(Date, Cases) {
   const auto cases = testing::read_cases("dates.txt");

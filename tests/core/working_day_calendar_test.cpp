@@ -18,22 +18,8 @@ using ::testing::HasSubstr;
 using testing::IsOk;
 using testing::IsOkAndHolds;
 
-Date date(std::string_view iso) {
-  Result<Date> d = parse_date(iso);
-  EXPECT_TRUE(d.has_value()) << iso;
-  return d.value_or(Date());
-}
-
-template <typename T, typename Print>
-void expect_outcome(const Result<T>& r, const std::string& expect, Print print) {
-  if (expect.rfind("error", 0) == 0) {
-    EXPECT_THAT(
-        r, ErrorIs(ErrorCode::kInvalidInput, HasSubstr(testing::trim_case_text(expect.substr(5)))));
-  } else {
-    ASSERT_TRUE(r.has_value()) << r.error().full_message();
-    EXPECT_EQ(print(r.value()), expect);
-  }
-}
+using testing::date;
+using testing::expect_outcome;
 
 TEST(WorkingDayCalendar, Cases) {
   const WorkingDayCalendar& calendar = default_calendar();

@@ -1,5 +1,7 @@
 #include "http/server/http_response.h"
 
+#include "core/json_text.h"
+
 #include <fmt/format.h>
 
 namespace fazhi::http {
@@ -24,28 +26,7 @@ std::string http_date(std::time_t time) {
                      tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
-std::string json_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 8);
-  for (char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  return out;
-}
+std::string json_escape(std::string_view text) { return fazhi::json_escape(text); }
 
 HttpResponse HttpResponse::json(int status, std::string body) {
   HttpResponse response(status);
