@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(
-  cmake ninja-build pkg-config g++ make
+  cmake ninja-build pkg-config g++ make ccache
   libboost1.81-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libpq-dev postgresql-15
   libssl-dev libsodium-dev libzip-dev libexpat1-dev libpugixml-dev libxlsxwriter-dev
   libpoppler-cpp-dev poppler-utils libicu-dev libopencc-dev opencc libre2-dev
