@@ -127,6 +127,8 @@ const LedgerDeclaration& government_contract_ledger() {
               {.name = "term_until", .label = "履行期限止", .type = FieldType::kDate, .in_list = false},
               {.name = "amended", .label = "是否变更", .type = FieldType::kBoolean, .in_list = false},
               {.name = "government_breached", .label = "政府方是否违约", .type = FieldType::kBoolean, .indexed = true},
+              {.name = "breached_on", .label = "政府方违约日期", .type = FieldType::kDate, .indexed = true,
+               .help = "政府方违约或毁约发生的日期", .in_list = false},
               {.name = "dispute_resolution", .label = "纠纷解决方式", .type = FieldType::kEnum,
                .options = {{"negotiation", "协商"}, {"mediation", "调解"}, {"arbitration", "仲裁"}, {"litigation", "诉讼"}},
                .in_list = false},
