@@ -64,6 +64,9 @@ const std::vector<const LedgerDeclaration*>& all_ledgers() {
       &pre_appointment_exam_ledger(),
       &law_report_by_leaders_ledger(),
       &law_exam_ledger(),
+      &region_time_limit_ledger(),
+      &report_round_ledger(),
+      &report_part_ledger(),
   };
   return kLedgers;
 }
