@@ -4,6 +4,7 @@
 
 #include "core/working_day_calendar.h"
 #include "ledger/ledger_rules.h"
+#include "ledger/region_time_limits.h"
 
 namespace fazhi {
 
@@ -37,7 +38,9 @@ std::vector<Deadline> compute_deadlines(const LedgerDeclaration& ledger, const L
   std::vector<Deadline> out;
   const WorkingDayCalendar& calendar = default_calendar();
   const StateDeclaration* state = ledger.state(record.state);
-  for (const auto& limit : ledger.time_limits) {
+  std::shared_ptr<const RegionTimeLimits> region = current_region_time_limits();
+  for (const auto& declared : ledger.time_limits) {
+    const TimeLimitDeclaration& limit = region_time_limit(*region, ledger, declared);
     if (!limit.applies_if_field.empty()) {
       std::string v = sql_text(field_of(ledger, record, limit.applies_if_field));
       if (std::find(limit.applies_if_values.begin(), limit.applies_if_values.end(), v) == limit.applies_if_values.end())
@@ -61,8 +64,11 @@ std::vector<Deadline> compute_deadlines(const LedgerDeclaration& ledger, const L
     int days = limit.days;
     if (!limit.extension_days_field.empty())
       days += static_cast<int>(sql_int(field_of(ledger, record, limit.extension_days_field)).value_or(0));
-    auto due = limit.count == DayCount::kWorkingDays ? calendar.add_working_days(*from, days)
-                                                      : calendar.calendar_deadline(*from, days);
+    // A limit of 0 days is a date set on the record itself (a certificate's expiry, a
+    // rectification deadline): due that day.
+    Result<Date> due = days == 0 ? Result<Date>(*from)
+                       : limit.count == DayCount::kWorkingDays ? calendar.add_working_days(*from, days)
+                                                              : calendar.calendar_deadline(*from, days);
     if (!due) {
       d.state = DeadlineState::kUnknown;
       d.note = due.error().reason;

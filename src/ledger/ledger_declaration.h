@@ -85,7 +85,9 @@ enum class DayCount {
 // A statutory time limit: `days` counted from the date in field `from`, met when field
 // `until` is set (or the record reaches one of `done_states`), running while the record is
 // in `active_states` (empty: any non-terminal state). An extension field, when set, adds its
-// number of days (approved extensions).
+// number of days (approved extensions). `days` 0 means the `from` field is itself the due
+// date (a certificate's expiry, a rectification deadline). A region may set its own days
+// and counting (region_time_limits.h); the declaration holds the national default.
 struct TimeLimitDeclaration {
   std::string name;
   std::string label;      // 受理审查期限

@@ -16,11 +16,16 @@
 
 namespace fazhi {
 
+class WriteTransaction;
+
 struct RuleContext {
   const LedgerDeclaration& ledger;
   SqlSession& sql;
   const UserContext& user;
   const OrgDirectory& orgs;
+  // The write in progress, for a rule whose step also writes records of another ledger
+  // (audited in the same transaction); null when the rule only checks.
+  WriteTransaction* tx = nullptr;
 };
 
 // `before` is null on create; `step` is null unless a transition is being made.

@@ -8,6 +8,7 @@
 #include "ledger/field_value.h"
 #include "ledger/ledger_catalogue.h"
 #include "ledger/ledger_rules.h"
+#include "ledger/region_time_limits.h"
 #include "ledger/ledger_table.h"
 
 namespace fazhi {
@@ -347,7 +348,7 @@ Result<void> LedgerService::check_record(WriteTransaction& tx, const UserContext
   }
   if (!errors.empty()) return aggregate(ledger, std::move(errors));
   if (const RecordRule* rule = find_record_rule(ledger.name)) {
-    RuleContext context{ledger, tx.sql(), user, orgs};
+    RuleContext context{ledger, tx.sql(), user, orgs, &tx};
     FAZHI_TRY((*rule)(context, before, after, step));
   }
   if (ledger.name != "organizations") {
@@ -403,6 +404,7 @@ Result<LedgerRecord> LedgerService::create(const UserContext& user, const Ledger
     return ok();
   }));
   if (ledger.name == "organizations") orgs_.invalidate();
+  if (ledger.name == "region_time_limit") FAZHI_TRY(reload_region_time_limits(store_));
   return rec;
 }
 
@@ -477,6 +479,7 @@ Result<LedgerRecord> LedgerService::write_change(const UserContext& user, const 
     return ok();
   }));
   if (ledger.name == "organizations") orgs_.invalidate();
+  if (ledger.name == "region_time_limit") FAZHI_TRY(reload_region_time_limits(store_));
   return after;
 }
 
@@ -515,6 +518,7 @@ Result<void> LedgerService::remove(const UserContext& user, const LedgerDeclarat
     return ok();
   }));
   if (ledger.name == "organizations") orgs_.invalidate();
+  if (ledger.name == "region_time_limit") FAZHI_TRY(reload_region_time_limits(store_));
   return ok();
 }
 

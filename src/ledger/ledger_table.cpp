@@ -10,6 +10,7 @@
 #include "core/sm3.h"
 #include "ledger/ledger_catalogue.h"
 #include "ledger/field_value.h"
+#include "ledger/region_time_limits.h"
 #include "store/migrations.h"
 
 namespace fazhi {
@@ -114,7 +115,7 @@ Result<void> ensure_ledger_tables(Store& store) {
     for (auto& i : indexes) sql += i + ";\n";
     FAZHI_TRY(store.apply_migration(id, sql));
   }
-  return ok();
+  return reload_region_time_limits(store);
 }
 
 LedgerRecord record_from_row(const LedgerDeclaration& ledger, const std::vector<SqlValue>& row) {

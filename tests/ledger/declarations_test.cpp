@@ -219,15 +219,20 @@ TEST(LedgerDeclarations, TimeLimitsAreWellFormed) {
       EXPECT_TRUE(is_snake_case(t.name));
       EXPECT_TRUE(names.insert(t.name).second) << "duplicate time limit";
       EXPECT_FALSE(t.label.empty());
-      EXPECT_GT(t.days, 0);
+      EXPECT_GE(t.days, 0);  // 0: the `from` date is itself the due date
       EXPECT_GE(t.due_soon_days, 0);
       EXPECT_FALSE(t.source.empty()) << "a time limit must cite its law";
       const FieldDeclaration* from = l->field(t.from);
       ASSERT_NE(from, nullptr) << "from field '" << t.from << "'";
       EXPECT_TRUE(is_date_type(from->type)) << "from field is not a date";
-      const FieldDeclaration* until = l->field(t.until);
-      ASSERT_NE(until, nullptr) << "until field '" << t.until << "'";
-      EXPECT_TRUE(is_date_type(until->type)) << "until field is not a date";
+      if (t.until.empty()) {
+        // A limit nothing meets (a validity running out) must stop with its states.
+        EXPECT_FALSE(t.active_states.empty()) << "a limit without an until field needs active states";
+      } else {
+        const FieldDeclaration* until = l->field(t.until);
+        ASSERT_NE(until, nullptr) << "until field '" << t.until << "'";
+        EXPECT_TRUE(is_date_type(until->type)) << "until field is not a date";
+      }
       for (const auto& s : t.active_states) EXPECT_NE(l->state(s), nullptr) << "active state " << s;
       if (!t.extension_days_field.empty()) {
         const FieldDeclaration* ext = l->field(t.extension_days_field);

@@ -5,7 +5,7 @@ namespace fazhi {
 // 重大行政决策 (重大行政决策程序暂行条例, 国务院令第713号; RULES.md §7), government contracts and
 // legal advisers. Each of the five procedures has its done date; the three conditional ones
 // (public participation, expert review, risk assessment) may instead record why they do not
-// apply. major_decision_rules refuses "decide" while a required procedure is missing.
+// apply. decisions_rules.cpp refuses "decide" while a required procedure is missing.
 
 const LedgerDeclaration& major_decision_ledger() {
   static const LedgerDeclaration ledger{
@@ -153,6 +153,8 @@ const LedgerDeclaration& government_contract_ledger() {
                .requires_fields = {"submitted_for_review_on"}},
               {.name = "complete_review", .label = "审查完成", .from = {"under_review"}, .to = "reviewed",
                .requires_fields = {"reviewed_on", "review_opinion"}},
+              {.name = "resubmit", .label = "修改后重新送审", .from = {"reviewed"}, .to = "under_review",
+               .requires_fields = {"submitted_for_review_on"}},
               {.name = "sign", .label = "签订", .from = {"reviewed"}, .to = "performing",
                .requires_fields = {"signed_on"}},
               {.name = "complete", .label = "履行完毕", .from = {"performing"}, .to = "completed",

@@ -84,6 +84,8 @@ const LedgerDeclaration& certificate_ledger() {
               {.name = "reinstated_on", .label = "发还日期", .type = FieldType::kDate, .in_list = false},
               {.name = "revoked_on", .label = "注销或吊销日期", .type = FieldType::kDate, .in_list = false},
               {.name = "withdrawal_reason", .label = "暂扣或注销原因", .type = FieldType::kText, .in_list = false},
+              {.name = "renewed_on", .label = "换发新证日期", .type = FieldType::kDate, .help = "有效期届满前换发新证的，本证随之失效",
+               .in_list = false},
           },
       .states =
           {
@@ -91,6 +93,7 @@ const LedgerDeclaration& certificate_ledger() {
               {.name = "suspended", .label = "暂扣"},
               {.name = "revoked", .label = "已注销", .terminal = true},
               {.name = "expired", .label = "已过期", .terminal = true},
+              {.name = "renewed", .label = "已换发新证", .terminal = true},
           },
       .initial_state = "valid",
       .transitions =
@@ -103,6 +106,14 @@ const LedgerDeclaration& certificate_ledger() {
                .requires_fields = {"revoked_on", "withdrawal_reason"}},
               {.name = "expire", .label = "到期失效", .from = {"valid", "suspended"}, .to = "expired",
                .requires_fields = {"valid_until"}},
+              {.name = "renew", .label = "换发新证", .from = {"valid"}, .to = "renewed",
+               .requires_fields = {"renewed_on"}},
+          },
+      .time_limits =
+          {
+              {.name = "expiry", .label = "执法证件有效期届满", .from = "valid_until", .days = 0,
+               .count = DayCount::kCalendarDays, .until = "renewed_on", .active_states = {"valid", "suspended"},
+               .due_soon_days = 90, .source = "各省行政执法证件管理办法（有效期届满前申请换证，提前90日提醒）"},
           },
   };
   return ledger;
@@ -184,8 +195,9 @@ const LedgerDeclaration& enforcement_matter_ledger() {
 }
 
 // 执法案件 with the three systems. The decision's disclosure limit depends on the case kind
-// (licensing and penalty 7 WD, others 20 WD): both are declared and enforcement_case_rules picks
-// by `kind`; a major decision (`is_major`) may not be decided before its legal review.
+// (licensing and penalty 7 WD, others 20 WD; a region may set its own, region_time_limits.h):
+// both are declared, each applying to its kinds. enforcement_rules.cpp refuses deciding a
+// major case (`is_major`) before its legal review and checks cited exemption-list entries.
 const LedgerDeclaration& enforcement_case_ledger() {
   static const LedgerDeclaration ledger{
       .name = "enforcement_case",
@@ -246,6 +258,12 @@ const LedgerDeclaration& enforcement_case_ledger() {
               {.name = "closed_on", .label = "结案日期", .type = FieldType::kDate, .indexed = true},
               {.name = "full_record", .label = "全过程记录材料", .type = FieldType::kAttachment, .help = "立案、调查取证、审核、决定、送达、执行各环节的文书和音像记录",
                .in_list = false},
+              {.name = "evidence_files", .label = "调查取证材料", .type = FieldType::kAttachment,
+               .help = "询问笔录、现场检查笔录、证据材料和执法音像记录（行政处罚法 第四十七条）", .in_list = false},
+              {.name = "notice_files", .label = "告知和送达文书", .type = FieldType::kAttachment,
+               .help = "行政处罚事先告知书、听证告知书及送达回证", .in_list = false},
+              {.name = "hearing_record", .label = "听证笔录", .type = FieldType::kAttachment, .in_list = false},
+              {.name = "decision_file", .label = "决定书", .type = FieldType::kAttachment, .in_list = false},
           },
       .states =
           {
@@ -330,23 +348,37 @@ const LedgerDeclaration& criminal_transfer_ledger() {
                .options = {{"filed", "立案"}, {"not_filed", "不予立案"}, {"returned", "退回移送"}}},
               {.name = "police_response_on", .label = "反馈日期", .type = FieldType::kDate, .in_list = false},
               {.name = "followup", .label = "后续处理情况", .type = FieldType::kLongText, .in_list = false},
+              {.name = "followed_up_on", .label = "跟踪办结日期", .type = FieldType::kDate, .in_list = false},
           },
       .states =
           {
               {.name = "transferred", .label = "已移送"},
-              {.name = "answered", .label = "已反馈", .terminal = true},
+              {.name = "answered", .label = "已反馈"},
+              {.name = "followed_up", .label = "跟踪办结", .terminal = true},
           },
       .initial_state = "transferred",
       .transitions =
           {
               {.name = "record_answer", .label = "登记公安机关反馈", .from = {"transferred"}, .to = "answered",
                .requires_fields = {"police_response", "police_response_on"}},
+              {.name = "close_followup", .label = "跟踪办结", .from = {"answered"}, .to = "followed_up",
+               .requires_fields = {"followup", "followed_up_on"}},
+          },
+      .time_limits =
+          {
+              {.name = "police_response", .label = "公安机关审查反馈期限", .from = "transferred_on", .days = 3,
+               .count = DayCount::kCalendarDays, .until = "police_response_on", .active_states = {"transferred"},
+               .due_soon_days = 1,
+               .source = "行政执法机关移送涉嫌犯罪案件的规定 第八条（公安机关自接受之日起3日内审查；超期即催办）"},
           },
   };
   return ledger;
 }
 
-// 案卷评查: one sampled case file scored against the rubric.
+// 案卷评查: one sampled case file scored against the rubric (case_file_rubric.h). The reviewer
+// records deductions; score, grade and problem count are computed from them. Assigning
+// rectification turns each deduction into a supervision problem of the reviewed body with the
+// deadline given; the review is concluded when none is left open.
 const LedgerDeclaration& case_file_review_ledger() {
   static const LedgerDeclaration ledger{
       .name = "case_file_review",
@@ -365,13 +397,46 @@ const LedgerDeclaration& case_file_review_ledger() {
               {.name = "review_batch", .label = "评查批次", .type = FieldType::kText, .max_length = 100,
                .in_list = false},
               {.name = "draw", .label = "抽取记录", .type = FieldType::kRecordRef, .ref_ledger = "draw",
-               .in_list = false},
+               .help = "以可验证抽取方式从结案案卷中抽取", .in_list = false},
               {.name = "reviewer", .label = "评查人员", .type = FieldType::kPersonRef, .in_list = false},
               {.name = "reviewed_on", .label = "评查日期", .type = FieldType::kDate, .indexed = true},
-              {.name = "score", .label = "评查得分", .type = FieldType::kDecimal, .min = 0, .max = 100},
+              {.name = "deductions", .label = "扣分明细", .type = FieldType::kLongText, .help = "每行一项：条目代码 扣分 问题，例如「B2 2 证据材料未编页」",
+               .in_list = false},
+              {.name = "score", .label = "评查得分", .type = FieldType::kDecimal, .min = 0, .max = 100,
+               .help = "由扣分明细按评分标准计算，不需填写"},
               {.name = "grade", .label = "评查等次", .type = FieldType::kEnum, .indexed = true,
-               .options = {{"excellent", "优秀"}, {"pass", "合格"}, {"fail", "不合格"}}},
+               .options = {{"excellent", "优秀"}, {"pass", "合格"}, {"fail", "不合格"}},
+               .help = "由得分和一票否决项计算，不需填写"},
+              {.name = "problem_count", .label = "发现问题数", .type = FieldType::kInteger, .min = 0,
+               .help = "由扣分明细计算"},
               {.name = "problems", .label = "发现问题", .type = FieldType::kLongText, .in_list = false},
+              {.name = "rectification_assigned_on", .label = "下达整改日期", .type = FieldType::kDate,
+               .in_list = false},
+              {.name = "rectification_due_on", .label = "整改期限", .type = FieldType::kDate, .indexed = true},
+              {.name = "concluded_on", .label = "评查完结日期", .type = FieldType::kDate, .in_list = false},
+          },
+      .states =
+          {
+              {.name = "reviewing", .label = "评查中"},
+              {.name = "scored", .label = "已评分"},
+              {.name = "rectifying", .label = "整改中"},
+              {.name = "concluded", .label = "已完结", .terminal = true},
+          },
+      .initial_state = "reviewing",
+      .transitions =
+          {
+              {.name = "score", .label = "完成评分", .from = {"reviewing"}, .to = "scored",
+               .requires_fields = {"reviewed_on", "reviewer"}},
+              {.name = "assign_rectification", .label = "下达整改", .from = {"scored"}, .to = "rectifying",
+               .requires_fields = {"rectification_assigned_on", "rectification_due_on"}},
+              {.name = "conclude", .label = "评查完结", .from = {"scored", "rectifying"}, .to = "concluded",
+               .requires_fields = {"concluded_on"}},
+          },
+      .time_limits =
+          {
+              {.name = "rectification", .label = "案卷评查问题整改期限", .from = "rectification_due_on", .days = 0,
+               .count = DayCount::kCalendarDays, .until = "concluded_on", .active_states = {"rectifying"},
+               .due_soon_days = 7, .source = "评查通报确定的整改期限"},
           },
   };
   return ledger;

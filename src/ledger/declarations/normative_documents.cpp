@@ -75,6 +75,8 @@ const LedgerDeclaration& normative_document_ledger() {
               {.name = "valid_until", .label = "有效期至", .type = FieldType::kDate, .indexed = true},
               {.name = "filed_on", .label = "报送备案日期", .type = FieldType::kDate, .indexed = true,
                .help = "向上级人民政府和本级人大常委会报备的日期（分别报送的取较晚者）"},
+              {.name = "filing_timely", .label = "是否按期报备", .type = FieldType::kBoolean, .indexed = true,
+               .help = "由公布日期、报送备案日期和本地区报备期限计算，不需填写"},
               {.name = "filing_review_outcome", .label = "备案审查结论", .type = FieldType::kEnum, .indexed = true,
                .options = {{"passed", "审查通过"}, {"corrected", "经审查已纠正"}, {"revoked", "被撤销"}}},
               {.name = "cleanup_on", .label = "清理日期", .type = FieldType::kDate, .indexed = true, .in_list = false},
@@ -111,7 +113,7 @@ const LedgerDeclaration& normative_document_ledger() {
               {.name = "discuss", .label = "集体审议", .from = {"legality_reviewed"}, .to = "discussed",
                .requires_fields = {"discussed_on"}},
               {.name = "publish", .label = "登记编号并公布", .from = {"discussed"}, .to = "published",
-               .requires_fields = {"registration_number", "published_on"}},
+               .requires_fields = {"published_on"}},
               {.name = "file", .label = "报送备案", .from = {"published"}, .to = "filed",
                .requires_fields = {"filed_on"}},
               {.name = "complete_filing_review", .label = "备案审查完成", .from = {"filed"}, .to = "in_force",
@@ -136,6 +138,9 @@ const LedgerDeclaration& normative_document_ledger() {
               {.name = "filing", .label = "报送备案期限", .from = "published_on", .days = 30,
                .count = DayCount::kCalendarDays, .until = "filed_on", .active_states = {"published"},
                .due_soon_days = 7, .source = "各省行政规范性文件备案规定（默认30日；规章：立法法 第一百零九条）"},
+              {.name = "expiry", .label = "有效期届满评估清理", .from = "valid_until", .days = 0,
+               .count = DayCount::kCalendarDays, .active_states = {"published", "filed", "in_force"},
+               .due_soon_days = 180, .source = "各省行政规范性文件管理规定（有效期届满前6个月评估，决定继续有效、修改或废止）"},
           },
   };
   return ledger;
@@ -182,6 +187,8 @@ const LedgerDeclaration& legality_review_ledger() {
               {.name = "adviser_involved", .label = "是否有法律顾问参与", .type = FieldType::kBoolean,
                .in_list = false},
               {.name = "returned_on", .label = "退回补充材料日期", .type = FieldType::kDate, .in_list = false},
+              {.name = "days_taken", .label = "审核用时（工作日）", .type = FieldType::kInteger, .min = 0,
+               .help = "自收到送审至出具意见的工作日数，由系统计算"},
           },
       .states =
           {
@@ -198,6 +205,13 @@ const LedgerDeclaration& legality_review_ledger() {
                .requires_fields = {"received_on"}},
               {.name = "issue_opinion", .label = "出具审核意见", .from = {"received"}, .to = "opinion_issued",
                .requires_fields = {"opinion_on", "opinion"}},
+          },
+      .time_limits =
+          {
+              {.name = "document_review", .label = "规范性文件合法性审核期限", .from = "received_on", .days = 15,
+               .count = DayCount::kWorkingDays, .until = "opinion_on", .active_states = {"received"},
+               .source = "国办发〔2018〕115号（原则上不少于5个工作日，最长不超过15个工作日）",
+               .applies_if_field = "subject_kind", .applies_if_values = {"document"}},
           },
   };
   return ledger;

@@ -49,12 +49,21 @@ const LedgerDeclaration& supervision_problem_ledger() {
           {
               {.name = "start", .label = "开始整改", .from = {"open"}, .to = "rectifying",
                .requires_fields = {"deadline"}},
+              {.name = "escalate", .label = "逾期报告协调机构", .from = {"open", "rectifying"}, .to = "rectifying",
+               .requires_fields = {"escalated_on"}},
               {.name = "submit", .label = "申请销号", .from = {"open", "rectifying"}, .to = "submitted",
                .requires_fields = {"rectified_on"}},
               {.name = "return", .label = "退回继续整改", .from = {"submitted"}, .to = "rectifying",
                .requires_fields = {"return_reason"}},
               {.name = "sign_off", .label = "审核销号", .from = {"submitted"}, .to = "signed_off",
                .requires_fields = {"signed_off_on"}, .roles = {Role::kAdmin, Role::kCoordinator}},
+          },
+      .time_limits =
+          {
+              {.name = "rectification", .label = "问题整改期限", .from = "deadline", .days = 0,
+               .count = DayCount::kCalendarDays, .until = "rectified_on",
+               .active_states = {"open", "rectifying"}, .due_soon_days = 7,
+               .source = "督察整改通知确定的整改期限"},
           },
       .also_visible_to_field = "responsible_org",
   };
@@ -96,6 +105,12 @@ const LedgerDeclaration& rectification_ledger() {
               {.name = "reopen", .label = "退回", .from = {"done"}, .to = "planned"},
               {.name = "accept", .label = "验收", .from = {"done"}, .to = "accepted",
                .requires_fields = {"accepted_on"}, .roles = {Role::kAdmin, Role::kCoordinator}},
+          },
+      .time_limits =
+          {
+              {.name = "measure", .label = "整改措施完成时限", .from = "due_on", .days = 0,
+               .count = DayCount::kCalendarDays, .until = "done_on", .active_states = {"planned"},
+               .due_soon_days = 7, .source = "整改方案确定的完成时限"},
           },
       .also_visible_to_field = "owner_org",
   };

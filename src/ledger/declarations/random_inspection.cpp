@@ -195,6 +195,8 @@ const LedgerDeclaration& inspection_result_ledger() {
                            {"other", "其他"}}},
               {.name = "problem_description", .label = "问题描述", .type = FieldType::kLongText, .in_list = false},
               {.name = "disclosed_on", .label = "结果公示日期", .type = FieldType::kDate, .indexed = true},
+              {.name = "disclosure_late", .label = "是否超期公示", .type = FieldType::kBoolean, .indexed = true,
+               .help = "由检查结束日期、公示日期和本地区公示期限计算，不需填写"},
           },
       .time_limits =
           {

@@ -171,9 +171,10 @@ Result<void> generate_people_and_enforcement(DemoCity& city, LedgerService& serv
     return ok();
   }));
 
-  // Certificates: five-year cards, renewed before they lapse; the ones of 2021–2025 and the
-  // one current at the start. 3% lapse in 2025 without being processed (still 有效 in the
-  // ledger: the to-do list shows them), officers who left have theirs cancelled.
+  // Certificates: five-year cards, replaced by the next card before they lapse (已换发新证);
+  // the ones of 2021–2025 and the one current at the start. 3% lapse in 2025 (20% at small
+  // scale): about half already processed as 已过期, the rest still 有效 in the ledger (the
+  // to-do list shows them overdue); officers who left have theirs cancelled.
   const LedgerDeclaration& certificates = *find_ledger("certificate");
   LedgerWriter cw(city, store, certificates);
   struct ExamPlan {
@@ -185,6 +186,7 @@ Result<void> generate_people_and_enforcement(DemoCity& city, LedgerService& serv
   };
   std::vector<ExamPlan> exams;
   std::int64_t serial = 0;
+  bool expired_yet = false;  // small scale: at least one card processed as expired
   FAZHI_TRY(cw.batch([&]() -> Result<void> {
     for (size_t k = 0; k < officers.size(); ++k) {
       const OfficerPlan& p = officers[k];
@@ -192,12 +194,13 @@ Result<void> generate_people_and_enforcement(DemoCity& city, LedgerService& serv
       std::string issuer = org.county < 0 ? "示例市人民政府" : city.counties[org.county].name + "人民政府";
       Date issued = p.entered.add_days(rng.uniform(20, 120));
       bool is_new = true;
-      bool lapses = rng.chance(0.03);
+      bool lapses = rng.chance(small ? 0.2 : 0.03);
       for (;;) {
         Date until = add_years(issued, 5).add_days(-1);
         bool renewed = p.on_duty ? until <= last_day() : until < p.left_on;
         if (lapses && until.year() == kLastYear) renewed = false;
         bool keep = until >= first_day().add_days(-1) || !renewed;
+        Date next_issued = until.add_days(-rng.uniform(0, 45));
         if (keep) {
           RecordBuilder& b = cw.builder();
           ++serial;
@@ -210,8 +213,14 @@ Result<void> generate_people_and_enforcement(DemoCity& city, LedgerService& serv
           b.set_date("issued_on", issued);
           b.set_date("valid_until", until);
           std::string state = "valid";
-          if (renewed) {
+          if (renewed && next_issued <= last_day()) {
+            // Replaced by the next card before (or on) its expiry.
+            state = "renewed";
+            b.set_date("renewed_on", next_issued);
+          } else if (lapses && until < last_day().add_days(-30) && (rng.chance(0.5) || (small && !expired_yet))) {
+            // Lapsed and already processed as expired; the rest still show 有效 and are overdue.
             state = "expired";
+            expired_yet = true;
           } else if (!p.on_duty && p.left_on <= last_day()) {
             state = "revoked";
             b.set_date("revoked_on", p.left_on);
@@ -229,7 +238,7 @@ Result<void> generate_people_and_enforcement(DemoCity& city, LedgerService& serv
             city.bodies[p.body].officers.push_back(p.name + "（" + number + "）");
         }
         if (!renewed) break;
-        issued = until.add_days(-rng.uniform(0, 45));
+        issued = next_issued;
         is_new = false;
       }
     }

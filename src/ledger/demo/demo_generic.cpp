@@ -92,12 +92,6 @@ std::string hex(DemoRandom& rng, int n) {
 // Values that must agree with each other or with the state, and realistic mixes where a
 // uniform draw would not be (most inspections find nothing, most case files pass).
 void agree_with_state(std::string_view ledger, const std::string& state, RecordBuilder& b, DemoRandom& rng) {
-  if (ledger == "case_file_review") {
-    int score = static_cast<int>(rng.chance(0.08) ? rng.uniform(45, 59) : rng.uniform(60, 99));
-    b.set_text("score", std::to_string(score));
-    b.set_text("grade", score >= 90 ? "excellent" : score >= 60 ? "pass" : "fail");
-    if (score >= 90) b.clear("problems");
-  }
   if (ledger == "pre_appointment_exam" || ledger == "certificate_exam") {
     int score = static_cast<int>(rng.chance(0.06) ? rng.uniform(40, 59) : rng.uniform(60, 98));
     b.set_text("score", std::to_string(score));
@@ -381,6 +375,7 @@ Result<void> write_generic(DemoCity& city, Store& store, const GenericSpec& spec
         RecordBuilder& b = writer.builder();
         state = generic.fill(city, rng, b, owner, anchor, state, serial, &spec.state_weights);
         agree_with_state(spec.ledger, state, b, rng);
+        agree_with_rules(spec.ledger, state, b, rng);
         FAZHI_TRY(writer.add(b, owner, state));
       }
       return ok();

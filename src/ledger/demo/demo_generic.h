@@ -45,6 +45,10 @@ class GenericLedger {
   std::set<std::string> step_fields_;
 };
 
+// Makes a generically filled record follow its ledger's own rules (demo_workflows.cpp): dates
+// in step order, periods kept or missed in realistic shares, computed fields computed.
+void agree_with_rules(std::string_view ledger, const std::string& state, RecordBuilder& b, DemoRandom& rng);
+
 // The owners of `pool`, as org indexes.
 std::vector<size_t> owners_of(const DemoCity& city, OwnerPool pool);
 // A unit (government, department or township) in the same county as `org` (city level: any).

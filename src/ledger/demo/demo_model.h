@@ -166,5 +166,7 @@ std::string utc_stamp(Date date, int hour, int minute, int second);
 Result<void> generate_organisations(DemoCity& city, LedgerService& service);
 Result<void> generate_people_and_enforcement(DemoCity& city, LedgerService& service);
 Result<void> generate_ledgers(DemoCity& city, LedgerService& service);
+// The city's own time-limit settings (demo_settings.cpp).
+Result<void> generate_region_settings(DemoCity& city, Store& store);
 
 }  // namespace fazhi::demo
