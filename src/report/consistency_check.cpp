@@ -1,0 +1,99 @@
+#include "report/consistency_check.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "indicator/indicator_declaration.h"
+#include "review/utf.h"
+
+namespace fazhi {
+namespace {
+
+bool same_figure(double typed, int decimals, double computed) {
+  double scale = std::pow(10.0, decimals);
+  return std::abs(typed - std::round(computed * scale) / scale) < 0.5 / scale + 1e-9;
+}
+
+// Years named at the start of a paragraph ("2023年，…").
+int leading_year(const std::string& text) {
+  if (text.size() < 7 || text.compare(4, 3, "年") != 0) return 0;
+  for (int i = 0; i < 4; ++i)
+    if (text[i] < '0' || text[i] > '9') return 0;
+  return std::atoi(text.substr(0, 4).c_str());
+}
+
+}  // namespace
+
+std::string plain_text(const ReportDocument& document) {
+  std::string out = document.title + "\n";
+  for (const auto& b : document.blocks) out += b.text + "\n";
+  if (!document.date_text.empty()) out += document.org_name + "\n" + document.date_text + "\n";
+  return out;
+}
+
+std::vector<ConsistencyFinding> check_consistency(const ReportDocument& doc,
+                                                  const std::vector<ExpectedPart>& expected,
+                                                  const review::Reviewer* reviewer) {
+  std::vector<ConsistencyFinding> out;
+  for (const auto& f : doc.figures) {
+    if (!f.value) {
+      out.push_back({"empty_slot", true, f.indicator,
+                     fmt::format("指标「{}」（{}）本年度没有可计算的数据，请核对台账后再发布",
+                                 f.label, f.indicator)});
+      continue;
+    }
+    if (f.ratio) {
+      const IndicatorDeclaration* d = find_indicator(f.indicator);
+      if (f.denominator > 0 && std::abs(f.numerator / f.denominator * 100.0 - *f.value) > 0.005)
+        out.push_back({"rate_mismatch", true, f.indicator,
+                       fmt::format("比率「{}」为{}%，与其分子{}、分母{}不符", f.label, f.text,
+                                   f.numerator, f.denominator)});
+      for (const auto& [part, figure_value] : {std::pair{d ? d->numerator : "", f.numerator},
+                                               std::pair{d ? d->denominator : "", f.denominator}}) {
+        const ReportFigure* counted = part.empty() ? nullptr : doc.figure(part);
+        if (counted && counted->value && std::abs(*counted->value - figure_value) > 1e-9)
+          out.push_back({"rate_mismatch", true, f.indicator,
+                         fmt::format("比率「{}」所用的{}与报告中「{}」的数字{}不一致", f.label,
+                                     figure_value, counted->label, counted->text)});
+      }
+    }
+  }
+  for (const auto& b : doc.blocks) {
+    int y = leading_year(b.text);
+    if (b.kind == BlockKind::kParagraph && y > 0 && y < doc.year && b.figures_sentence)
+      out.push_back({"stale_figure", true, "",
+                     fmt::format("数字段落「{}…」属于{}年，早于报告年度{}年", b.text.substr(0, 30),
+                                 y, doc.year)});
+  }
+  for (const auto& e : expected)
+    if (!e.handed_in)
+      out.push_back(
+          {"missing_part", true, "",
+           fmt::format("{}本年度有台账记录，但尚未报送或未通过年度报告材料", e.org_name)});
+  if (reviewer) {
+    std::string text = plain_text(doc);
+    review::SourceText source{"年度报告", "text", "UTF-8", review::utf8_to_u32(text)};
+    review::ReviewedReport reviewed = reviewer->review(source);
+    for (const auto& fig : reviewed.figures) {
+      if (!fig.indicator) continue;
+      const ReportFigure* computed = doc.figure(*fig.indicator);
+      if (!computed || !computed->value) continue;
+      double typed = fig.scaled_value.value_or(fig.value);
+      if (fig.qualifier) continue;  // 余, 近, 约: a rounded statement, not a typed figure
+      if (!same_figure(typed, fig.decimals, *computed->value))
+        out.push_back({"typed_figure", true, computed->indicator,
+                       fmt::format("正文“{}”中写的{}与计算所得的「{}」{}{}不一致", fig.quote,
+                                   fig.text, computed->label, computed->text, computed->unit)});
+    }
+    for (const auto& defect : reviewed.defects)
+      out.push_back({"review:" + defect.kind, false, "", defect.message});
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.blocking > b.blocking; });
+  return out;
+}
+
+}  // namespace fazhi
