@@ -4,6 +4,9 @@
 // fields computed as the rules compute them (case-file scores and grades, days taken).
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <map>
+
 #include "core/working_day_calendar.h"
 #include "ledger/case_file_rubric.h"
 #include "ledger/demo/demo_generic.h"
@@ -11,10 +14,10 @@
 namespace fazhi::demo {
 namespace {
 
-// Sets `name` to `value` when it is on or before the demo's last day, else clears it and
-// every later date of `chain` (what had not happened by 2025-12-31 stays empty).
+// Sets `name` (when the record's steps gave it a value) to `value`, or to the demo's last day
+// when `value` falls after it: the step was taken by 2025-12-31, only sooner.
 void set_chain_date(RecordBuilder& b, std::string_view name, Date value) {
-  if (b.has(name)) b.set_date_if(name, value, last_day());
+  if (b.has(name)) b.set_date(name, std::min(value, last_day()));
 }
 
 void case_file_review(const std::string& state, RecordBuilder& b, DemoRandom& rng) {
