@@ -104,6 +104,15 @@ const LedgerDeclaration& service_rating_ledger() {
                .in_list = false},
               {.name = "followup_note", .label = "回访整改情况", .type = FieldType::kLongText, .in_list = false},
           },
+      // A bad rating (1 or 2 stars) is checked, rectified and the rater called back; the
+      // period is set locally (no national day count), 15 working days being the common one.
+      .time_limits =
+          {
+              {.name = "bad_rating_followup", .label = "差评回访整改期限", .from = "rated_at", .days = 15,
+               .count = DayCount::kWorkingDays, .until = "followed_up_on",
+               .source = "国办发〔2019〕51号（差评回访整改；期限由各地规定，默认15个工作日）",
+               .applies_if_field = "stars", .applies_if_values = {"1", "2"}},
+          },
       .also_visible_to_field = "rated_org",
   };
   return ledger;

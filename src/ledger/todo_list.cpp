@@ -1,0 +1,320 @@
+#include "ledger/todo_list.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/sm3.h"
+#include "ledger/field_value.h"
+#include "ledger/ledger_catalogue.h"
+#include "ledger/ledger_table.h"
+#include "ledger/region_time_limits.h"
+#include "ledger/working_day_table.h"
+
+namespace fazhi {
+namespace {
+
+// A declared constant as an SQL string literal.
+std::string literal(std::string_view v) {
+  std::string out = "'";
+  for (char c : v) {
+    if (c == '\'') out.push_back('\'');
+    out.push_back(c);
+  }
+  out.push_back('\'');
+  return out;
+}
+
+std::string literal_list(const std::vector<std::string>& values) {
+  std::string out;
+  for (const auto& v : values) out += (out.empty() ? "" : ", ") + literal(v);
+  return out;
+}
+
+std::string index_name(const LedgerDeclaration& ledger, const TimeLimitDeclaration& limit) {
+  return quote_identifier(ledger.name + "_todo_" + limit.name);
+}
+
+struct LimitRef {
+  const LedgerDeclaration* ledger;
+  const TimeLimitDeclaration* limit;
+};
+
+// Every (ledger, limit) pair in catalogue order; a query names a pair by its index here.
+const std::vector<LimitRef>& all_limits() {
+  static const std::vector<LimitRef> refs = [] {
+    std::vector<LimitRef> out;
+    for (const LedgerDeclaration* l : all_ledgers())
+      for (const auto& t : l->time_limits) out.push_back({l, &t});
+    return out;
+  }();
+  return refs;
+}
+
+Result<DeadlineState> parse_state(const std::string& s) {
+  if (s == "due_soon") return DeadlineState::kDueSoon;
+  if (s == "due_today") return DeadlineState::kDueToday;
+  if (s == "overdue") return DeadlineState::kOverdue;
+  return invalid_input("查询参数 state", "", "「" + s + "」应为 due_soon、due_today 或 overdue");
+}
+
+// One SELECT of the union: the running deadlines of `limit` (the region's version of a
+// declared limit of `ledger`) due on or before today plus its due-soon days, as
+// (todo_limit, todo_record, todo_title, todo_org, todo_due).
+std::string limit_select(std::size_t index, const LedgerDeclaration& ledger,
+                         const TimeLimitDeclaration& limit, const std::string& scope,
+                         const std::string& org_clause) {
+  const std::string from = quote_identifier(limit.from);
+  std::string days = std::to_string(limit.days);
+  if (!limit.extension_days_field.empty())
+    days += " + COALESCE(" + quote_identifier(limit.extension_days_field) + ", 0)";
+  const std::string title = ledger.title_field.empty()
+                                ? "CAST(id AS TEXT)"
+                                : "CAST(" + quote_identifier(ledger.title_field) + " AS TEXT)";
+  std::string due;
+  std::string join;
+  if (limit.days == 0 && limit.extension_days_field.empty()) {
+    // A limit of 0 days: the `from` field holds the due date itself (compute_deadlines).
+    due = "substr(" + from + ", 1, 10)";
+    join = "WHERE 1 = 1";
+  } else if (limit.count == DayCount::kWorkingDays) {
+    // CROSS JOIN keeps SQLite's join order: the ledger's partial index drives, the calendar
+    // is looked up by key.
+    due = "wd_due.wd_day";
+    join = fmt::format(
+        "CROSS JOIN {0} wd_from CROSS JOIN {0} wd_due WHERE wd_from.wd_day = substr({1}, 1, 10) "
+        "AND "
+        "wd_due.wd_working_ordinal = wd_from.wd_ordinal + {2}",
+        kWorkingDayTable, from, days);
+  } else {
+    due = "wd_due.wd_roll_forward";
+    join = fmt::format(
+        "CROSS JOIN {0} wd_from CROSS JOIN {0} wd_due WHERE wd_from.wd_day = substr({1}, 1, 10) "
+        "AND "
+        "wd_due.wd_day_number = wd_from.wd_day_number + {2}",
+        kWorkingDayTable, from, days);
+  }
+  return fmt::format(
+      "SELECT {} AS todo_limit, id AS todo_record, {} AS todo_title, org_code AS todo_org, {} AS "
+      "todo_due "
+      "FROM {} {} AND {} AND {} < ? AND {}{} AND {} <= ?",
+      index, title, due, quote_identifier(ledger.name), join,
+      running_limit_predicate(ledger, limit), from, scope, org_clause, due);
+}
+
+}  // namespace
+
+std::string running_limit_predicate(const LedgerDeclaration& ledger,
+                                    const TimeLimitDeclaration& limit) {
+  std::vector<std::string> terms;
+  if (!limit.until.empty()) terms.push_back(quote_identifier(limit.until) + " IS NULL");
+  if (!limit.active_states.empty()) {
+    terms.push_back("state IN (" + literal_list(limit.active_states) + ")");
+  } else {
+    std::vector<std::string> terminal;
+    for (const auto& s : ledger.states)
+      if (s.terminal) terminal.push_back(s.name);
+    if (!terminal.empty()) terms.push_back("state NOT IN (" + literal_list(terminal) + ")");
+  }
+  if (!limit.applies_if_field.empty()) {
+    const FieldDeclaration* f = ledger.field(limit.applies_if_field);
+    bool integer = f && stored_as_integer(*f);
+    std::vector<std::string> values;
+    bool empty_too = false;
+    for (const auto& v : limit.applies_if_values) {
+      if (v.empty())
+        empty_too = true;
+      else
+        values.push_back(v);
+    }
+    const std::string col = quote_identifier(limit.applies_if_field);
+    std::string in = values.empty() ? "" : col + " IN (" + literal_list(values) + ")";
+    // An empty value is stored as NULL; a text column may also hold ''.
+    if (empty_too) {
+      std::string empty = col + " IS NULL";
+      if (!integer) empty = "(" + empty + " OR " + col + " = '')";
+      in = in.empty() ? empty : in + " OR " + empty;
+    }
+    if (in.empty()) in = "1 = 0";
+    terms.push_back("(" + in + ")");
+  }
+  if (terms.empty()) return "1 = 1";
+  std::string out;
+  for (const auto& t : terms) out += (out.empty() ? "" : " AND ") + t;
+  return out;
+}
+
+std::string todo_rule(const LedgerDeclaration& ledger, const TimeLimitDeclaration& limit) {
+  const FieldDeclaration* from = ledger.field(limit.from);
+  std::string rule =
+      fmt::format("{}：自{}起{}{}", limit.label, from ? from->label : limit.from, limit.days,
+                  limit.count == DayCount::kWorkingDays ? "个工作日" : "日");
+  if (!limit.extension_days_field.empty()) rule += "（经批准可延长）";
+  return rule;
+}
+
+Result<TodoPage> list_todo(LedgerService& service, const UserContext& user,
+                           const TodoQuery& query) {
+  TodoPage page;
+  page.page = query.page;
+  page.page_size = query.page_size;
+  std::optional<DeadlineState> only;
+  if (!query.state.empty()) {
+    FAZHI_ASSIGN_OR_RETURN(DeadlineState s, parse_state(query.state));
+    only = s;
+  }
+  if (!query.ledger.empty()) {
+    const LedgerDeclaration* l = find_ledger(query.ledger);
+    if (!l) return invalid_input("查询参数 ledger", "", "台账「" + query.ledger + "」不存在");
+    FAZHI_TRY(require_read(user, *l));
+  }
+  if (query.page < 1) return invalid_input("查询参数 page", "", "应为 1 以上的整数");
+  FAZHI_ASSIGN_OR_RETURN(auto orgs, service.orgs());
+  std::string org_clause;
+  std::string org_from, org_to;
+  if (!query.org.empty()) {
+    org_from = orgs->path_of(query.org);
+    if (org_from.empty())
+      return invalid_input("查询参数 org", "", "单位「" + query.org + "」不存在");
+    org_to = scope_path_end(org_from);
+    org_clause = " AND org_path >= ? AND org_path < ?";
+  }
+
+  std::string unions;
+  std::vector<SqlValue> params;
+  const auto& refs = all_limits();
+  // The region's periods where it sets its own (deadline.h reads the same table).
+  std::shared_ptr<const RegionTimeLimits> region = current_region_time_limits();
+  for (std::size_t i = 0; i < refs.size(); ++i) {
+    const LimitRef& ref = refs[i];
+    const TimeLimitDeclaration& limit = region_time_limit(*region, *ref.ledger, *ref.limit);
+    if (!query.ledger.empty() && ref.ledger->name != query.ledger) continue;
+    if (!user.system && !ref.ledger->can_read(user.role)) continue;
+    // The earliest due date of a period of N days is N calendar days after its start, so
+    // only starts up to (last day shown − N) can be due by then: the index range.
+    const Date last_shown = query.today.add_days(limit.due_soon_days);
+    const Date start_before = last_shown.add_days(1 - limit.days);
+    std::vector<SqlValue> scope_params;
+    std::string scope = service.scope_sql(user, *ref.ledger, *orgs, scope_params);
+    unions += (unions.empty() ? "" : " UNION ALL ") +
+              limit_select(i, *ref.ledger, limit, scope, org_clause);
+    params.push_back(start_before.iso());
+    for (auto& p : scope_params) params.push_back(std::move(p));
+    if (!org_clause.empty()) {
+      params.push_back(org_from);
+      params.push_back(org_to);
+    }
+    params.push_back(last_shown.iso());
+  }
+  if (unions.empty()) return page;
+
+  const std::string today = query.today.iso();
+  const std::string kind =
+      "CASE WHEN todo_due < ? THEN 'overdue' WHEN todo_due = ? THEN 'due_today' ELSE 'due_soon' "
+      "END";
+  FAZHI_TRY(service.store().read([&](SqlSession& s) -> Result<void> {
+    std::vector<SqlValue> count_params = {today, today};
+    count_params.insert(count_params.end(), params.begin(), params.end());
+    FAZHI_ASSIGN_OR_RETURN(auto counts,
+                           s.query(fmt::format("SELECT {} AS todo_kind, COUNT(*) FROM ({}) todo "
+                                               "GROUP BY 1",
+                                               kind, unions),
+                                   count_params));
+    for (const auto& row : counts.rows) {
+      std::string k = sql_text(row[0]);
+      std::int64_t n = sql_int(row[1]).value_or(0);
+      (k == "overdue" ? page.overdue : k == "due_today" ? page.due_today : page.due_soon) = n;
+    }
+    page.total = !only                               ? page.overdue + page.due_today + page.due_soon
+                 : *only == DeadlineState::kOverdue  ? page.overdue
+                 : *only == DeadlineState::kDueToday ? page.due_today
+                                                     : page.due_soon;
+    std::vector<SqlValue> item_params = params;
+    std::string where;
+    if (only) {
+      where = *only == DeadlineState::kOverdue    ? " WHERE todo_due < ?"
+              : *only == DeadlineState::kDueToday ? " WHERE todo_due = ?"
+                                                  : " WHERE todo_due > ?";
+      item_params.push_back(today);
+    }
+    std::string limit_clause;
+    if (query.page_size > 0) {
+      limit_clause = " LIMIT ? OFFSET ?";
+      item_params.push_back(static_cast<std::int64_t>(query.page_size));
+      item_params.push_back(static_cast<std::int64_t>(query.page - 1) * query.page_size);
+    }
+    FAZHI_ASSIGN_OR_RETURN(
+        auto rows,
+        s.query(
+            fmt::format(
+                "SELECT todo_limit, todo_record, todo_title, todo_org, todo_due FROM ({}) todo{} "
+                "ORDER BY todo_due, todo_limit, todo_record{}",
+                unions, where, limit_clause),
+            item_params));
+    page.items.reserve(rows.rows.size());
+    for (const auto& row : rows.rows) {
+      TodoItem item;
+      const LimitRef& ref = refs.at(static_cast<std::size_t>(sql_int(row[0]).value_or(0)));
+      item.ledger = ref.ledger;
+      item.limit = &region_time_limit(*region, *ref.ledger, *ref.limit);
+      item.record = sql_int(row[1]).value_or(0);
+      item.record_title = sql_text(row[2]);
+      item.org_code = sql_text(row[3]);
+      auto due = parse_date(sql_text(row[4]));
+      if (!due) return internal_error("待办事项", "工作日表中的日期有误：" + sql_text(row[4]));
+      item.due = *due;
+      item.state = item.due < query.today    ? DeadlineState::kOverdue
+                   : item.due == query.today ? DeadlineState::kDueToday
+                                             : DeadlineState::kDueSoon;
+      if (const OrgNode* n = orgs->find(item.org_code)) item.org_name = n->name;
+      page.items.push_back(std::move(item));
+    }
+    return ok();
+  }));
+  return page;
+}
+
+nlohmann::json todo_item_to_json(const TodoItem& item) {
+  return {{"ledger", item.ledger->name},
+          {"ledger_label", item.ledger->label},
+          {"record", item.record},
+          {"record_title", item.record_title},
+          {"step", item.limit->name},
+          {"step_label", item.limit->label},
+          {"due", item.due.iso()},
+          {"state", deadline_state_name(item.state)},
+          {"state_label", deadline_state_label(item.state)},
+          {"rule", todo_rule(*item.ledger, *item.limit)},
+          {"source", item.limit->source},
+          {"org_code", item.org_code},
+          {"org_name", item.org_name}};
+}
+
+nlohmann::json todo_page_to_json(const TodoPage& page) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& i : page.items) items.push_back(todo_item_to_json(i));
+  return {{"total", page.total},
+          {"page", page.page},
+          {"page_size", page.page_size},
+          {"totals",
+           {{"due_soon", page.due_soon}, {"due_today", page.due_today}, {"overdue", page.overdue}}},
+          {"items", std::move(items)}};
+}
+
+Result<void> ensure_todo_schema(Store& store) {
+  FAZHI_TRY(ensure_working_day_table(store));
+  std::string sql;
+  for (const LimitRef& ref : all_limits())
+    // Dropped first: a changed declaration changes the predicate under the same name.
+    sql += fmt::format("DROP INDEX IF EXISTS {0};\nCREATE INDEX {0} ON {1} ({2}) WHERE {3};\n",
+                       index_name(*ref.ledger, *ref.limit), quote_identifier(ref.ledger->name),
+                       quote_identifier(ref.limit->from),
+                       running_limit_predicate(*ref.ledger, *ref.limit));
+  if (sql.empty()) return ok();
+  const std::string id = "todo_indexes:" + sm3_hex(sql).substr(0, 16);
+  FAZHI_ASSIGN_OR_RETURN(bool done, store.has_migration(id));
+  if (done) return ok();
+  return store.apply_migration(id, sql);
+}
+
+}  // namespace fazhi
