@@ -79,6 +79,28 @@ TEST_P(WorkflowRulesTest, MajorEnforcementDecisionNeedsItsLegalReview) {
               IsOk());
 }
 
+TEST_P(WorkflowRulesTest, AFirstLegalReviewerNeedsTheLegalQualification) {
+  LedgerRecord novice = create("people", {{"name", "赵审核"}});
+  create("officer", {{"person", novice.id}, {"legal_qualification", false}});
+  LedgerRecord lawyer = create("people", {{"name", "钱审核"}});
+  create("officer", {{"person", lawyer.id}, {"legal_qualification", true}});
+  LedgerRecord c = create(
+      "enforcement_case",
+      {{"kind", "penalty"}, {"party", "某公司"}, {"opened_on", "2025-03-03"}, {"is_major", true}});
+  EXPECT_THAT(
+      step("enforcement_case", c.id, "legal_review",
+           {{"legal_review_on", "2025-03-20"},
+            {"legal_review_opinion", "approved"},
+            {"legal_reviewer", novice.id}}),
+      ErrorIs(ErrorCode::kInvalidInput,
+              HasSubstr("初次从事法制审核的人员应当通过国家统一法律职业资格考试取得法律职业资格")));
+  EXPECT_THAT(step("enforcement_case", c.id, "legal_review",
+                   {{"legal_review_on", "2025-03-20"},
+                    {"legal_review_opinion", "approved"},
+                    {"legal_reviewer", lawyer.id}}),
+              IsOk());
+}
+
 TEST_P(WorkflowRulesTest, AnExemptionCitesAListEntryInForce) {
   LedgerRecord entry = create("exemption_list", {{"list_name", "市场监管领域轻微违法行为免罚清单"},
                                                  {"offence", "未按规定公示营业执照且及时改正"},
@@ -207,6 +229,16 @@ TEST_P(WorkflowRulesTest, CaseFileReviewScoresAndTurnsProblemsIntoRectifications
                 IsOk());
   }
   EXPECT_THAT(step("case_file_review", r.id, "conclude", {{"concluded_on", "2025-11-03"}}), IsOk());
+  // A sampled file cites a draw of case files, not of inspection targets.
+  LedgerRecord targets = create("draw", {{"draw_number", "CQ-2025-009"},
+                                         {"draw_kind", "targets"},
+                                         {"drawn_at", "2025-03-03T09:30:00"},
+                                         {"plan_hash", std::string(64, 'b')}});
+  EXPECT_THAT(
+      service_->create(system(), ledger("case_file_review"),
+                       {{"fields", {{"file_number", "甲司罚〔2025〕5号"}, {"draw", targets.id}}}}),
+      ErrorIs(ErrorCode::kInvalidInput,
+              HasSubstr("所引抽取记录「CQ-2025-009」不是评查案卷的抽取")));
   // A file without problems needs no rectification.
   LedgerRecord clean =
       create("case_file_review", {{"file_number", "甲司罚〔2025〕4号"}}, "370100.sfj");

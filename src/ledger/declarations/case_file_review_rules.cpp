@@ -78,6 +78,15 @@ Result<void> case_file_review_rule(const RuleContext& c, const LedgerRecord* bef
   FAZHI_TRY(require_not_before(c, r, step, "rectification_assigned_on", "reviewed_on"));
   FAZHI_TRY(require_not_before(c, r, step, "rectification_due_on", "rectification_assigned_on"));
   FAZHI_TRY(require_not_before(c, r, step, "concluded_on", "reviewed_on"));
+  // A sampled file cites the draw of case files it came from (a verifiable draw).
+  if (std::int64_t draw = sql_int(field_of(l, r, "draw")).value_or(0)) {
+    std::vector<SqlValue> p = {draw};
+    FAZHI_ASSIGN_OR_RETURN(auto q,
+                           c.sql.query("SELECT draw_kind, draw_number FROM draw WHERE id = ?", p));
+    if (!q.rows.empty() && sql_text(q.rows[0][0]) != "case_files")
+      return rule_refusal(
+          c, r, step, "所引抽取记录「" + sql_text(q.rows[0][1]) + "」不是评查案卷的抽取", "draw");
+  }
   auto parsed = parse_deductions(rubric, text_field(l, r, "deductions"));
   if (!parsed)
     return rule_refusal(c, r, step, parsed.error().place + "：" + parsed.error().reason,

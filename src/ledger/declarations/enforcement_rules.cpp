@@ -44,6 +44,30 @@ Result<void> check_exemption(const RuleContext& c, const LedgerRecord* before, L
   return ok();
 }
 
+// 行政处罚法 第五十八条第二款: whoever does legal review for the first time must hold the legal
+// qualification. A reviewer recorded as an officer without it, with no earlier review, is
+// refused; a reviewer the officer ledger does not know is not judged.
+Result<void> check_first_reviewer(const RuleContext& c, const LedgerRecord& r,
+                                  const TransitionDeclaration* step) {
+  std::int64_t reviewer = sql_int(field_of(c.ledger, r, "legal_reviewer")).value_or(0);
+  if (!reviewer) return ok();
+  std::vector<SqlValue> p = {reviewer, r.id};
+  FAZHI_ASSIGN_OR_RETURN(
+      auto earlier, c.sql.query("SELECT COUNT(*) FROM enforcement_case WHERE legal_reviewer = ? "
+                                "AND id <> ? AND legal_review_on IS NOT NULL",
+                                p));
+  if (!earlier.rows.empty() && sql_int(earlier.rows[0][0]).value_or(0) > 0) return ok();
+  std::vector<SqlValue> q = {reviewer};
+  FAZHI_ASSIGN_OR_RETURN(
+      auto officer, c.sql.query("SELECT legal_qualification FROM officer WHERE person = ?", q));
+  if (!officer.rows.empty() && sql_text(officer.rows[0][0]) == "0")
+    return rule_refusal(c, r, step,
+                        "初次从事法制审核的人员应当通过国家统一法律职业资格考试取得法律职业资格，"
+                        "该审核人员没有法律职业资格（《行政处罚法》第五十八条第二款）",
+                        "legal_reviewer");
+  return ok();
+}
+
 }  // namespace
 
 Result<void> enforcement_case_rule(const RuleContext& c, const LedgerRecord* before,
@@ -56,6 +80,7 @@ Result<void> enforcement_case_rule(const RuleContext& c, const LedgerRecord* bef
   FAZHI_TRY(require_not_before(c, r, step, "closed_on", "decided_on"));
   FAZHI_TRY(require_not_before(c, r, step, "closed_on", "opened_on"));
   FAZHI_TRY(check_exemption(c, before, r, step));
+  if (step && step->name == "legal_review") FAZHI_TRY(check_first_reviewer(c, r, step));
   // Deciding a major case: the legal review must be done, and not have disapproved.
   bool deciding =
       step_to(step, "decided") || (step_to(step, "closed") && has_field(l, r, "decided_on"));

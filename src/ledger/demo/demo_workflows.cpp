@@ -38,6 +38,7 @@ void case_file_review(const std::string& state, RecordBuilder& b, DemoRandom& rn
       {"E2", "卷内目录与材料不一致"},
       {"A1", "委托组织以自己名义作出处罚决定"},
   };
+  b.clear("draw");  // the demo's draws are of inspection targets, not of case files
   std::vector<RubricDeduction> deductions;
   if (state != "reviewing") {
     double u = rng.unit();
