@@ -17,7 +17,9 @@ constexpr std::uint32_t kPurposeSelection = 1;
 constexpr std::uint32_t kPurposeTeams = 2;
 
 std::string trim(std::string_view s) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
   while (!s.empty() && space(s.front())) s.remove_prefix(1);
   while (!s.empty() && space(s.back())) s.remove_suffix(1);
   return std::string(s);
@@ -41,7 +43,9 @@ ChaCha20Nonce nonce_for(std::uint32_t purpose, std::uint32_t index) {
   return n;
 }
 
-std::string stratum_subject(const Stratum& s) { return fmt::format("分层「{} {}」", s.id, s.label); }
+std::string stratum_subject(const Stratum& s) {
+  return fmt::format("分层「{} {}」", s.id, s.label);
+}
 
 // Quota of step 3, or the reason it cannot be met.
 Result<std::uint64_t> quota_for(const Stratum& s, const StratumPool& pool) {
@@ -50,18 +54,22 @@ Result<std::uint64_t> quota_for(const Stratum& s, const StratumPool& pool) {
   if (s.count) {
     quota = *s.count;
     if (quota > eligible) {
-      return invalid_input(stratum_subject(s), "固定抽取数 count",
-                           fmt::format("要抽 {} 户，但可抽对象只有 {} 户（该层共 {} 户，其中 {} 户近期已检查被排除）",
-                                       quota, eligible, pool.in_stratum, pool.excluded_recent));
+      return invalid_input(
+          stratum_subject(s), "固定抽取数 count",
+          fmt::format(
+              "要抽 {} 户，但可抽对象只有 {} 户（该层共 {} 户，其中 {} 户近期已检查被排除）", quota,
+              eligible, pool.in_stratum, pool.excluded_recent));
     }
   } else {
     quota = (eligible * *s.ratio_ppm + 999999) / 1000000;
   }
   if (quota < s.minimum) {
     if (s.minimum > eligible) {
-      return invalid_input(stratum_subject(s), "最低抽取数 minimum",
-                           fmt::format("最低要抽 {} 户，但可抽对象只有 {} 户（该层共 {} 户，其中 {} 户近期已检查被排除）",
-                                       s.minimum, eligible, pool.in_stratum, pool.excluded_recent));
+      return invalid_input(
+          stratum_subject(s), "最低抽取数 minimum",
+          fmt::format(
+              "最低要抽 {} 户，但可抽对象只有 {} 户（该层共 {} 户，其中 {} 户近期已检查被排除）",
+              s.minimum, eligible, pool.in_stratum, pool.excluded_recent));
     }
     quota = s.minimum;
   }
@@ -140,11 +148,12 @@ struct DepartmentQueue {
   }
 
   // Step 4's pick among members not in `excluded` (member positions, sorted, unique).
-  std::optional<std::size_t> pick(const std::vector<std::size_t>& excluded,
-                                  std::optional<int> cap, ChaCha20Stream& stream) {
+  std::optional<std::size_t> pick(const std::vector<std::size_t>& excluded, std::optional<int> cap,
+                                  ChaCha20Stream& stream) {
     for (auto& [level, fenwick] : levels) {
       if (cap && level >= std::uint32_t(*cap)) break;
-      std::vector<std::size_t> here;
+      std::vector<std::size_t>& here = here_;
+      here.clear();
       for (std::size_t e : excluded) {
         if (load[e] == level) here.push_back(e);
       }
@@ -152,7 +161,10 @@ struct DepartmentQueue {
       if (available <= 0) continue;
       int r = int(stream.uniform(std::uint32_t(available)));
       for (std::size_t e : here) {
-        if (fenwick.rank(e) <= r) ++r; else break;
+        if (fenwick.rank(e) <= r)
+          ++r;
+        else
+          break;
       }
       return fenwick.select(r);
     }
@@ -167,12 +179,16 @@ struct DepartmentQueue {
     auto next = levels.try_emplace(level + 1, members.size()).first;
     next->second.add(pos, 1);
   }
+
+ private:
+  std::vector<std::size_t> here_;  // pick's scratch, kept to spare an allocation per pick
 };
 
 class TeamAssigner {
  public:
   TeamAssigner(const DrawPlan& plan, ChaCha20Stream& stream) : plan_(plan), stream_(stream) {
-    for (std::size_t d = 0; d < plan.departments.size(); ++d) dept_index_[plan.departments[d].id] = int(d);
+    for (std::size_t d = 0; d < plan.departments.size(); ++d)
+      dept_index_[plan.departments[d].id] = int(d);
     queues_.resize(plan.departments.size());
     std::vector<int> order(plan.inspectors.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = int(i);
@@ -197,26 +213,33 @@ class TeamAssigner {
   }
 
   Result<std::vector<std::string>> assign(const Stratum& stratum, const TargetRecord& target) {
-    std::vector<int> depts;
+    std::vector<int>& depts = depts_;
+    depts.clear();
     for (const auto& d : target.departments) {
-      int index = dept_index_.at(d);
+      int index = department_index(d);
       if (std::find(depts.begin(), depts.end(), index) == depts.end()) depts.push_back(index);
     }
     const std::size_t size = std::max<std::size_t>(std::size_t(plan_.team.size), depts.size());
     static const std::vector<int> kNone;
     const std::vector<int>* barred = &kNone;  // declared conflicts: never on this team
     if (auto it = conflicts_.find(target.id); it != conflicts_.end()) barred = &it->second;
-    std::vector<int> last;
+    std::vector<int>& last = last_;
+    last.clear();
     for (const auto& id : target.last_inspectors) {
-      if (auto it = inspector_index_.find(id); it != inspector_index_.end()) last.push_back(it->second);
+      if (auto it = inspector_index_.find(id); it != inspector_index_.end())
+        last.push_back(it->second);
     }
-    std::vector<int> team;
+    std::vector<int>& team = team_;
+    team.clear();
     std::vector<std::string> ids;
+    ids.reserve(size);
     for (std::size_t slot = 0; slot < size; ++slot) {
       int d = depts[slot % depts.size()];
       DepartmentQueue& q = queues_[d];
-      std::vector<std::size_t> excluded;
-      for (const std::vector<int>* list : {barred, static_cast<const std::vector<int>*>(&last), static_cast<const std::vector<int>*>(&team)}) {
+      std::vector<std::size_t>& excluded = excluded_;
+      excluded.clear();
+      for (const std::vector<int>* list : {barred, static_cast<const std::vector<int>*>(&last),
+                                           static_cast<const std::vector<int>*>(&team)}) {
         for (int i : *list) {
           if (position_[i] != SIZE_MAX && department_of_[i] == d) excluded.push_back(position_[i]);
         }
@@ -230,6 +253,14 @@ class TeamAssigner {
       ids.push_back(plan_.inspectors[q.members[*pos]].id);
     }
     return ids;
+  }
+
+  // A plan has a handful of departments: a linear search beats hashing the id per target.
+  int department_index(const std::string& id) const {
+    for (std::size_t d = 0; d < plan_.departments.size(); ++d) {
+      if (plan_.departments[d].id == id) return int(d);
+    }
+    return dept_index_.at(id);  // unreachable for a scanned pool: throws like at() did
   }
 
   std::vector<DepartmentWorkload> workload() const {
@@ -283,6 +314,9 @@ class TeamAssigner {
   std::vector<std::size_t> position_;  // inspector -> position in its department's queue
   std::vector<int> department_of_;     // inspector -> department index
   std::vector<DepartmentQueue> queues_;
+  // assign()'s scratch, kept to spare allocations per target.
+  std::vector<int> depts_, last_, team_;
+  std::vector<std::size_t> excluded_;
 };
 
 }  // namespace
@@ -294,11 +328,13 @@ Result<std::string> effective_public_value(const DrawPlan& plan, const DrawInput
     }
     std::string value = trim(inputs.public_value);
     if (value.empty()) return invalid_input("公开随机值", "", "公开随机值为空");
-    if (value.size() > 4096) return invalid_input("公开随机值", "", "公开随机值过长（超过 4096 字节）");
+    if (value.size() > 4096)
+      return invalid_input("公开随机值", "", "公开随机值过长（超过 4096 字节）");
     return value;
   }
   if (!trim(inputs.public_value).empty()) {
-    return invalid_input("公开随机值", "", "本计划的随机源为 commit_reveal：请给出各部门的揭示值，而不是公开随机值");
+    return invalid_input("公开随机值", "",
+                         "本计划的随机源为 commit_reveal：请给出各部门的揭示值，而不是公开随机值");
   }
   std::string joined;
   for (const auto& party : plan.randomness.parties) {
@@ -330,7 +366,11 @@ Result<std::string> effective_public_value(const DrawPlan& plan, const DrawInput
 std::string derive_seed(std::string_view plan_sm3, std::string_view public_value) {
   std::string material;
   material.reserve(32 + plan_sm3.size() + public_value.size());
-  material.append(kAlgorithmVersion).append("\n").append(plan_sm3).append("\n").append(public_value);
+  material.append(kAlgorithmVersion)
+      .append("\n")
+      .append(plan_sm3)
+      .append("\n")
+      .append(public_value);
   return sm3_hex(material);
 }
 
@@ -406,7 +446,6 @@ Result<DrawResult> draw_from_scan(const DrawPlan& plan, const DrawInputs& inputs
   }
   FAZHI_ASSIGN_OR_RETURN(std::vector<TargetRecord> targets, fetch_targets(plan, locators));
 
-
   ChaCha20Stream team_stream(key, nonce_for(kPurposeTeams, 0));
   TeamAssigner assigner(plan, team_stream);
   std::size_t next = 0;
@@ -414,7 +453,8 @@ Result<DrawResult> draw_from_scan(const DrawPlan& plan, const DrawInputs& inputs
     auto& selection = result.strata[s].selection;
     selection.reserve(stratum_end[s] - next);
     for (; next < stratum_end[s]; ++next) {
-      FAZHI_ASSIGN_OR_RETURN(std::vector<std::string> team, assigner.assign(plan.strata[s], targets[next]));
+      FAZHI_ASSIGN_OR_RETURN(std::vector<std::string> team,
+                             assigner.assign(plan.strata[s], targets[next]));
       selection.push_back({std::move(targets[next]), std::move(team)});
     }
   }

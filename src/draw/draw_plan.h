@@ -30,10 +30,10 @@ struct Department {
 struct TargetRecord {
   std::string id;
   std::string name;
-  std::string uscc;               // 统一社会信用代码, GB 32100
-  std::string region_code;        // GB/T 2260, 6 digits
-  std::string industry_code;      // GB/T 4754: optional section letter + 2 to 4 digits
-  std::string credit_risk_class;  // as the plan's strata name it: "A", "B", ...
+  std::string uscc;                          // 统一社会信用代码, GB 32100
+  std::string region_code;                   // GB/T 2260, 6 digits
+  std::string industry_code;                 // GB/T 4754: optional section letter + 2 to 4 digits
+  std::string credit_risk_class;             // as the plan's strata name it: "A", "B", ...
   std::vector<std::string> departments;      // responsible departments, first is lead
   std::string last_inspected_on;             // YYYY-MM-DD, empty when never inspected
   std::vector<std::string> last_inspectors;  // inspector ids of the last inspection
@@ -78,9 +78,13 @@ struct RandomnessSource {
 };
 
 struct TargetPoolFile {
+  // How the plan binds the file: `sm3` (kWholeFile, the SM3 of the file's bytes, one stream)
+  // or `sm3_chunks` (kChunks, the chunked SM3 of pool_digest.h, hashed on every core).
+  enum class Hash { kWholeFile, kChunks };
   std::string name;  // as written in the plan, relative to the plan's folder
-  std::string sm3;   // lower-case hex SM3 of the file's bytes
+  std::string sm3;   // lower-case hex of the hash `hash` names
   std::filesystem::path path;
+  Hash hash = Hash::kWholeFile;
 };
 
 struct DrawPlan {

@@ -8,13 +8,19 @@
 
 #include <algorithm>
 #include <array>
-#include <optional>
 #include <cstring>
+#include <optional>
 #include <thread>
 #include <unordered_set>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "core/credit_code.h"
 #include "core/sm3.h"
+#include "draw/pool_digest.h"
+#include "draw/sm3_lanes.h"
 
 namespace fazhi::draw {
 namespace {
@@ -29,24 +35,56 @@ struct FieldProblem {
   std::string reason;
 };
 
+enum class Split { kDone, kTooMany, kQuoted };
+
+// Splits a line without quotes at its commas into `out`, counting the fields; stops at the
+// first quote (kQuoted) or a tenth field (kTooMany). 16 bytes at a time where SSE2 exists.
+Split split_unquoted(std::string_view line, FieldViews& out, std::size_t& fields) {
+  const char* p = line.data();
+  const std::size_t n = line.size();
+  std::size_t field_start = 0;
+  fields = 0;
+  auto cut = [&](std::size_t at) {
+    if (fields >= kFieldCount) return false;
+    out[fields++] = std::string_view(p + field_start, at - field_start);
+    field_start = at + 1;
+    return true;
+  };
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"');
+  for (; i + 16 <= n; i += 16) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    if (_mm_movemask_epi8(_mm_cmpeq_epi8(block, quote)) != 0) return Split::kQuoted;
+    unsigned commas = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(block, comma)));
+    while (commas != 0) {
+      if (!cut(i + std::size_t(__builtin_ctz(commas)))) return Split::kTooMany;
+      commas &= commas - 1;
+    }
+  }
+#endif
+  for (; i < n; ++i) {
+    if (p[i] == '"') return Split::kQuoted;
+    if (p[i] == ',' && !cut(i)) return Split::kTooMany;
+  }
+  return cut(n) ? Split::kDone : Split::kTooMany;
+}
+
 // Splits `line` into the nine fields. Unquoted fields are views into `line`; a line with
 // quotes is unescaped into `scratch`, which the views then point into.
 std::optional<std::string> split_line(std::string_view line, FieldViews& out,
                                       std::array<std::string, kFieldCount>& scratch) {
-  if (std::memchr(line.data(), '"', line.size()) == nullptr) {
-    std::size_t field = 0;
-    const char* p = line.data();
-    const char* end = p + line.size();
-    for (;;) {
-      const char* comma = static_cast<const char*>(std::memchr(p, ',', std::size_t(end - p)));
-      const char* stop = comma ? comma : end;
-      if (field >= kFieldCount) return "字段多于9个";
-      out[field++] = std::string_view(p, std::size_t(stop - p));
-      if (!comma) break;
-      p = comma + 1;
-    }
-    if (field != kFieldCount) return fmt::format("字段应为9个，实际 {} 个", field);
-    return std::nullopt;
+  std::size_t fields = 0;
+  switch (split_unquoted(line, out, fields)) {
+    case Split::kDone:
+      if (fields != kFieldCount) return fmt::format("字段应为9个，实际 {} 个", fields);
+      return std::nullopt;
+    case Split::kTooMany:
+      // A quote later in the line: the quoted reading below names the first problem.
+      if (std::memchr(line.data(), '"', line.size()) == nullptr) return "字段多于9个";
+      break;
+    case Split::kQuoted:
+      break;
   }
   std::size_t field = 0, i = 0;
   for (auto& s : scratch) s.clear();
@@ -244,8 +282,15 @@ Result<PoolScan> scan_inline(const DrawPlan& plan, const ScanRules& rules, PoolS
   for (std::size_t i = 0; i < plan.targets.size(); ++i) {
     const TargetRecord& t = plan.targets[i];
     std::string depts = join(t.departments), by = join(t.last_inspectors);
-    FieldViews f = {t.id, t.name, t.uscc, t.region_code, t.industry_code, t.credit_risk_class,
-                    depts, t.last_inspected_on, by};
+    FieldViews f = {t.id,
+                    t.name,
+                    t.uscc,
+                    t.region_code,
+                    t.industry_code,
+                    t.credit_risk_class,
+                    depts,
+                    t.last_inspected_on,
+                    by};
     std::string place = fmt::format("targets[{}]（{}）", i, t.id);
     if (auto problem = rules.check(f)) {
       return invalid_input("检查对象名录", place + "." + problem->field, problem->reason);
@@ -279,8 +324,157 @@ std::string sm3_of_file(const std::string& path, const std::atomic<bool>& cancel
   return to_hex(hash.finish());
 }
 
-constexpr std::size_t kChunk = 8 << 20;
 constexpr std::size_t kMaxLine = 1 << 16;
+// A pool file is scanned in groups of eight hash pieces (8 MiB): one unit of work for a
+// thread, hashed eight lanes at a time when the plan binds the file by sm3_chunks.
+constexpr std::size_t kGroupBytes = kSm3Lanes * kPoolChunkBytes;
+
+// What one group of a pool file holds: the lines that start in it, checked and counted.
+struct GroupScan {
+  std::uint64_t lines = 0;         // lines starting in the group (the header included, in group 0)
+  PoolScan counts;                 // total, outside_strata and strata for the group's records
+  std::string first_id, last_id;   // of its first and last record; empty when it has none
+  std::vector<Sm3Digest> digests;  // its pieces' SM3 (sm3_chunks plans)
+  // Its first problem: the line's index among the group's lines, where and why.
+  std::optional<std::uint64_t> problem_line;
+  std::string problem_field;  // "", or "，uscc" etc. after the line number
+  std::string problem_reason;
+};
+
+// Reads [offset, offset + size) of `fd` into `buf` (fewer bytes at the end of the file).
+bool read_at(int fd, std::uint64_t offset, std::size_t size, std::vector<char>& buf,
+             std::size_t& got) {
+  got = 0;
+  while (got < size) {
+    ssize_t n = ::pread(fd, buf.data() + got, size - got, off_t(offset + got));
+    if (n < 0) return false;
+    if (n == 0) break;
+    got += std::size_t(n);
+  }
+  return true;
+}
+
+class PoolFileScanner {
+ public:
+  PoolFileScanner(const ScanRules& rules, int fd, std::uint64_t size, bool hash_chunks)
+      : rules_(rules),
+        fd_(fd),
+        size_(size),
+        hash_chunks_(hash_chunks),
+        groups_((size + kGroupBytes - 1) / kGroupBytes),
+        results_(groups_) {}
+
+  // Scans every group on `threads` threads (the caller's among them).
+  void run(unsigned threads) {
+    std::vector<std::thread> helpers;
+    for (unsigned t = 1; t < threads && t < groups_; ++t) helpers.emplace_back([this] { work(); });
+    work();
+    for (auto& h : helpers) h.join();
+  }
+
+  std::vector<GroupScan>& results() { return results_; }
+  bool read_failed() const { return read_failed_; }
+
+ private:
+  void work() {
+    std::vector<char> buf(kGroupBytes + kMaxLine + 2);
+    for (;;) {
+      const std::uint64_t g = next_.fetch_add(1);
+      if (g >= groups_ || g > first_problem_.load()) return;
+      if (!scan_group(g, buf)) {
+        read_failed_ = true;
+        return;
+      }
+      if (results_[g].problem_line) {
+        std::uint64_t seen = first_problem_.load();
+        while (g < seen && !first_problem_.compare_exchange_weak(seen, g)) {
+        }
+      }
+    }
+  }
+
+  bool scan_group(std::uint64_t g, std::vector<char>& buf) {
+    GroupScan& out = results_[g];
+    out.counts.strata.resize(rules_.plan.strata.size());
+    const std::uint64_t begin = g * kGroupBytes;
+    const std::uint64_t end = std::min<std::uint64_t>(begin + kGroupBytes, size_);
+    // One byte before the group tells whether a line starts at its first byte; up to
+    // kMaxLine + 1 bytes after it finish the line that starts last in it.
+    const std::uint64_t read_from = begin == 0 ? 0 : begin - 1;
+    const std::uint64_t read_to = std::min<std::uint64_t>(end + kMaxLine + 1, size_);
+    std::size_t got = 0;
+    if (!read_at(fd_, read_from, std::size_t(read_to - read_from), buf, got)) return false;
+    if (got != read_to - read_from) return false;
+    const char* base = buf.data() - read_from;  // base + file offset = the byte
+    if (hash_chunks_)
+      append_chunk_digests(std::string_view(base + begin, end - begin), out.digests);
+
+    std::uint64_t pos = begin;
+    if (begin > 0) {
+      const void* nl = std::memchr(base + read_from, '\n', std::size_t(read_to - read_from));
+      if (nl == nullptr) return true;  // a line longer than kMaxLine: its own group reports it
+      pos = std::uint64_t(static_cast<const char*>(nl) - base) + 1;
+    }
+    FieldViews f;
+    std::array<std::string, kFieldCount> scratch;
+    std::string_view previous_id;
+    std::string held_id;
+    auto fail = [&](std::string field, std::string reason) {
+      out.problem_line = out.lines - 1;
+      out.problem_field = std::move(field);
+      out.problem_reason = std::move(reason);
+      return true;
+    };
+    while (pos < end) {
+      const char* start = base + pos;
+      const std::size_t avail = std::size_t(read_to - pos);
+      const char* nl = static_cast<const char*>(std::memchr(start, '\n', avail));
+      const std::size_t length = nl ? std::size_t(nl - start) : avail;
+      ++out.lines;
+      if (length > kMaxLine || (nl == nullptr && read_to < size_)) {
+        return fail("", "行过长（超过 64 KiB）");
+      }
+      std::string_view line(start, length);
+      const std::uint64_t offset = pos;
+      pos += length + 1;
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (offset == 0) {
+        if (line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
+        if (line != kPoolFileHeader) return fail("", fmt::format("表头应为 {}", kPoolFileHeader));
+        continue;
+      }
+      if (auto problem = split_line(line, f, scratch)) return fail("", *problem);
+      if (auto problem = rules_.check(f)) {
+        return fail(std::string("，") + problem->field, std::move(problem->reason));
+      }
+      if (!previous_id.empty() && !(f[kId] > previous_id)) {
+        return fail("", fmt::format("编号 {} 不大于上一行的 {}：名录文件须按编号严格升序（LC_ALL=C "
+                                    "sort），编号不得重复",
+                                    f[kId], previous_id));
+      }
+      if (out.first_id.empty()) out.first_id.assign(f[kId]);
+      if (f[kId].data() >= start && f[kId].data() < start + length) {
+        previous_id = f[kId];
+      } else {  // a quoted id lives in `scratch`, which the next line overwrites
+        held_id.assign(f[kId]);
+        previous_id = held_id;
+      }
+      count_record(rules_, f, offset, out.counts);
+    }
+    out.last_id.assign(previous_id);
+    return true;
+  }
+
+  const ScanRules& rules_;
+  const int fd_;
+  const std::uint64_t size_;
+  const bool hash_chunks_;
+  const std::uint64_t groups_;
+  std::vector<GroupScan> results_;
+  std::atomic<std::uint64_t> next_{0};
+  std::atomic<std::uint64_t> first_problem_{UINT64_MAX};
+  std::atomic<bool> read_failed_{false};
+};
 
 Result<PoolScan> scan_file(const DrawPlan& plan, const ScanRules& rules, PoolScan scan) {
   const TargetPoolFile& file = *plan.targets_file;
@@ -288,70 +482,75 @@ Result<PoolScan> scan_file(const DrawPlan& plan, const ScanRules& rules, PoolSca
   const std::string path = file.path.string();
   int fd = ::open(path.c_str(), O_RDONLY);
   if (fd < 0) return not_found(subject, "文件不存在或无法读取（应与计划文件在同一文件夹）");
-  // The hash runs beside the parse on its own descriptor; both read through the page cache.
-  scan.pending_hash = std::make_unique<FileHasher>(path);
-  scan.expected_sm3 = file.sm3;
-  scan.file_name = file.name;
   struct Closer {
     int fd;
     ~Closer() { ::close(fd); }
   } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return unavailable(subject, "读取失败");
+  if (st.st_size == 0) return invalid_input(subject, "第 1 行", "文件为空，缺少表头");
+  const bool chunked = file.hash == TargetPoolFile::Hash::kChunks;
+  scan.expected_sm3 = file.sm3;
+  scan.file_name = file.name;
+  // A whole-file SM3 is one stream: it runs on its own thread beside the parse.
+  if (!chunked) scan.pending_hash = std::make_unique<FileHasher>(path);
 
-  std::vector<char> buf(kChunk + kMaxLine);
-  std::size_t held = 0;          // bytes of an unfinished line at buf[0..held)
-  std::uint64_t held_offset = 0;  // file offset of buf[0]
+  PoolFileScanner scanner(rules, fd, std::uint64_t(st.st_size), chunked);
+  scanner.run(std::max(1u, std::min(std::thread::hardware_concurrency(), 8u)));
+  if (scanner.read_failed()) return unavailable(subject, "读取失败");
+
+  // Merged in file order; the first problem in file order is the one reported.
   std::uint64_t line_no = 0;
   std::string previous_id;
-  FieldViews f;
-  std::array<std::string, kFieldCount> scratch;
-  bool eof = false;
-  while (!eof) {
-    ssize_t n = ::read(fd, buf.data() + held, kChunk);
-    if (n < 0) return unavailable(subject, "读取失败");
-    if (n == 0) eof = true;
-    std::size_t end = held + std::size_t(n);
-    std::size_t start = 0;
-    while (start < end) {
-      const char* nl = static_cast<const char*>(std::memchr(buf.data() + start, '\n', end - start));
-      if (nl == nullptr && !eof) break;
-      std::size_t stop = nl ? std::size_t(nl - buf.data()) : end;
-      std::string_view line(buf.data() + start, stop - start);
-      std::uint64_t offset = held_offset + start;
-      start = stop + 1;
-      ++line_no;
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      if (line_no == 1) {
-        if (line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
-        if (line != kPoolFileHeader) {
-          return invalid_input(subject, "第 1 行", fmt::format("表头应为 {}", kPoolFileHeader));
-        }
-        continue;
-      }
-      std::string place = "";
-      if (auto problem = split_line(line, f, scratch)) {
-        return invalid_input(subject, fmt::format("第 {} 行", line_no), *problem);
-      }
-      if (auto problem = rules.check(f)) {
-        return invalid_input(subject, fmt::format("第 {} 行，{}", line_no, problem->field),
-                             problem->reason);
-      }
-      if (line_no > 2 && !(f[kId] > std::string_view(previous_id))) {
-        return invalid_input(subject, fmt::format("第 {} 行", line_no),
-                             fmt::format("编号 {} 不大于上一行的 {}：名录文件须按编号严格升序（LC_ALL=C sort），编号不得重复",
-                                         f[kId], previous_id));
-      }
-      previous_id.assign(f[kId]);
-      count_record(rules, f, offset, scan);
+  std::vector<Sm3Digest> digests;
+  std::vector<GroupScan>& groups = scanner.results();
+  for (GroupScan& g : groups) {
+    const std::uint64_t first_record = line_no + (line_no == 0 ? 2 : 1);
+    const bool first_line_bad = g.problem_line && line_no + *g.problem_line + 1 == first_record;
+    if (!first_line_bad && !g.first_id.empty() && !previous_id.empty() &&
+        !(g.first_id > previous_id)) {
+      return invalid_input(
+          subject, fmt::format("第 {} 行", first_record),
+          fmt::format(
+              "编号 {} 不大于上一行的 {}：名录文件须按编号严格升序（LC_ALL=C sort），编号不得重复",
+              g.first_id, previous_id));
     }
-    if (start > end) start = end;
-    held = end - start;
-    if (held > kMaxLine) {
-      return invalid_input(subject, fmt::format("第 {} 行", line_no + 1), "行过长（超过 64 KiB）");
+    if (g.problem_line) {
+      return invalid_input(
+          subject, fmt::format("第 {} 行{}", line_no + *g.problem_line + 1, g.problem_field),
+          g.problem_reason);
     }
-    std::memmove(buf.data(), buf.data() + start, held);
-    held_offset += start;
+    line_no += g.lines;
+    if (!g.last_id.empty()) previous_id = std::move(g.last_id);
+    scan.total += g.counts.total;
+    scan.outside_strata += g.counts.outside_strata;
+    for (std::size_t s = 0; s < scan.strata.size(); ++s) {
+      scan.strata[s].in_stratum += g.counts.strata[s].in_stratum;
+      scan.strata[s].excluded_recent += g.counts.strata[s].excluded_recent;
+    }
+    digests.insert(digests.end(), g.digests.begin(), g.digests.end());
   }
-  if (line_no == 0) return invalid_input(subject, "第 1 行", "文件为空，缺少表头");
+  for (std::size_t s = 0; s < scan.strata.size(); ++s) {
+    std::uint64_t eligible = 0;
+    for (const GroupScan& g : groups) eligible += g.counts.strata[s].eligible.size();
+    auto& all = scan.strata[s].eligible;
+    all.reserve(eligible);
+    for (GroupScan& g : groups) {
+      auto& part = g.counts.strata[s].eligible;
+      all.insert(all.end(), part.begin(), part.end());
+      std::vector<std::uint64_t>().swap(part);
+    }
+  }
+  if (chunked) {
+    std::string actual = pool_digest_from_chunks(digests);
+    if (actual != file.sm3) {
+      return invalid_input(
+          subject, "sm3_chunks",
+          fmt::format(
+              "文件的分块 SM3 为 {}，与计划所载 {} 不符：名录文件被改动过或不是这份计划的名录",
+              actual, file.sm3));
+    }
+  }
   return scan;
 }
 
@@ -386,9 +585,10 @@ Result<void> confirm_pool_hash(PoolScan& scan) {
   const std::string subject = "检查对象名录文件 " + scan.file_name;
   if (actual.empty()) return unavailable(subject, "计算 SM3 时读取失败");
   if (actual != scan.expected_sm3) {
-    return invalid_input(subject, "SM3",
-                         fmt::format("文件的 SM3 为 {}，与计划所载 {} 不符：名录文件被改动过或不是这份计划的名录",
-                                     actual, scan.expected_sm3));
+    return invalid_input(
+        subject, "SM3",
+        fmt::format("文件的 SM3 为 {}，与计划所载 {} 不符：名录文件被改动过或不是这份计划的名录",
+                    actual, scan.expected_sm3));
   }
   return ok();
 }
@@ -407,6 +607,58 @@ Result<PoolScan> start_pool_scan(const DrawPlan& plan) {
   return scan_inline(plan, rules, std::move(scan));
 }
 
+namespace {
+
+// Parses the lines at `locators[order[i]]` for i in [begin, end) (ascending offsets) into
+// `out[order[i]]`, reading through a sliding read-only mapping of at most kWindow bytes,
+// unmapped as it moves on: the pages touched are shared with the page cache and never held
+// all at once, so memory stays flat however large the pool. Returns a reason on failure.
+std::optional<std::string> fetch_range(int fd, std::uint64_t file_size,
+                                       std::span<const std::uint64_t> locators,
+                                       std::span<const std::uint32_t> order,
+                                       std::vector<TargetRecord>& out) {
+  constexpr std::uint64_t kWindow = 64ull << 20;
+  const std::uint64_t page = std::uint64_t(::sysconf(_SC_PAGESIZE));
+  const char* map = nullptr;
+  std::uint64_t map_start = 0, map_len = 0;
+  auto unmap = [&] {
+    if (map != nullptr) ::munmap(const_cast<char*>(map), map_len);
+    map = nullptr;
+  };
+  FieldViews f;
+  std::array<std::string, kFieldCount> scratch;
+  for (std::uint32_t i : order) {
+    const std::uint64_t offset = locators[i];
+    if (offset >= file_size) {
+      unmap();
+      return "抽中的行超出文件末尾：文件在抽取过程中被改动";
+    }
+    // A line is at most kMaxLine bytes, so the window holds it whole when it starts early enough.
+    if (map == nullptr || offset < map_start || offset + kMaxLine + 2 > map_start + map_len) {
+      unmap();
+      map_start = offset / page * page;
+      map_len = std::min<std::uint64_t>(kWindow, file_size - map_start);
+      void* m = ::mmap(nullptr, map_len, PROT_READ, MAP_SHARED, fd, off_t(map_start));
+      if (m == MAP_FAILED) return "无法映射文件读取";
+      map = static_cast<const char*>(m);
+    }
+    const char* begin = map + (offset - map_start);
+    const std::size_t avail = std::size_t(map_start + map_len - offset);
+    const char* nl = static_cast<const char*>(std::memchr(begin, '\n', avail));
+    std::string_view line(begin, nl ? std::size_t(nl - begin) : avail);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (split_line(line, f, scratch)) {
+      unmap();
+      return "抽中的行无法再次读出：文件在抽取过程中被改动";
+    }
+    out[i] = to_record(f);
+  }
+  unmap();
+  return std::nullopt;
+}
+
+}  // namespace
+
 Result<std::vector<TargetRecord>> fetch_targets(const DrawPlan& plan,
                                                 std::span<const std::uint64_t> locators) {
   std::vector<TargetRecord> out;
@@ -418,60 +670,30 @@ Result<std::vector<TargetRecord>> fetch_targets(const DrawPlan& plan,
   const std::string subject = "检查对象名录文件 " + plan.targets_file->name;
   int fd = ::open(plan.targets_file->path.c_str(), O_RDONLY);
   if (fd < 0) return not_found(subject, "文件不存在或无法读取");
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
   struct stat st {};
-  ::fstat(fd, &st);
+  if (::fstat(fd, &st) != 0) return unavailable(subject, "读取失败");
   const std::uint64_t file_size = std::uint64_t(st.st_size);
-  // Lines are read in file order through a sliding read-only mapping of at most kWindow
-  // bytes, unmapped as it moves on: the pages touched are shared with the page cache and
-  // never held all at once, so memory stays flat however large the pool.
+  // Lines are read in file order, the two halves of it on two threads.
   std::vector<std::uint32_t> order(locators.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](auto a, auto b) { return locators[a] < locators[b]; });
-  std::vector<std::optional<TargetRecord>> slots(locators.size());
-  constexpr std::uint64_t kWindow = 64ull << 20;
-  const std::uint64_t page = std::uint64_t(::sysconf(_SC_PAGESIZE));
-  const char* map = nullptr;
-  std::uint64_t map_start = 0, map_len = 0;
-  auto unmap = [&] {
-    if (map != nullptr) ::munmap(const_cast<char*>(map), map_len);
-    map = nullptr;
-  };
-  for (std::uint32_t i : order) {
-    const std::uint64_t offset = locators[i];
-    if (offset >= file_size) {
-      unmap();
-      ::close(fd);
-      return internal_error(subject, "抽中的行超出文件末尾：文件在抽取过程中被改动");
-    }
-    // A line is at most kMaxLine bytes, so the window holds it whole when it starts early enough.
-    if (map == nullptr || offset < map_start || offset + kMaxLine + 2 > map_start + map_len) {
-      unmap();
-      map_start = offset / page * page;
-      map_len = std::min<std::uint64_t>(kWindow, file_size - map_start);
-      void* m = ::mmap(nullptr, map_len, PROT_READ, MAP_SHARED, fd, off_t(map_start));
-      if (m == MAP_FAILED) {
-        ::close(fd);
-        return unavailable(subject, "无法映射文件读取");
-      }
-      map = static_cast<const char*>(m);
-    }
-    const char* begin = map + (offset - map_start);
-    const std::size_t avail = std::size_t(map_start + map_len - offset);
-    const char* nl = static_cast<const char*>(std::memchr(begin, '\n', avail));
-    std::string_view line(begin, nl ? std::size_t(nl - begin) : avail);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    auto record = parse_pool_line(line);
-    if (!record) {
-      unmap();
-      ::close(fd);
-      return internal_error(subject, "抽中的行无法再次读出：文件在抽取过程中被改动");
-    }
-    slots[i] = std::move(record).value();
+  out.resize(locators.size());
+  const std::span<const std::uint32_t> all(order);
+  const std::size_t half = order.size() < 4096 ? order.size() : order.size() / 2;
+  std::optional<std::string> second_problem;
+  std::thread second;
+  if (half < order.size()) {
+    second = std::thread(
+        [&] { second_problem = fetch_range(fd, file_size, locators, all.subspan(half), out); });
   }
-  unmap();
-  ::close(fd);
-  out.reserve(slots.size());
-  for (auto& slot : slots) out.push_back(std::move(*slot));
+  std::optional<std::string> problem = fetch_range(fd, file_size, locators, all.first(half), out);
+  if (second.joinable()) second.join();
+  if (!problem) problem = std::move(second_problem);
+  if (problem) return internal_error(subject, *problem);
   return out;
 }
 

@@ -11,9 +11,9 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
-#include <thread>
 #include <span>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/result.h"
@@ -27,8 +27,8 @@ inline constexpr std::string_view kPoolFileHeader =
     "last_inspectors";
 
 struct StratumPool {
-  std::uint64_t in_stratum = 0;        // records whose class belongs to the stratum
-  std::uint64_t excluded_recent = 0;   // of those, inspected within the plan's N months
+  std::uint64_t in_stratum = 0;         // records whose class belongs to the stratum
+  std::uint64_t excluded_recent = 0;    // of those, inspected within the plan's N months
   std::vector<std::uint64_t> eligible;  // locators of the rest, in pool order
 };
 
