@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/sm3.h"
+#include "ledger/attachment_store.h"
 #include "ledger/ledger_catalogue.h"
 #include "ledger/ledger_table.h"
 #include "ledger/user_accounts.h"
@@ -182,6 +183,9 @@ Result<AuditVerification> verify_audit(Store& store) {
         }
       }
     }
+    FAZHI_TRY(for_each_attachment(s, [&](const AttachmentInfo& a) {
+      check_row("attachments", "附件", a.id, canonical_attachment_json(a));
+    }));
     FAZHI_ASSIGN_OR_RETURN(auto users, s.query(fmt::format("SELECT {} FROM users ORDER BY id", user_columns())));
     for (auto& row : users.rows) {
       UserAccount u = user_from_row(row);

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "core/clock.h"
+#include "ledger/attachment_store.h"
 #include "ledger/deadline.h"
 #include "ledger/field_value.h"
 #include "ledger/ledger_catalogue.h"
@@ -330,6 +331,12 @@ Result<void> LedgerService::check_record(WriteTransaction& tx, const UserContext
         const LedgerDeclaration* t = find_ledger(target);
         field_error(f, fmt::format("{}编号 {} 不存在", t ? t->label : target, sql_text(v)));
       }
+    } else if (f.type == FieldType::kAttachment) {
+      auto files = resolve_attachment_references(tx.sql(), user, before ? &before->values[i] : nullptr, v);
+      if (!files && files.error().code != ErrorCode::kInvalidInput) return files.error();
+      if (!files) field_error(f, files.error().reason);
+      else after.values[i] = std::move(files).value();
+      if (f.required && is_null(after.values[i])) field_error(f, "必须填写");
     }
     if (f.unique && check_unique) {
       std::vector<SqlValue> p = {v, after.id};

@@ -44,6 +44,26 @@ CREATE TABLE sessions (
 );
 CREATE INDEX sessions_user ON sessions (user_id);
 )SQL"},
+      // Files behind ledgers' attachment fields: each content once, by its SM3 digest.
+      {"0002_attachments", R"SQL(
+CREATE TABLE attachment_contents (
+  sm3 TEXT PRIMARY KEY,
+  size {int} NOT NULL,
+  bytes {blob} NOT NULL
+);
+CREATE TABLE attachments (
+  id {pk},
+  sm3 TEXT NOT NULL REFERENCES attachment_contents (sm3),
+  file_name TEXT NOT NULL,
+  media_type TEXT NOT NULL,
+  size {int} NOT NULL,
+  uploaded_at TEXT NOT NULL,
+  uploaded_by TEXT NOT NULL,
+  org_code TEXT NOT NULL
+);
+CREATE INDEX attachments_sm3 ON attachments (sm3);
+CREATE INDEX attachments_uploaded_by ON attachments (uploaded_by);
+)SQL"},
   };
   return kMigrations;
 }
@@ -59,6 +79,9 @@ std::string dialect_sql(SqlDialect dialect, std::string_view template_sql) {
     } else if (template_sql.compare(i, 5, "{int}") == 0) {
       out += dialect == SqlDialect::kSqlite ? "INTEGER" : "BIGINT";
       i += 5;
+    } else if (template_sql.compare(i, 6, "{blob}") == 0) {
+      out += dialect == SqlDialect::kSqlite ? "BLOB" : "BYTEA";
+      i += 6;
     } else {
       out.push_back(template_sql[i++]);
     }

@@ -1,6 +1,6 @@
 // The system tables' schema, as versioned migrations applied in order and recorded in
 // schema_migrations. SQL is written once as a template: `{pk}` is the auto-numbered id
-// column, `{int}` a 64-bit integer; dialect_sql() turns it into the backend's SQL.
+// column, `{int}` a 64-bit integer, `{blob}` bytes (BLOB/BYTEA); dialect_sql() turns it into the backend's SQL.
 #pragma once
 
 #include <string>
