@@ -81,6 +81,7 @@ Router build_api_router(ApiContext& api) {
   add_schema_routes(router, api);
   add_ledger_routes(router, api);
   add_audit_routes(router, api);
+  add_report_routes(router, api);
   add_todo_routes(router, api);
   add_indicator_routes(router, api);
   return router;

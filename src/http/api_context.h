@@ -43,6 +43,7 @@ void add_auth_routes(Router& router, ApiContext& api);
 void add_schema_routes(Router& router, ApiContext& api);
 void add_ledger_routes(Router& router, ApiContext& api);
 void add_audit_routes(Router& router, ApiContext& api);
+void add_report_routes(Router& router, ApiContext& api);
 void add_todo_routes(Router& router, ApiContext& api);
 void add_indicator_routes(Router& router, ApiContext& api);
 

@@ -40,9 +40,13 @@ std::vector<ConsistencyFinding> check_consistency(const ReportDocument& doc,
   std::vector<ConsistencyFinding> out;
   for (const auto& f : doc.figures) {
     if (!f.value) {
-      out.push_back({"empty_slot", true, f.indicator,
-                     fmt::format("指标「{}」（{}）本年度没有可计算的数据，请核对台账后再发布",
-                                 f.label, f.indicator)});
+      // A rate over no records cannot be computed and is left out of the text: advice only.
+      out.push_back({"empty_slot", !f.ratio, f.indicator,
+                     f.ratio
+                         ? fmt::format("比率「{}」（{}）本年度分母为零，报告正文不列此项", f.label,
+                                       f.indicator)
+                         : fmt::format("指标「{}」（{}）本年度没有可计算的数据，请核对台账后再发布",
+                                       f.label, f.indicator)});
       continue;
     }
     if (f.ratio) {

@@ -16,9 +16,10 @@ constexpr const char* kPage =
     "<w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1587\" w:header=\"851\" "
     "w:footer=\"1304\" "
     "w:gutter=\"0\"/>"
-    // 225 mm / 22 lines = 579 twips a line; 156 mm / 28 characters = 15.79 pt, 0.21 pt under 3号
-    // (16 pt), which Word writes as charSpace −0.21 × 4096.
-    "<w:docGrid w:type=\"linesAndChars\" w:linePitch=\"579\" w:charSpace=\"-849\"/>";
+    // 225 mm / 22 lines = 579 twips a line. The 28 characters of 156 mm (15.79 pt each) come
+    // from condensing 3号 (16 pt) by 0.25 pt in the Normal style, not from a character grid:
+    // LibreOffice gives a character slightly wider than its grid cell two cells.
+    "<w:docGrid w:type=\"lines\" w:linePitch=\"579\"/>";
 
 std::string fonts(const char* name) {
   return std::string("<w:rFonts w:ascii=\"") + name + "\" w:hAnsi=\"" + name + "\" w:eastAsia=\"" +
@@ -46,9 +47,11 @@ std::string styles_xml() {
          (outline >= 0 ? "<w:outlineLvl w:val=\"" + std::to_string(outline) + "\"/>" : "") +
          "</w:pPr><w:rPr>" + rpr + "</w:rPr></w:style>";
   };
-  style("Normal", "Normal",
-        "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:jc w:val=\"both\"/>",
-        fonts("仿宋_GB2312") + "<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>", -1);
+  style(
+      "Normal", "Normal",
+      "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:jc w:val=\"both\"/>",
+      fonts("仿宋_GB2312") + "<w:spacing w:val=\"-5\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>",
+      -1);
   style("Title", "Title",
         "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"center\"/>",
         fonts("方正小标宋简体") + "<w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/>", -1);

@@ -149,7 +149,11 @@ Result<ReportDocument> ReportComposer::compose(const UserContext& user,
     for (const auto& area : chapter.areas) chapter_of_area[area] = chapter.key;
   IndicatorQuery query{org->code, period, {}};
   for (const auto& d : indicator_catalogue())
-    if (chapter_of_area.count(d.area)) query.ids.push_back(d.id);
+    if (chapter_of_area.count(d.area) &&
+        (options.indicators.empty() ||
+         std::find(options.indicators.begin(), options.indicators.end(), d.id) !=
+             options.indicators.end()))
+      query.ids.push_back(d.id);
   std::vector<IndicatorValue> values;
   if (!query.ids.empty()) {
     FAZHI_ASSIGN_OR_RETURN(values, engine_.compute(user, query));
@@ -191,10 +195,12 @@ Result<ReportDocument> ReportComposer::compose(const UserContext& user,
         doc.blocks.push_back({BlockKind::kHeading2, chapter.heading, chapter.key, false});
       std::vector<std::string> clauses;
       for (const auto& f : doc.figures) {
-        if (f.chapter != chapter.key || !f.value) continue;
+        // Zero counts stay in the table of figures but are not worded in the text.
+        if (f.chapter != chapter.key || !f.value || *f.value == 0) continue;
         const IndicatorDeclaration* d = find_indicator(f.indicator);
         std::string clause = fill_phrase(*d, f.text);
-        if (chapter.with_change && !f.change_text.empty()) clause += "，" + f.change_text;
+        if (chapter.with_change && !f.change_text.empty() && f.change_text != "与上年持平")
+          clause += "，" + f.change_text;
         clauses.push_back(std::move(clause));
       }
       if (!clauses.empty()) {
@@ -206,6 +212,9 @@ Result<ReportDocument> ReportComposer::compose(const UserContext& user,
       for (const auto& p : parts)
         for (const auto& text : paragraphs_of(p.chapters.at(chapter.key)))
           doc.blocks.push_back({BlockKind::kParagraph, text, chapter.key, false});
+      // A level-2 chapter with nothing to say is left out rather than printed empty.
+      if (!doc.blocks.empty() && doc.blocks.back().kind == BlockKind::kHeading2)
+        doc.blocks.pop_back();
     }
   }
   if (!edited.empty()) apply_edited_body(doc, edited);

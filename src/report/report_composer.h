@@ -23,6 +23,7 @@ struct ComposeOptions {
   bool trace = false;   // fill each figure's reproducing query and drill-down count (JSON)
   bool trends = false;  // five years of the main indicators (HTML charts)
   int trend_years = 5;
+  std::vector<std::string> indicators;  // only these slots (tests, benchmarks); empty: every one
 };
 
 class ReportComposer {

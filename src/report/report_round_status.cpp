@@ -31,7 +31,10 @@ Result<std::set<std::string>> paths_with_records(SqlSession& sql, std::string_vi
       ledger_dates.insert({d.ledger, d.date_field});
   std::set<std::string> paths;
   for (const auto& [ledger, date_field] : ledger_dates) {
-    if (!find_ledger(ledger)) continue;
+    // Only dates compare with the period's ISO days (a year field is an integer).
+    const LedgerDeclaration* declared = find_ledger(ledger);
+    const FieldDeclaration* field = declared ? declared->field(date_field) : nullptr;
+    if (!field || field->type != FieldType::kDate) continue;
     std::vector<SqlValue> p = {std::string(root_path), scope_path_end(root_path), period.from.iso(),
                                period.to.iso()};
     FAZHI_ASSIGN_OR_RETURN(

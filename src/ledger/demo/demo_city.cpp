@@ -7,6 +7,7 @@
 #include "ledger/demo/demo_cases.h"
 #include "ledger/demo/demo_generic.h"
 #include "ledger/demo/demo_model.h"
+#include "ledger/demo/demo_reports.h"
 #include "ledger/ledger_catalogue.h"
 #include "ledger/ledger_table.h"
 #include "ledger/user_accounts.h"
@@ -110,9 +111,10 @@ Result<void> generate_ledgers(DemoCity& city, LedgerService& service) {
       {"region_time_limit", [&] { return generate_region_settings(city, store); }},
       {"supervision_problem", [&] { return generate_supervision_problems(city, store); }},
       {"rectification", [&] { return generate_rectifications(city, store); }},
+      {"report_round", [&] { return generate_report_rounds(city, service); }},
   };
   std::set<std::string> done = {"organizations", "people", "enforcement_body", "officer", "certificate",
-                                "certificate_exam", "officer_training", "enforcement_matter"};
+                                "certificate_exam", "officer_training", "enforcement_matter", "report_part"};
   auto run_generic = [&](const std::string& name) -> Result<void> {
     for (const GenericSpec& s : generic_specs())
       if (s.ledger == name) return write_generic(city, store, s);
