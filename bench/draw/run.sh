@@ -8,17 +8,27 @@ BUILD=$(cd "${1:?usage: bench/draw/run.sh BUILD_DIR [TARGETS] [ROUNDS]}" && pwd)
 N=${2:-10000000}
 ROUNDS=${3:-3}
 HERE=$(cd "$(dirname "$0")" && pwd)
-FAZHI=$BUILD/fazhi
-[ -x "$FAZHI" ] || FAZHI=$BUILD/tests/draw/fazhi_draw_cli
-[ -x "$FAZHI" ] || { echo "no fazhi (or tests/draw/fazhi_draw_cli) in $BUILD" >&2; exit 2; }
+# The draw-only CLI (same main.cpp, registry and draw_command.cpp) is rebuilt with the draw
+# layer alone, so it is never older than the draw code; FAZHI=... picks another binary.
+FAZHI=${FAZHI:-$BUILD/tests/draw/fazhi_draw_cli}
+[ -x "$FAZHI" ] || FAZHI=$BUILD/fazhi
+[ -x "$FAZHI" ] || { echo "no tests/draw/fazhi_draw_cli (or fazhi) in $BUILD" >&2; exit 2; }
 WORK=$BUILD/bench-draw
 mkdir -p "$WORK"
 g++ -O2 -std=c++20 -o "$WORK/make_pool" "$HERE/make_pool.cpp"
 
-if [ ! -f "$WORK/plan-$N.json" ]; then
-  "$WORK/make_pool" "$N" "$WORK/pool.csv" "$WORK/inspectors.json"
-  HASH=$(openssl dgst -sm3 -r "$WORK/pool.csv" | cut -d' ' -f1)
-  rm -f "$WORK"/targets-*.csv
+# The plan binds the pool by its chunked SM3 (docs/draw-plan.md), computed here with the
+# standard tools alone, which also checks that fazhi's definition is the documented one.
+if [ ! -f "$WORK/plan-$N-chunks.json" ]; then
+  if ! ls "$WORK"/targets-*.csv > /dev/null 2>&1; then
+    "$WORK/make_pool" "$N" "$WORK/pool.csv" "$WORK/inspectors.json"
+  else
+    OLD=$(ls "$WORK"/targets-*.csv | head -1)
+    [ -L "$OLD" ] && OLD=$(readlink -f "$OLD")
+    mv "$OLD" "$WORK/pool.csv"
+    rm -f "$WORK"/targets-*.csv
+  fi
+  HASH=$(split -b 1048576 --filter='openssl dgst -sm3 -binary' "$WORK/pool.csv" | openssl dgst -sm3 -r | cut -d' ' -f1)
   mv "$WORK/pool.csv" "$WORK/targets-$HASH.csv"
   {
     cat <<JSON
@@ -32,15 +42,15 @@ if [ ! -f "$WORK/plan-$N.json" ]; then
   {"id": "D", "label": "D类", "credit_risk_classes": ["D"], "ratio": "10%", "minimum": 1}],
  "team": {"size": 2}, "exclusions": {"inspected_within_months": 12},
  "randomness": {"kind": "public_value", "description": "基准测试用的公开值"},
- "targets_file": {"name": "targets-$HASH.csv", "sm3": "$HASH"},
+ "targets_file": {"name": "targets-$HASH.csv", "sm3_chunks": "$HASH"},
  "inspectors":
 JSON
     cat "$WORK/inspectors.json"
     echo "}"
-  } > "$WORK/plan-$N.json"
+  } > "$WORK/plan-$N-chunks.json"
 fi
 POOL=$(ls "$WORK"/targets-*.csv)
-PLAN=$WORK/plan-$N.json
+PLAN=$WORK/plan-$N-chunks.json
 LINES=$(($(wc -l < "$POOL") - 1))
 echo "pool: $POOL ($LINES targets, $(du -h "$POOL" | cut -f1))"
 cat "$POOL" > /dev/null  # warm the page cache for every contender alike
@@ -56,13 +66,14 @@ measure() {  # label, command...: prints wall seconds, CPU seconds (user+sys), p
 round=0
 "$FAZHI" draw run --plan "$PLAN" --public-value "bench-0" --out "$WORK/result.json" 2> "$WORK/run.log"
 K=$(grep -o '抽中 [0-9]*' "$WORK/run.log" | grep -o '[0-9]*')
-echo "drawn: $K of $LINES; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "drawn: $K of $LINES; load average: $(cut -d' ' -f1-3 /proc/loadavg); binary: $FAZHI"
 echo "| round | command | wall s | CPU s | peak MiB |"
 echo "|---|---|---:|---:|---:|"
 for round in $(seq 1 "$ROUNDS"); do
   measure "shuf -n $K" shuf -n "$K" "$POOL"
   measure "fazhi draw run" "$FAZHI" draw run --plan "$PLAN" --public-value "bench-$round" --out "$WORK/result.json"
   measure "fazhi draw verify" "$FAZHI" draw verify "$WORK/result.json" --plan "$PLAN"
-  measure "openssl dgst -sm3 (floor)" openssl dgst -sm3 "$POOL"
+  measure "fazhi draw hash-pool (one core)" "$FAZHI" draw hash-pool "$POOL"
+  measure "openssl dgst -sm3 (whole-file hash)" openssl dgst -sm3 "$POOL"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -29,9 +29,21 @@ using namespace fazhi::draw;
 Result<std::string> read_file(const std::string& path, const std::string& what) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return not_found(what + " " + path, "文件不存在或无法读取");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  // One read into a string of the file's size: a result file runs to tens of megabytes.
+  std::error_code size_error;
+  const auto size = std::filesystem::file_size(path, size_error);
+  std::string text;
+  if (!size_error) {
+    text.resize(size);
+    in.read(text.data(), std::streamsize(size));
+    text.resize(std::size_t(in.gcount()));
+  }
+  if (size_error || in.peek() != std::char_traits<char>::eof()) {
+    std::ostringstream rest;  // not a regular file, or one that grew: read to its end
+    rest << in.rdbuf();
+    text += rest.str();
+  }
+  return text;
 }
 
 Result<void> write_file(const std::string& path, const std::string& text, const std::string& what) {

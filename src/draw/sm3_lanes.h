@@ -1,8 +1,8 @@
 // SM3 (GB/T 32905-2016) of eight messages of the same length at once, one message per 32-bit
-// lane of the CPU's 256-bit vector registers (AVX2), for hashing a pool file's chunks on
-// both cores (pool_digest.h). The digests are exactly core/sm3.h's: where the CPU lacks
-// AVX2 (or is not x86-64), each message goes through core/sm3.h in turn.
-// Stateless; safe to call from several threads.
+// lane of the CPU's 256-bit vector registers (AVX2 or AVX-512VL), for hashing a pool file's chunks
+// on both cores (pool_digest.h). The digests are exactly core/sm3.h's: where the CPU lacks AVX2 (or
+// is not x86-64), each message goes through core/sm3.h in turn. Stateless; safe to call from
+// several threads.
 #pragma once
 
 #include <array>
@@ -19,7 +19,16 @@ inline constexpr std::size_t kSm3Lanes = 8;
 void sm3_eight(const std::array<const std::uint8_t*, kSm3Lanes>& messages, std::size_t length,
                std::array<Sm3Digest, kSm3Lanes>& out);
 
-// Whether sm3_eight runs on the vector unit here (else it falls back to one at a time).
-bool sm3_eight_is_vectorised();
+// How sm3_eight computes: eight lanes in AVX-512VL or AVX2 registers, or (another CPU) each
+// message through core/sm3.h in turn.
+enum class Sm3LanesUnit { kOneAtATime, kAvx2, kAvx512 };
+
+// The fastest unit this CPU has; sm3_eight uses it.
+Sm3LanesUnit sm3_eight_unit();
+
+// sm3_eight on a chosen unit, so that tests check each one the CPU has against the others; a
+// unit the CPU lacks falls back to the next it has.
+void sm3_eight_on(Sm3LanesUnit unit, const std::array<const std::uint8_t*, kSm3Lanes>& messages,
+                  std::size_t length, std::array<Sm3Digest, kSm3Lanes>& out);
 
 }  // namespace fazhi::draw

@@ -23,13 +23,18 @@ std::string random_bytes(std::size_t n, std::uint32_t seed) {
   return out;
 }
 
-std::array<Sm3Digest, kSm3Lanes> eight_of(const std::array<std::string, kSm3Lanes>& messages) {
+// Every unit is checked that this CPU has (a unit it lacks falls back, and is checked again).
+const Sm3LanesUnit kUnits[] = {Sm3LanesUnit::kOneAtATime, Sm3LanesUnit::kAvx2,
+                               Sm3LanesUnit::kAvx512};
+
+std::array<Sm3Digest, kSm3Lanes> eight_of(Sm3LanesUnit unit,
+                                          const std::array<std::string, kSm3Lanes>& messages) {
   std::array<const std::uint8_t*, kSm3Lanes> pointers;
   for (std::size_t k = 0; k < kSm3Lanes; ++k) {
     pointers[k] = reinterpret_cast<const std::uint8_t*>(messages[k].data());
   }
   std::array<Sm3Digest, kSm3Lanes> out;
-  sm3_eight(pointers, messages[0].size(), out);
+  sm3_eight_on(unit, pointers, messages[0].size(), out);
   return out;
 }
 
@@ -40,11 +45,15 @@ TEST(Sm3Eight, StandardVectorsInEveryLane) {
   std::string sixteen;
   for (int i = 0; i < 16; ++i) sixteen += "abcd";
   abcd.fill(sixteen);
-  for (const Sm3Digest& d : eight_of(abc)) {
-    EXPECT_EQ(to_hex(d), "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0");
-  }
-  for (const Sm3Digest& d : eight_of(abcd)) {
-    EXPECT_EQ(to_hex(d), "debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732");
+  for (Sm3LanesUnit unit : kUnits) {
+    for (const Sm3Digest& d : eight_of(unit, abc)) {
+      EXPECT_EQ(to_hex(d), "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0")
+          << int(unit);
+    }
+    for (const Sm3Digest& d : eight_of(unit, abcd)) {
+      EXPECT_EQ(to_hex(d), "debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732")
+          << int(unit);
+    }
   }
 }
 
@@ -56,9 +65,12 @@ TEST(Sm3Eight, AgreesWithCoreSm3OnRandomMessagesOfEveryPaddingCase) {
   for (std::size_t length : lengths) {
     std::array<std::string, kSm3Lanes> messages;
     for (auto& m : messages) m = random_bytes(length, seed++);
-    auto digests = eight_of(messages);
-    for (std::size_t k = 0; k < kSm3Lanes; ++k) {
-      EXPECT_EQ(to_hex(digests[k]), sm3_hex(messages[k])) << "length " << length << ", lane " << k;
+    for (Sm3LanesUnit unit : kUnits) {
+      auto digests = eight_of(unit, messages);
+      for (std::size_t k = 0; k < kSm3Lanes; ++k) {
+        EXPECT_EQ(to_hex(digests[k]), sm3_hex(messages[k]))
+            << "length " << length << ", lane " << k << ", unit " << int(unit);
+      }
     }
   }
 }
