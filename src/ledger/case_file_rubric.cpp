@@ -84,8 +84,10 @@ Result<std::vector<RubricDeduction>> parse_deductions(const CaseFileRubric& rubr
     double points = 0;
     char* parse_end = nullptr;
     if (!points_text.empty()) points = std::strtod(points_text.c_str(), &parse_end);
-    if (points_text.empty() || parse_end == nullptr || *parse_end != '\0' || !(points > 0) ||
-        std::fabs(points * 2 - std::round(points * 2)) > 1e-9)
+    // A positive number of points in steps of 0.5 (what the score is written with).
+    double halves = std::round(points * 2);
+    if (points_text.empty() || parse_end == nullptr || *parse_end != '\0' || !(halves >= 1) ||
+        std::fabs(points * 2 - halves) > 1e-9)
       return invalid_input("案卷评查", place, "扣分「" + points_text + "」应为正数（可到0.5分）");
     std::string problem = sp2 == std::string::npos ? "" : line.substr(sp2 + 1);
     size_t ps = problem.find_first_not_of(' ');

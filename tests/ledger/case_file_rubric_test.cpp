@@ -56,6 +56,9 @@ TEST(CaseFileRubric, BadDeductionsAreRefusedNamingTheLine) {
               ErrorIs(ErrorCode::kInvalidInput, HasSubstr("应为正数")));
   EXPECT_THAT(parse_deductions(rubric, "X1 0.3 a"),
               ErrorIs(ErrorCode::kInvalidInput, HasSubstr("应为正数")));
+  // Found by fuzzing: a positive number too small to write as a score.
+  EXPECT_THAT(parse_deductions(rubric, "X1 .0000000002 a"),
+              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("应为正数")));
   EXPECT_THAT(parse_deductions(rubric, "X1 1"),
               ErrorIs(ErrorCode::kInvalidInput, HasSubstr("请写明扣分的问题")));
   EXPECT_THAT(parse_deductions(rubric, "X1"),
