@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <optional>
 
 #include "indicator/indicator_declaration.h"
 #include "review/utf.h"
@@ -23,6 +24,46 @@ int leading_year(const std::string& text) {
   for (int i = 0; i < 4; ++i)
     if (text[i] < '0' || text[i] > '9') return 0;
   return std::atoi(text.substr(0, 4).c_str());
+}
+
+// The indicator's wording before its number: "收到行政复议申请" of "收到行政复议申请{value}{unit}".
+std::string phrase_prefix(const IndicatorDeclaration& d) {
+  std::string phrase = d.phrase.empty() ? d.label + "{value}" : d.phrase;
+  size_t at = phrase.find("{value}");
+  return at == std::string::npos ? "" : phrase.substr(0, at);
+}
+
+struct WrittenNumber {
+  double value = 0;
+  int decimals = 0;
+  size_t end = 0;  // just after the number (and its 万)
+};
+
+// The number written at `at` (digits, a decimal point, thousands commas; a following 万
+// scales it unless the unit itself is in 万), or nullopt when no digit stands there.
+std::optional<WrittenNumber> number_at(const std::string& text, size_t at, std::string_view unit) {
+  std::string digits;
+  int decimals = -1;
+  size_t i = at;
+  for (; i < text.size(); ++i) {
+    char c = text[i];
+    if (c >= '0' && c <= '9') {
+      digits += c;
+      if (decimals >= 0) ++decimals;
+    } else if (c == '.' && decimals < 0 && !digits.empty()) {
+      digits += c;
+      decimals = 0;
+    } else if (c != ',') {
+      break;
+    }
+  }
+  if (digits.empty()) return std::nullopt;
+  WrittenNumber n{std::atof(digits.c_str()), std::max(decimals, 0), i};
+  if (text.compare(i, 3, "万") == 0) {
+    n.end = i + 3;
+    if (unit.substr(0, 3) != "万") n.value *= 10000;
+  }
+  return n;
 }
 
 }  // namespace
@@ -77,21 +118,31 @@ std::vector<ConsistencyFinding> check_consistency(const ReportDocument& doc,
       out.push_back(
           {"missing_part", true, "",
            fmt::format("{}本年度有台账记录，但尚未报送或未通过年度报告材料", e.org_name)});
+  // A figure typed into the text: the indicator's own wording followed by a number that is
+  // not the computed one. (Matching the indicator's phrase, not the review engine's broader
+  // mapping, so that a sentence about a neighbouring figure is never mistaken for it.)
+  for (const auto& f : doc.figures) {
+    if (!f.value) continue;
+    const IndicatorDeclaration* d = find_indicator(f.indicator);
+    std::string prefix = d ? phrase_prefix(*d) : "";
+    if (prefix.size() < 9) continue;  // fewer than three characters says too little
+    for (const auto& b : doc.blocks) {
+      if (b.kind != BlockKind::kParagraph) continue;
+      for (size_t at = b.text.find(prefix); at != std::string::npos;
+           at = b.text.find(prefix, at + 1)) {
+        auto typed = number_at(b.text, at + prefix.size(), f.unit);
+        if (!typed) continue;
+        if (!same_figure(typed->value, typed->decimals, *f.value))
+          out.push_back({"typed_figure", true, f.indicator,
+                         fmt::format("正文“{}”中写的数字与计算所得的「{}」{}{}不一致",
+                                     b.text.substr(at, typed->end - at), f.label, f.text, f.unit)});
+      }
+    }
+  }
   if (reviewer) {
     std::string text = plain_text(doc);
     review::SourceText source{"年度报告", "text", "UTF-8", review::utf8_to_u32(text)};
     review::ReviewedReport reviewed = reviewer->review(source);
-    for (const auto& fig : reviewed.figures) {
-      if (!fig.indicator) continue;
-      const ReportFigure* computed = doc.figure(*fig.indicator);
-      if (!computed || !computed->value) continue;
-      double typed = fig.scaled_value.value_or(fig.value);
-      if (fig.qualifier) continue;  // 余, 近, 约: a rounded statement, not a typed figure
-      if (!same_figure(typed, fig.decimals, *computed->value))
-        out.push_back({"typed_figure", true, computed->indicator,
-                       fmt::format("正文“{}”中写的{}与计算所得的「{}」{}{}不一致", fig.quote,
-                                   fig.text, computed->label, computed->text, computed->unit)});
-    }
     for (const auto& defect : reviewed.defects)
       out.push_back({"review:" + defect.kind, false, "", defect.message});
   }

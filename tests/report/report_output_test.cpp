@@ -121,7 +121,7 @@ TEST_P(ReportOutputTest, ConsistencyCheckFindsTheMissingPartAndATypedFigure) {
     if (f.kind == "typed_figure" && f.indicator == "reconsideration.received") {
       typed = true;
       EXPECT_TRUE(f.blocking);
-      EXPECT_THAT(f.message, HasSubstr("5件"));
+      EXPECT_THAT(f.message, HasSubstr("收到行政复议申请5"));
     }
   EXPECT_TRUE(typed);
 }
