@@ -1,14 +1,23 @@
 #!/usr/bin/env bash
 # Import benchmark (issue: core platform): rows/s of `fazhi import` of a 1,000,000-row CSV
 # into the people ledger with full validation and the audit digest, beside sqlite3's
-# `.import` of the same file into a bare table, in the same run on the same disk.
+# `.import` of the same file into a bare table, in the same run on the same disk. Then the same
+# on PostgreSQL (a throwaway cluster from tests/harness/postgres-cluster.sh, or the server of
+# FAZHI_BENCH_PG_URI, a postgresql://…/postgres?… URI): `fazhi import` (COPY underneath) beside `psql \copy` of the same file
+# into a bare table. PG=0 skips the PostgreSQL part.
 #   bench/import/run.sh BUILD_DIR [ROWS]
 set -euo pipefail
 build=${1:-build}
 rows=${2:-1000000}
 fazhi=$(realpath "$build/fazhi")
 work=$(mktemp -d /tmp/fazhi-bench-import.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+pg_dir=""
+cleanup() {
+  [ -n "$pg_dir" ] && bash "$here/../../tests/harness/postgres-cluster.sh" stop "$pg_dir"
+  rm -rf "$work"
+}
+here=$(cd "$(dirname "$0")" && pwd)
+trap cleanup EXIT
 cd "$work"
 
 python3 - "$rows" <<'PY'
@@ -51,3 +60,31 @@ print(f"sqlite3 .import {t3 - t2:7.2f} s  {s:10.0f} rows/s")
 print(f"ratio fazhi / sqlite3: {f / s:.2f} (target >= 0.50)")
 PY
 "$fazhi" audit verify --db fazhi.db | head -1
+
+[ "${PG:-1}" = 0 ] && exit 0
+pg_uri=${FAZHI_BENCH_PG_URI:-}
+if [ -z "$pg_uri" ]; then
+  pg_uri=$(bash "$here/../../tests/harness/postgres-cluster.sh" start)
+  pg_dir=$(sed -n 's/.*host=\([^&]*\).*/\1/p' <<<"$pg_uri")
+fi
+db_uri=${pg_uri/\/postgres\?//fazhi_bench_import?}
+psql -q "$pg_uri" -c "DROP DATABASE IF EXISTS fazhi_bench_import" -c "CREATE DATABASE fazhi_bench_import" >/dev/null
+"$fazhi" init --db "$db_uri" >/dev/null
+"$fazhi" import --db "$db_uri" --ledger organizations orgs.csv >/dev/null
+t0=$(date +%s.%N)
+/usr/bin/time -f "%M" -o fazhi-pg.mem "$fazhi" import --db "$db_uri" --ledger people --org 379900 people.csv >/dev/null
+t1=$(date +%s.%N)
+psql -q "$db_uri" -c "CREATE TABLE bare (name TEXT, gender TEXT, position TEXT, leader TEXT, kind TEXT, phone TEXT, entered_on TEXT)" >/dev/null
+t2=$(date +%s.%N)
+psql -q "$db_uri" -c "\\copy bare FROM 'people.csv' WITH (FORMAT csv, HEADER true)" >/dev/null
+t3=$(date +%s.%N)
+python3 - "$rows" "$t0" "$t1" "$t2" "$t3" "$(cat fazhi-pg.mem)" <<'PY'
+import sys
+rows = int(sys.argv[1]); t0, t1, t2, t3 = map(float, sys.argv[2:6]); mem = int(sys.argv[6])
+f = rows / (t1 - t0); s = rows / (t3 - t2)
+print(f"PostgreSQL: fazhi import {t1 - t0:7.2f} s  {f:10.0f} rows/s  peak RSS {mem / 1024:.0f} MB")
+print(f"PostgreSQL: psql \\copy    {t3 - t2:7.2f} s  {s:10.0f} rows/s")
+print(f"ratio fazhi / psql \\copy: {f / s:.2f}")
+PY
+"$fazhi" audit verify --db "$db_uri" | head -1
+psql -q "$pg_uri" -c "DROP DATABASE IF EXISTS fazhi_bench_import" >/dev/null

@@ -3,9 +3,19 @@
 namespace fazhi {
 namespace {
 
+bool needs_escape(char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20; }
+
 void append_escaped(std::string& out, std::string_view text) {
   static const char* kHex = "0123456789abcdef";
-  for (char c : text) {
+  // Runs of characters that need no escape (nearly all text) are copied at once.
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = start;
+    while (end < text.size() && !needs_escape(text[end])) ++end;
+    out.append(text.data() + start, end - start);
+    if (end == text.size()) return;
+    start = end + 1;
+    const char c = text[end];
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -14,14 +24,10 @@ void append_escaped(std::string& out, std::string_view text) {
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += "\\u00";
-          out.push_back(kHex[(c >> 4) & 0xf]);
-          out.push_back(kHex[c & 0xf]);
-        } else {
-          out.push_back(c);
-        }
+      default:  // the other control characters
+        out += "\\u00";
+        out.push_back(kHex[(c >> 4) & 0xf]);
+        out.push_back(kHex[c & 0xf]);
     }
   }
 }

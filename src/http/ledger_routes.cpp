@@ -8,6 +8,7 @@
 #include "http/api_context.h"
 #include "ledger/ledger_catalogue.h"
 #include "ledger/ledger_import.h"
+#include "ledger/record_json.h"
 
 namespace fazhi::http {
 namespace {
@@ -73,7 +74,10 @@ HttpResponse record_response(ApiContext& api, const UserContext& user, const Led
   if (!record) return error_response(record.error());
   auto orgs = api.ledgers.orgs();
   if (!orgs) return error_response(orgs.error());
-  return json_response(status, api.ledgers.to_json(user, ledger, *record, **orgs));
+  std::string body;
+  body.reserve(4096);
+  append_record_json(body, api.ledgers, user, ledger, *record, **orgs, deadline_reference_day());
+  return HttpResponse::json(status, std::move(body));
 }
 
 }  // namespace
@@ -89,10 +93,18 @@ void add_ledger_routes(Router& router, ApiContext& api) {
     if (!page) return error_response(page.error());
     auto orgs = api.ledgers.orgs();
     if (!orgs) return error_response(orgs.error());
-    nlohmann::json records = nlohmann::json::array();
-    for (const auto& r : page->records) records.push_back(api.ledgers.to_json(user, **l, r, **orgs));
-    return json_response(200, {{"total", page->total}, {"page", page->page}, {"page_size", page->page_size},
-                               {"records", std::move(records)}});
+    // Written straight into the body, keys in the order nlohmann::json would sort them.
+    std::optional<Date> today = deadline_reference_day();
+    std::string body;
+    body.reserve(1024 + 4096 * page->records.size());
+    body += "{\"page\":" + std::to_string(page->page) + ",\"page_size\":" + std::to_string(page->page_size) +
+            ",\"records\":[";
+    for (size_t i = 0; i < page->records.size(); ++i) {
+      if (i) body.push_back(',');
+      append_record_json(body, api.ledgers, user, **l, page->records[i], **orgs, today);
+    }
+    body += "],\"total\":" + std::to_string(page->total) + "}";
+    return HttpResponse::json(200, std::move(body));
   }));
 
   router.get("/api/ledgers/:name/:id", with_session(api, [&api](const HttpRequest& request, const Session& s) {

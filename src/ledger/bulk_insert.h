@@ -2,13 +2,20 @@
 // audit entry ("import") that commits to every row by a digest (audit_verification.h). Used
 // by file imports and the demo generator. Records are inserted as given: validate them first
 // (LedgerService::check_record) unless they are generated valid by construction.
+// Rows go in through the session's RowAppender (one prepared INSERT, or COPY); the digest of
+// a large import is computed on a second thread, batch by batch in row order, while the next
+// rows are read and written. Into an empty table, the ledger's secondary indexes are built
+// once by finish() rather than kept row by row.
 #pragma once
 
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "ledger/audit_verification.h"
 #include "ledger/ledger_declaration.h"
+#include "ledger/ledger_indexes.h"
 #include "ledger/ledger_record.h"
 #include "store/store.h"
 
@@ -18,6 +25,10 @@ class BulkInserter {
  public:
   // `source` names where the rows came from (a file name, "demo"), recorded in the entry.
   BulkInserter(WriteTransaction& tx, const LedgerDeclaration& ledger, std::string source);
+  // Waits for the digest thread, if one runs.
+  ~BulkInserter();
+  BulkInserter(const BulkInserter&) = delete;
+  BulkInserter& operator=(const BulkInserter&) = delete;
 
   // The id the next add() will give.
   Result<std::int64_t> next_id();
@@ -32,15 +43,22 @@ class BulkInserter {
   const std::string& digest_hex() const { return digest_hex_; }
 
  private:
+  // Drops the ledger's secondary indexes before the first row when the table is empty.
+  Result<void> set_indexes_aside();
+
   WriteTransaction& tx_;
   const LedgerDeclaration& ledger_;
   std::string source_;
-  std::string insert_sql_;
+  std::vector<std::string> columns_;  // table order: system columns, then fields
+  std::unique_ptr<RowAppender> appender_;
+  std::vector<SqlValue> row_;  // reused for every row
+  std::vector<LedgerIndex> dropped_indexes_;  // rebuilt by finish()
   std::string now_;
   std::int64_t first_id_ = 0;
   std::int64_t next_id_ = 0;
   std::int64_t rows_ = 0;
-  ImportDigest digest_;
+  class Digester;  // the rows' canonical JSON, hashed in order (bulk_insert.cpp)
+  std::unique_ptr<Digester> digester_;
   std::string digest_hex_;
 };
 

@@ -32,6 +32,11 @@ Result<ImportOutcome> import_ledger_file(LedgerService& service, const UserConte
                                          const ImportOptions& options) {
   FAZHI_TRY(require_write(user, ledger));
   FAZHI_ASSIGN_OR_RETURN(auto reader, tabular::open_table_reader(path));
+  if (options.mapping) {
+    if (options.mapping->ledger != ledger.name)
+      return invalid_input("导入映射 " + options.mapping->name, "", "用于台账「" + options.mapping->ledger + "」，不能导入「" + ledger.label + "」");
+    reader = map_table(std::move(reader), *options.mapping, ledger);
+  }
   FAZHI_ASSIGN_OR_RETURN(std::shared_ptr<const OrgDirectory> orgs, service.orgs());
   const std::string file = reader->file_name();
   const std::string subject = tabular::file_subject(file);
@@ -104,24 +109,27 @@ Result<ImportOutcome> import_ledger_file(LedgerService& service, const UserConte
     const std::string now = utc_timestamp();
     tabular::Row row;
     LedgerRecord rec;
+    rec.values.assign(ledger.fields.size(), nullptr);
     for (;;) {
       auto more = reader->next(row);
       if (!more) return std::move(more).error();
       if (!*more) break;
-      std::string place_row = tabular::row_place(row.number, row.sheet);
-      rec = LedgerRecord{};
-      rec.values.assign(ledger.fields.size(), nullptr);
+      // Named only when a cell of this row is wrong.
+      auto place_row = [&] { return tabular::row_place(row.number, row.sheet); };
+      // The record's buffers are reused row after row.
+      std::fill(rec.values.begin(), rec.values.end(), nullptr);
       rec.org_code = default_org;
+      rec.org_path.clear();
       rec.state = ledger.initial_state;
       bool row_bad = false;
       for (size_t c = 0; c < row.cells.size() && c < mapping.size(); ++c) {
         const ColumnMapping& m = mapping[c];
         std::string_view cell = row.cells[c];
-        std::string header = reader->header()[c];
+        const std::string& header = reader->header()[c];
         if (m.kind == ColumnMapping::kField) {
           auto v = field_value_from_text(ledger.fields[m.field], cell);
           if (!v) {
-            Error e = invalid_input(subject, place_row + "，列「" + header + "」", v.error().reason);
+            Error e = invalid_input(subject, place_row() + "，列「" + header + "」", v.error().reason);
             e.field = ledger.fields[m.field].name;
             add_error(std::move(e));
             row_bad = true;
@@ -134,7 +142,7 @@ Result<ImportOutcome> import_ledger_file(LedgerService& service, const UserConte
             for (const auto& o : orgs->all())
               if (o.name == cell) n = &o;
           if (!n) {
-            add_error(invalid_input(subject, place_row + "，列「" + header + "」",
+            add_error(invalid_input(subject, place_row() + "，列「" + header + "」",
                                     "单位「" + std::string(cell) + "」不存在"));
             row_bad = true;
           } else {
@@ -150,7 +158,7 @@ Result<ImportOutcome> import_ledger_file(LedgerService& service, const UserConte
           if (!ok_state) {
             std::string allowed;
             for (const auto& s : ledger.states) allowed += (allowed.empty() ? "" : "、") + s.label;
-            add_error(invalid_input(subject, place_row + "，列「" + header + "」",
+            add_error(invalid_input(subject, place_row() + "，列「" + header + "」",
                                     "不是「" + ledger.label + "」的状态（可选：" + allowed + "）"));
             row_bad = true;
           }
@@ -169,7 +177,7 @@ Result<ImportOutcome> import_ledger_file(LedgerService& service, const UserConte
           std::string column;
           if (const FieldDeclaration* f = ledger.field(p.field)) column = "，列「" + f->label + "」";
           add_error(Error{p.code == ErrorCode::kForbidden ? ErrorCode::kInvalidInput : p.code, subject,
-                          place_row + column, p.subject.empty() ? p.reason : p.subject + "：" + p.reason, p.field, {}});
+                          place_row() + column, p.subject.empty() ? p.reason : p.subject + "：" + p.reason, p.field, {}});
         }
         continue;
       }

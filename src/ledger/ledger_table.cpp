@@ -10,6 +10,7 @@
 #include "core/sm3.h"
 #include "ledger/ledger_catalogue.h"
 #include "ledger/field_value.h"
+#include "ledger/ledger_indexes.h"
 #include "ledger/region_time_limits.h"
 #include "store/migrations.h"
 
@@ -61,16 +62,7 @@ std::string create_table_sql(SqlDialect d, const LedgerDeclaration& ledger) {
 
 std::vector<std::string> index_sql(const LedgerDeclaration& ledger) {
   std::vector<std::string> out;
-  out.push_back(fmt::format("CREATE INDEX IF NOT EXISTS {} ON {} (org_path)",
-                            quote_identifier(ledger.name + "_org_path"), quote_identifier(ledger.name)));
-  if (!ledger.states.empty())
-    out.push_back(fmt::format("CREATE INDEX IF NOT EXISTS {} ON {} (state)",
-                              quote_identifier(ledger.name + "_state"), quote_identifier(ledger.name)));
-  for (const auto& f : ledger.fields)
-    if (f.indexed || f.type == FieldType::kOrgRef)
-      out.push_back(fmt::format("CREATE INDEX IF NOT EXISTS {} ON {} ({})",
-                                quote_identifier(ledger.name + "_" + f.name), quote_identifier(ledger.name),
-                                quote_identifier(f.name)));
+  for (const LedgerIndex& i : ledger_indexes(ledger)) out.push_back(i.create_sql);
   return out;
 }
 
@@ -134,10 +126,23 @@ LedgerRecord record_from_row(const LedgerDeclaration& ledger, const std::vector<
 }
 
 std::vector<SqlValue> row_from_record(const LedgerRecord& r) {
-  std::vector<SqlValue> row = {r.id,         r.org_code,   r.org_path,   r.state,      r.version,
-                               r.created_at, r.created_by, r.updated_at, r.updated_by};
-  row.insert(row.end(), r.values.begin(), r.values.end());
+  std::vector<SqlValue> row;
+  fill_row_from_record(r, row);
   return row;
+}
+
+void fill_row_from_record(const LedgerRecord& r, std::vector<SqlValue>& row) {
+  row.resize(9 + r.values.size());
+  row[0] = r.id;
+  row[1] = r.org_code;
+  row[2] = r.org_path;
+  row[3] = r.state;
+  row[4] = r.version;
+  row[5] = r.created_at;
+  row[6] = r.created_by;
+  row[7] = r.updated_at;
+  row[8] = r.updated_by;
+  std::copy(r.values.begin(), r.values.end(), row.begin() + 9);
 }
 
 namespace {
@@ -159,11 +164,16 @@ const std::vector<std::pair<std::string, size_t>>& sorted_keys(const LedgerDecla
 }  // namespace
 
 std::string canonical_row_json(const LedgerDeclaration& ledger, const LedgerRecord& r) {
+  std::string out;
+  out.reserve(256 + 32 * (system_columns().size() + ledger.fields.size()));
+  append_canonical_row_json(out, ledger, r);
+  return out;
+}
+
+void append_canonical_row_json(std::string& out, const LedgerDeclaration& ledger, const LedgerRecord& r) {
   // Hand-written rather than through a JSON library: this runs once per imported row.
   const auto& keys = sorted_keys(ledger);
   const size_t nsys = system_columns().size();
-  std::string out;
-  out.reserve(256 + 32 * keys.size());
   out.push_back('{');
   bool first = true;
   for (const auto& [key, index] : keys) {
@@ -194,7 +204,6 @@ std::string canonical_row_json(const LedgerDeclaration& ledger, const LedgerReco
     }
   }
   out.push_back('}');
-  return out;
 }
 
 Result<LedgerRecord> load_record(SqlSession& sql, const LedgerDeclaration& ledger, std::int64_t id) {

@@ -31,9 +31,14 @@ Result<void> ensure_ledger_tables(Store& store);
 LedgerRecord record_from_row(const LedgerDeclaration& ledger, const std::vector<SqlValue>& row);
 // The row values in table order.
 std::vector<SqlValue> row_from_record(const LedgerRecord& record);
+// The same into `row`, reusing its buffers (a string assigned into a string keeps its
+// capacity): for loops over many records.
+void fill_row_from_record(const LedgerRecord& record, std::vector<SqlValue>& row);
 // The canonical JSON text of a row (keys sorted, values as stored): what the audit log
 // records as before/after and what verification recomputes from the table.
 std::string canonical_row_json(const LedgerDeclaration& ledger, const LedgerRecord& record);
+// The same appended to `out` (earlier content left alone), for loops that reuse one buffer.
+void append_canonical_row_json(std::string& out, const LedgerDeclaration& ledger, const LedgerRecord& record);
 
 // Loads one record by id (no scope check), or kNotFound.
 Result<LedgerRecord> load_record(SqlSession& sql, const LedgerDeclaration& ledger, std::int64_t id);

@@ -4,6 +4,7 @@
 // by one thread at a time; Store hands sessions out.
 #pragma once
 
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -14,6 +15,21 @@
 namespace fazhi {
 
 enum class SqlDialect { kSqlite, kPostgres };
+
+// Many rows added to one table by the fastest way the backend has, for imports: SQLite steps
+// one prepared INSERT bound straight from the values; PostgreSQL streams them with COPY in
+// batches. Every row appended is seen by the session's later statements (PostgreSQL sends
+// what is pending before any other statement, and at commit). A constraint violation fails
+// append() or flush() — or, for PostgreSQL, the next statement — naming the table. Belongs
+// to its session and must not outlive it.
+class RowAppender {
+ public:
+  virtual ~RowAppender() = default;
+  // Adds one row, values in the column order the appender was made with.
+  virtual Result<void> append(std::span<const SqlValue> row) = 0;
+  // Sends every pending row now.
+  virtual Result<void> flush() = 0;
+};
 
 class SqlSession {
  public:
@@ -27,6 +43,10 @@ class SqlSession {
                                        std::span<const SqlValue> params = {}) = 0;
   // Runs several statements with no parameters (DDL, migrations).
   virtual Result<void> execute_script(std::string_view sql) = 0;
+  // A RowAppender into `table` for `columns` (plain names, quoted here). Fails naming the
+  // table when it or a column does not exist.
+  virtual Result<std::unique_ptr<RowAppender>> append_rows(std::string_view table,
+                                                           std::span<const std::string> columns) = 0;
 
   // Transaction control; Store calls these, callers use Store::write / Store::read.
   virtual Result<void> begin(bool write) = 0;

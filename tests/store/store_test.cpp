@@ -142,6 +142,64 @@ TEST_P(StoreTest, BackupIsAConsistentCopy) {
   }
 }
 
+TEST_P(StoreTest, AppendedRowsReadBackAsWrittenAndAreSeenByLaterStatements) {
+  const std::vector<std::string> columns = {"id", "name"};
+  const std::vector<std::string> names = {"甲\t乙\n丙\r丁\\戊", "", "\\N", "plain"};
+  ASSERT_THAT(store_->write(actor_, [&](WriteTransaction& tx) -> Result<void> {
+    FAZHI_ASSIGN_OR_RETURN(auto appender, tx.sql().append_rows("t", columns));
+    for (size_t i = 0; i < names.size(); ++i) {
+      std::vector<SqlValue> row = {static_cast<std::int64_t>(i + 1), names[i]};
+      FAZHI_TRY(appender->append(row));
+    }
+    std::vector<SqlValue> last = {std::int64_t{9}, nullptr};
+    FAZHI_TRY(appender->append(last));
+    // A query in the same transaction sees every row, flushed or not.
+    FAZHI_ASSIGN_OR_RETURN(auto seen, tx.sql().query("SELECT COUNT(*) FROM t"));
+    EXPECT_EQ(sql_int(seen.rows[0][0]), 5);
+    return appender->flush();
+  }), IsOk());
+  ASSERT_THAT(store_->read([&](SqlSession& s) -> Result<void> {
+    FAZHI_ASSIGN_OR_RETURN(auto r, s.query("SELECT id, name FROM t ORDER BY id"));
+    EXPECT_EQ(r.rows.size(), 5u);
+    for (size_t i = 0; i < names.size() && i < r.rows.size(); ++i) EXPECT_EQ(sql_text(r.rows[i][1]), names[i]);
+    if (r.rows.size() == 5) EXPECT_TRUE(is_null(r.rows[4][1]));
+    return ok();
+  }), IsOk());
+}
+
+TEST_P(StoreTest, AppendedDuplicateKeyIsConflictAndNothingIsKept) {
+  const std::vector<std::string> columns = {"id", "name"};
+  auto written = store_->write(actor_, [&](WriteTransaction& tx) -> Result<void> {
+    FAZHI_ASSIGN_OR_RETURN(auto appender, tx.sql().append_rows("t", columns));
+    for (std::int64_t id : {1, 2, 1}) {
+      std::vector<SqlValue> row = {id, std::string("重复")};
+      FAZHI_TRY(appender->append(row));
+    }
+    return appender->flush();
+  });
+  EXPECT_THAT(written, ErrorIs(ErrorCode::kConflict, HasSubstr("")));
+  EXPECT_EQ(count("t"), 0);
+}
+
+TEST_P(StoreTest, AppendedRowsOfAFailedWriteAreDiscarded) {
+  const std::vector<std::string> columns = {"id", "name"};
+  auto written = store_->write(actor_, [&](WriteTransaction& tx) -> Result<void> {
+    FAZHI_ASSIGN_OR_RETURN(auto appender, tx.sql().append_rows("t", columns));
+    std::vector<SqlValue> row = {std::int64_t{1}, std::string("甲")};
+    FAZHI_TRY(appender->append(row));
+    return invalid_input("测试", "", "中途放弃");
+  });
+  EXPECT_THAT(written, ErrorIs(ErrorCode::kInvalidInput, HasSubstr("中途放弃")));
+  EXPECT_EQ(count("t"), 0);
+  // The session is clean for the next write: nothing pending is sent with it.
+  ASSERT_THAT(store_->write(actor_, [](WriteTransaction& tx) -> Result<void> {
+    std::vector<SqlValue> p = {std::int64_t{2}, std::string("乙")};
+    FAZHI_TRY(tx.sql().execute("INSERT INTO t (id, name) VALUES (?, ?)", p));
+    return ok();
+  }), IsOk());
+  EXPECT_EQ(count("t"), 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::ValuesIn(testing::all_backends()),
                          [](const auto& info) { return info.param; });
 

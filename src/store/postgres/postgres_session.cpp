@@ -81,6 +81,7 @@ Result<const PostgresSession::Prepared*> PostgresSession::prepare(std::string_vi
 
 Result<SqlResult> PostgresSession::run(std::string_view sql, std::span<const SqlValue> params,
                                        std::int64_t* changed) {
+  FAZHI_TRY(flush_copy());
   FAZHI_ASSIGN_OR_RETURN(const Prepared* p, prepare(sql, static_cast<int>(params.size())));
   std::vector<std::string> texts(params.size());
   std::vector<const char*> values(params.size());
@@ -151,6 +152,7 @@ Result<std::int64_t> PostgresSession::execute(std::string_view sql, std::span<co
 }
 
 Result<void> PostgresSession::execute_script(std::string_view sql) {
+  FAZHI_TRY(flush_copy());
   std::string text(sql);
   PGresult* res = PQexec(conn_, text.c_str());
   ExecStatusType st = PQresultStatus(res);
@@ -172,6 +174,8 @@ Result<void> PostgresSession::commit() {
   return execute_script("COMMIT");
 }
 void PostgresSession::rollback() {
+  copy_sql_.clear();
+  copy_rows_.clear();
   if (PQtransactionStatus(conn_) != PQTRANS_IDLE) {
     PGresult* res = PQexec(conn_, "ROLLBACK");
     PQclear(res);
@@ -179,11 +183,77 @@ void PostgresSession::rollback() {
   in_transaction_ = false;
 }
 
-Result<void> PostgresSession::copy_rows(const std::string& table, const std::vector<std::string>& columns,
-                                        const std::vector<std::vector<SqlValue>>& rows) {
+namespace {
+
+// A value in COPY's text format: \N for null, backslash escapes for the separators.
+void append_copy_value(std::string& out, const SqlValue& v) {
+  if (is_null(v)) {
+    out += "\\N";
+    return;
+  }
+  const std::string* s = std::get_if<std::string>(&v);
+  std::string text;
+  if (!s) {
+    text = sql_text(v);
+    s = &text;
+  }
+  size_t start = 0;
+  for (size_t i = 0; i < s->size(); ++i) {
+    const char c = (*s)[i];
+    if (c != '\\' && c != '\t' && c != '\n' && c != '\r') continue;
+    out.append(*s, start, i - start);
+    out += c == '\\' ? "\\\\" : c == '\t' ? "\\t" : c == '\n' ? "\\n" : "\\r";
+    start = i + 1;
+  }
+  out.append(*s, start, std::string::npos);
+}
+
+constexpr size_t kCopyBatchBytes = 4u << 20;
+
+}  // namespace
+
+// Rows encoded into the session's pending COPY buffer; a batch goes out when it is large,
+// before any other statement of the session, and on flush().
+class PostgresRowAppender final : public RowAppender {
+ public:
+  PostgresRowAppender(PostgresSession& session, std::string copy_sql)
+      : session_(session), copy_sql_(std::move(copy_sql)) {}
+
+  Result<void> append(std::span<const SqlValue> row) override {
+    if (session_.copy_sql_ != copy_sql_) {
+      FAZHI_TRY(session_.flush_copy());
+      session_.copy_sql_ = copy_sql_;
+    }
+    std::string& out = session_.copy_rows_;
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (i) out.push_back('\t');
+      append_copy_value(out, row[i]);
+    }
+    out.push_back('\n');
+    if (out.size() >= kCopyBatchBytes) return session_.flush_copy();
+    return ok();
+  }
+  Result<void> flush() override { return session_.flush_copy(); }
+
+ private:
+  PostgresSession& session_;
+  std::string copy_sql_;
+};
+
+Result<std::unique_ptr<RowAppender>> PostgresSession::append_rows(std::string_view table,
+                                                                  std::span<const std::string> columns) {
   std::string cols;
-  for (size_t i = 0; i < columns.size(); ++i) cols += (i ? ", " : "") + ("\"" + columns[i] + "\"");
-  std::string sql = fmt::format("COPY \"{}\" ({}) FROM STDIN", table, cols);
+  for (size_t i = 0; i < columns.size(); ++i) cols += fmt::format("{}\"{}\"", i ? ", " : "", columns[i]);
+  return std::unique_ptr<RowAppender>(
+      new PostgresRowAppender(*this, fmt::format("COPY \"{}\" ({}) FROM STDIN", table, cols)));
+}
+
+Result<void> PostgresSession::flush_copy() {
+  if (copy_sql_.empty() || copy_rows_.empty()) return ok();
+  std::string sql = std::move(copy_sql_);
+  std::string rows = std::move(copy_rows_);
+  copy_sql_.clear();
+  copy_rows_.clear();
   PGresult* res = PQexec(conn_, sql.c_str());
   if (PQresultStatus(res) != PGRES_COPY_IN) {
     Error e = pg_error(conn_, res, "COPY 无法开始");
@@ -191,40 +261,16 @@ Result<void> PostgresSession::copy_rows(const std::string& table, const std::vec
     return e;
   }
   PQclear(res);
-  std::string buf;
-  for (const auto& row : rows) {
-    for (size_t i = 0; i < row.size(); ++i) {
-      if (i) buf.push_back('\t');
-      if (is_null(row[i])) {
-        buf += "\\N";
-        continue;
-      }
-      for (char c : sql_text(row[i])) {
-        switch (c) {
-          case '\\': buf += "\\\\"; break;
-          case '\t': buf += "\\t"; break;
-          case '\n': buf += "\\n"; break;
-          case '\r': buf += "\\r"; break;
-          default: buf.push_back(c);
-        }
-      }
-    }
-    buf.push_back('\n');
-    if (buf.size() > (1 << 20)) {
-      if (PQputCopyData(conn_, buf.data(), static_cast<int>(buf.size())) != 1)
-        return pg_error(conn_, nullptr, "COPY 写入失败");
-      buf.clear();
-    }
-  }
-  if (!buf.empty() && PQputCopyData(conn_, buf.data(), static_cast<int>(buf.size())) != 1)
-    return pg_error(conn_, nullptr, "COPY 写入失败");
-  if (PQputCopyEnd(conn_, nullptr) != 1) return pg_error(conn_, nullptr, "COPY 结束失败");
+  bool sent = PQputCopyData(conn_, rows.data(), static_cast<int>(rows.size())) == 1;
+  if (PQputCopyEnd(conn_, sent ? nullptr : "client failed to send rows") != 1)
+    return pg_error(conn_, nullptr, "COPY 结束失败");
   res = PQgetResult(conn_);
   bool good = PQresultStatus(res) == PGRES_COMMAND_OK;
   Error e = good ? Error{} : pg_error(conn_, res, "COPY 失败");
   PQclear(res);
   while ((res = PQgetResult(conn_)) != nullptr) PQclear(res);
   if (!good) return e;
+  if (!sent) return pg_error(conn_, nullptr, "COPY 写入失败");
   return ok();
 }
 

@@ -23,13 +23,11 @@ class PostgresSession final : public SqlSession {
   Result<SqlResult> query(std::string_view sql, std::span<const SqlValue> params) override;
   Result<std::int64_t> execute(std::string_view sql, std::span<const SqlValue> params) override;
   Result<void> execute_script(std::string_view sql) override;
+  Result<std::unique_ptr<RowAppender>> append_rows(std::string_view table,
+                                                   std::span<const std::string> columns) override;
   Result<void> begin(bool write) override;
   Result<void> commit() override;
   void rollback() override;
-
-  // Copies rows into `table` (columns in order) with COPY FROM STDIN in text format.
-  Result<void> copy_rows(const std::string& table, const std::vector<std::string>& columns,
-                         const std::vector<std::vector<SqlValue>>& rows);
 
  private:
   explicit PostgresSession(pg_conn* conn) : conn_(conn) {}
@@ -39,9 +37,15 @@ class PostgresSession final : public SqlSession {
   Result<const Prepared*> prepare(std::string_view sql, int nparams);
   Result<SqlResult> run(std::string_view sql, std::span<const SqlValue> params, std::int64_t* changed);
 
+  friend class PostgresRowAppender;
+  // Sends the rows appenders left pending as one COPY; does nothing when none are.
+  Result<void> flush_copy();
+
   pg_conn* conn_;
   std::unordered_map<std::string, Prepared> prepared_;
   bool in_transaction_ = false;
+  std::string copy_sql_;   // "COPY … FROM STDIN" of the pending rows, empty when none
+  std::string copy_rows_;  // the pending rows in COPY's text format
 };
 
 // `sql` with each `?` outside quotes replaced by $1, $2, …; exposed for tests.

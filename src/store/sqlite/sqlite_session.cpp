@@ -111,6 +111,58 @@ Result<std::int64_t> SqliteSession::execute(std::string_view sql, std::span<cons
   return static_cast<std::int64_t>(sqlite3_changes64(db_));
 }
 
+// One INSERT prepared for the appender alone (not in the session's cache), bound straight
+// from each row's values and stepped.
+class SqliteRowAppender final : public RowAppender {
+ public:
+  SqliteRowAppender(SqliteSession& session, sqlite3_stmt* stmt, std::string table)
+      : session_(session), stmt_(stmt), table_(std::move(table)) {}
+  ~SqliteRowAppender() override { sqlite3_finalize(stmt_); }
+
+  Result<void> append(std::span<const SqlValue> row) override {
+    int i = 1;
+    for (const SqlValue& v : row) {
+      int rc;
+      if (const auto* s = std::get_if<std::string>(&v))
+        rc = sqlite3_bind_text(stmt_, i, s->data(), static_cast<int>(s->size()), SQLITE_STATIC);
+      else if (const auto* n = std::get_if<std::int64_t>(&v)) rc = sqlite3_bind_int64(stmt_, i, *n);
+      else if (const auto* d = std::get_if<double>(&v)) rc = sqlite3_bind_double(stmt_, i, *d);
+      else rc = sqlite3_bind_null(stmt_, i);
+      if (rc != SQLITE_OK) return session_.error_here("表 " + table_ + " 参数绑定失败");
+      ++i;
+    }
+    int rc = sqlite3_step(stmt_);
+    if (rc != SQLITE_DONE) {
+      Error e = session_.error_here("写入表 " + table_ + " 失败");
+      sqlite3_reset(stmt_);
+      return e;
+    }
+    sqlite3_reset(stmt_);
+    return ok();
+  }
+  Result<void> flush() override { return ok(); }
+
+ private:
+  SqliteSession& session_;
+  sqlite3_stmt* stmt_;
+  std::string table_;
+};
+
+Result<std::unique_ptr<RowAppender>> SqliteSession::append_rows(std::string_view table,
+                                                                std::span<const std::string> columns) {
+  std::string cols, marks;
+  for (size_t i = 0; i < columns.size(); ++i) {
+    cols += fmt::format("{}\"{}\"", i ? ", " : "", columns[i]);
+    marks += i ? ", ?" : "?";
+  }
+  std::string sql = fmt::format("INSERT INTO \"{}\" ({}) VALUES ({})", table, cols, marks);
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
+                         nullptr) != SQLITE_OK)
+    return error_here("表 " + std::string(table) + " 的插入语句无法准备");
+  return std::unique_ptr<RowAppender>(new SqliteRowAppender(*this, stmt, std::string(table)));
+}
+
 Result<void> SqliteSession::execute_script(std::string_view sql) {
   std::string text(sql);
   char* err = nullptr;
@@ -122,12 +174,18 @@ Result<void> SqliteSession::execute_script(std::string_view sql) {
   return ok();
 }
 
+// Transaction control goes through the statement cache: every API read begins and ends one,
+// and sqlite3_exec would parse the text again each time.
 Result<void> SqliteSession::begin(bool write) {
-  return execute_script(write ? "BEGIN IMMEDIATE" : "BEGIN");
+  FAZHI_TRY(execute(write ? "BEGIN IMMEDIATE" : "BEGIN", {}));
+  return ok();
 }
-Result<void> SqliteSession::commit() { return execute_script("COMMIT"); }
+Result<void> SqliteSession::commit() {
+  FAZHI_TRY(execute("COMMIT", {}));
+  return ok();
+}
 void SqliteSession::rollback() {
-  if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  if (!sqlite3_get_autocommit(db_)) (void)execute("ROLLBACK", {});
 }
 
 Result<void> SqliteSession::backup_to(const std::string& out_path) {

@@ -23,6 +23,8 @@ class SqliteSession final : public SqlSession {
   Result<SqlResult> query(std::string_view sql, std::span<const SqlValue> params) override;
   Result<std::int64_t> execute(std::string_view sql, std::span<const SqlValue> params) override;
   Result<void> execute_script(std::string_view sql) override;
+  Result<std::unique_ptr<RowAppender>> append_rows(std::string_view table,
+                                                   std::span<const std::string> columns) override;
   Result<void> begin(bool write) override;
   Result<void> commit() override;
   void rollback() override;
@@ -35,6 +37,7 @@ class SqliteSession final : public SqlSession {
 
  private:
   explicit SqliteSession(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  friend class SqliteRowAppender;
   Result<sqlite3_stmt*> prepare(std::string_view sql, std::span<const SqlValue> params);
   Error error_here(std::string_view what) const;
 
