@@ -11,6 +11,7 @@
 #include "ledger/declarations/organizations_rules.h"
 #include "ledger/declarations/oversight_rules.h"
 #include "ledger/declarations/random_inspection_rules.h"
+#include "ledger/declarations/reconsideration_rules.h"
 #include "ledger/declarations/region_settings_rules.h"
 #include "ledger/declarations/report_rounds_rules.h"
 
@@ -19,6 +20,8 @@ namespace fazhi {
 const RecordRule* find_record_rule(std::string_view name) {
   static const std::map<std::string, RecordRule, std::less<>> kRules = {
       {"organizations", organizations_rule},
+      {"reconsideration", reconsideration_rule},
+      {"litigation", litigation_rule},
       {"enforcement_case", enforcement_case_rule},
       {"certificate", certificate_rule},
       {"criminal_transfer", criminal_transfer_rule},

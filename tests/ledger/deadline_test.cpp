@@ -46,7 +46,8 @@ TEST(Deadline, DecisionPeriodMovesOffAHolidayAndCountsTheExtension) {
   auto d = find(compute_deadlines(l, r, day("2025-08-05")), "decision");
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->due->iso(), "2025-10-09");  // RULES.md W4: day 60 is in the National Day holiday
-  set_field(l, r, "extension_days", std::int64_t{30});
+  // The rule keeps added_days = approved extension + suspended days (reconsideration_rules.cpp).
+  set_field(l, r, "added_days", std::int64_t{30});
   EXPECT_EQ(find(compute_deadlines(l, r, day("2025-08-05")), "decision")->due->iso(), "2025-11-03");
 }
 

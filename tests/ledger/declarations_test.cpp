@@ -283,9 +283,10 @@ TEST(ReconsiderationDeclaration, TimeLimitsFollowTheLaw) {
                   "行政复议法 第四十八条"},
            Expect{"respondent_reply_simplified", "copy_received_on", "reply_on", 5, DayCount::kWorkingDays, "",
                   "行政复议法 第五十四条"},
-           Expect{"decision", "accepted_on", "concluded_on", 60, DayCount::kCalendarDays, "extension_days",
+           // added_days: the approved extension plus suspended days, kept by the rule.
+           Expect{"decision", "accepted_on", "concluded_on", 60, DayCount::kCalendarDays, "added_days",
                   "行政复议法 第六十二条"},
-           Expect{"decision_simplified", "accepted_on", "concluded_on", 30, DayCount::kCalendarDays, "",
+           Expect{"decision_simplified", "accepted_on", "concluded_on", 30, DayCount::kCalendarDays, "added_days",
                   "行政复议法 第六十二条"},
        }) {
     SCOPED_TRACE(e.name);
@@ -303,9 +304,9 @@ TEST(ReconsiderationDeclaration, TimeLimitsFollowTheLaw) {
   EXPECT_EQ(l.field("extension_days")->max, 30);
   EXPECT_THAT(limit_named(l, "examination")->active_states, ElementsAre("received"));
   EXPECT_THAT(limit_named(l, "examination_after_supplement")->active_states, ElementsAre("supplemented"));
-  // While a case runs, its state picks the procedure's limits.
-  EXPECT_THAT(limit_named(l, "decision")->active_states,
-              ElementsAre("accepted", "hearing", "mediation", "extended", "suspended"));
+  // While a case runs, its state picks the procedure's limits; a suspension pauses the period
+  // (第三十九条), and resuming adds the suspended days.
+  EXPECT_THAT(limit_named(l, "decision")->active_states, ElementsAre("accepted", "hearing", "mediation", "extended"));
   EXPECT_THAT(limit_named(l, "decision_simplified")->active_states, ElementsAre("accepted_simplified"));
   EXPECT_THAT(limit_named(l, "copy_to_respondent_simplified")->active_states, ElementsAre("accepted_simplified"));
   EXPECT_THAT(limit_named(l, "respondent_reply_simplified")->active_states, ElementsAre("accepted_simplified"));

@@ -635,7 +635,7 @@ Result<void> generate_litigations(DemoCity& city, Store& store) {
   WeightedPick pick_act({25, 8, 10, 6, 5, 7, 6, 4, 12, 4, 3, 6, 4});
   static const std::vector<std::string> kOutcomes = {"won", "lost", "withdrawn", "mediated", "dismissed", "other"};
   WeightedPick pick_outcome({68, 9, 13, 2, 7, 1});
-  std::vector<std::int64_t> first_instances;
+  std::vector<std::pair<std::int64_t, Date>> first_instances;  // concluded ones, with the day
   std::map<std::pair<std::string, int>, int> counters;
   const auto& reconsiderations = city.ids["reconsideration"];
   return yearly(city, store, "litigation", [&](LedgerWriter& w, int year) -> Result<void> {
@@ -643,8 +643,17 @@ Result<void> generate_litigations(DemoCity& city, Store& store) {
       size_t owner = defendants[pick_defendant(rng)];
       const DemoOrg& org = city.orgs[owner];
       RecordBuilder& b = w.builder();
+      Date served = case_day(city, rng, year);
+      Date filed = served.add_days(-rng.uniform(1, 7));
       double inst = rng.unit();
       std::string instance = inst < 0.8 || first_instances.empty() ? "first" : inst < 0.98 ? "second" : "retrial";
+      // A later instance follows a first instance concluded before it was filed.
+      std::int64_t previous = 0;
+      if (instance != "first") {
+        const auto& [id, concluded_on] = first_instances[rng.index(first_instances.size())];
+        if (concluded_on < filed) previous = id;
+        else instance = "first";
+      }
       std::string court_region = org.county < 0 ? (city.counties.empty() ? "379900" : city.counties[rng.index(city.counties.size())].region)
                                                 : city.counties[org.county].region;
       bool intermediate = instance != "first" || (org.org_kind == OrgKind::kGovernment && org.county < 0);
@@ -653,7 +662,7 @@ Result<void> generate_litigations(DemoCity& city, Store& store) {
       int n = ++counters[{court_code + kind_code, year}];
       b.set_text("case_number", fmt::format("（{}）示{}{}{}号", year, court_code, kind_code, n));
       b.set_text("instance", instance);
-      if (instance != "first") b.set_int("previous_instance", rng.pick(first_instances));
+      if (previous) b.set_int("previous_instance", previous);
       std::string court_name = "示例市中级人民法院";
       if (!intermediate)
         for (const auto& c : city.counties)
@@ -669,8 +678,7 @@ Result<void> generate_litigations(DemoCity& city, Store& store) {
       if (act == "reconsideration" && !reconsiderations.empty()) b.set_int("reconsideration_case", rng.pick(reconsiderations));
       b.set_int("handler", city.person_at(rng, owner));
       if (rng.chance(0.6)) b.set_text("lawyer", person_name(rng) + "（律师）");
-      Date served = case_day(city, rng, year);
-      b.set_date("filed_on", served.add_days(-rng.uniform(1, 7)));
+      b.set_date("filed_on", filed);
       b.set_date("complaint_served_on", served);
       auto in = [&](Date d) { return d <= last_day(); };
       std::string state = "served";
@@ -728,8 +736,9 @@ Result<void> generate_litigations(DemoCity& city, Store& store) {
           state = "performed";
         }
       }
+      bool concluded_in_time = b.has("concluded_on");
       FAZHI_ASSIGN_OR_RETURN(std::int64_t id, w.add(b, owner, state));
-      if (instance == "first") first_instances.push_back(id);
+      if (instance == "first" && concluded_in_time) first_instances.emplace_back(id, concluded);
     }
     return ok();
   });
