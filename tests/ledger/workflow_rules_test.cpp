@@ -368,6 +368,20 @@ TEST_P(WorkflowRulesTest, ContractsAndLegalityReviews) {
                    {{"reviewed_on", "2025-02-26"}, {"review_opinion", "approved_with_changes"}}),
               IsOk());
   EXPECT_THAT(step("government_contract", c.id, "sign", {{"signed_on", "2025-02-28"}}), IsOk());
+  EXPECT_THAT(service_->update(system(), ledger("government_contract"), c.id,
+                               {{"fields", {{"amended", true}}}}),
+              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("合同已变更的，须填写变更日期")));
+  EXPECT_THAT(
+      service_->update(
+          system(), ledger("government_contract"), c.id,
+          {{"fields", {{"amendment_reviewed_on", "2025-06-10"}, {"amended_on", "2025-06-01"}}}}),
+      ErrorIs(ErrorCode::kInvalidInput,
+              HasSubstr("「变更日期」（2025-06-01）不能早于「变更合法性审查日期」（2025-06-10）")));
+  auto amended = service_->update(
+      system(), ledger("government_contract"), c.id,
+      {{"fields", {{"amendment_reviewed_on", "2025-06-10"}, {"amended_on", "2025-06-20"}}}});
+  ASSERT_THAT(amended, IsOk());
+  EXPECT_EQ(value("government_contract", *amended, "amended"), "1");
 
   // Received Fri 2024-09-27, opinion Thu 10-10: 9-29 (adjusted Sunday), 9-30, 10-8, 10-9, 10-10.
   LedgerRecord r = create("legality_review", {{"subject", "常务会议议题合法性审查"},

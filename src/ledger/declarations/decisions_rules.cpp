@@ -86,6 +86,15 @@ Result<void> government_contract_rule(const RuleContext& c, const LedgerRecord*,
   FAZHI_TRY(require_not_before(c, r, step, "term_until", "term_from"));
   FAZHI_TRY(require_not_before(c, r, step, "completed_on", "signed_on"));
   FAZHI_TRY(require_not_before(c, r, step, "terminated_on", "reviewed_on"));
+  // Amendments: after signing, reviewed again before they are made; a dated amendment marks
+  // the contract amended.
+  FAZHI_TRY(require_not_before(c, r, step, "amendment_reviewed_on", "signed_on"));
+  FAZHI_TRY(require_not_before(c, r, step, "amended_on", "signed_on"));
+  FAZHI_TRY(require_not_before(c, r, step, "amended_on", "amendment_reviewed_on"));
+  FAZHI_TRY(require_not_before(c, r, step, "dispute_on", "signed_on"));
+  if (has_field(l, r, "amended_on")) set_field(l, r, "amended", std::int64_t{1});
+  if (text_field(l, r, "amended") == "1" && !has_field(l, r, "amended_on"))
+    return rule_refusal(c, r, step, "合同已变更的，须填写变更日期", "amended_on");
   if (step && step->name == "sign" && text_field(l, r, "review_opinion") == "disapproved")
     return order_refusal(c, r, step,
                          "合法性审查结论为「不同意签订」的合同不能签订，应修改后重新送审",

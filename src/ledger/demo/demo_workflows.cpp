@@ -190,6 +190,28 @@ void government_contract(const std::string& state, RecordBuilder& b, DemoRandom&
   if (state == "performing" || state == "completed" ||
       (state == "terminated" && b.has("signed_on")))
     b.set_text("review_opinion", rng.chance(0.8) ? "approved" : "approved_with_changes");
+  // About one contract in ten is amended after signing, reviewed again first; one in twenty
+  // ends in a dispute.
+  auto signed_on = b.date("signed_on");
+  bool amended = signed_on && rng.chance(0.1);
+  if (amended) {
+    Date reviewed = signed_on->add_days(rng.uniform(60, 300));
+    Date amended_on = reviewed.add_days(rng.uniform(3, 20));
+    if (amended_on > last_day()) {
+      amended = false;
+    } else {
+      b.set_date("amendment_reviewed_on", reviewed);
+      b.set_date("amended_on", amended_on);
+      b.set_text("amendment_description", "调整履行期限和付款节点");
+    }
+  }
+  if (!amended)
+    b.clear("amendment_reviewed_on"), b.clear("amended_on"), b.clear("amendment_description");
+  b.set_bool("amended", amended);
+  if (signed_on && b.has("dispute_resolution") && rng.chance(0.05))
+    b.set_date_if("dispute_on", signed_on->add_days(rng.uniform(30, 400)), last_day());
+  else
+    b.clear("dispute_on");
 }
 
 }  // namespace
