@@ -1,0 +1,82 @@
+// The report API over a real server on both backends (http/report_routes.cpp, docs/api.md
+// "Report rounds"): a round opened through the ledger API, its status in and out of scope,
+// publication refused to a reader and granted to the coordinator, the portal's public list
+// and files without a session, and the report file for the user's own organisation.
+#include <gmock/gmock.h>
+
+#include "api_fixture.h"
+
+namespace fazhi {
+namespace {
+
+using ::testing::HasSubstr;
+
+class ReportApiTest : public testing::ApiFixture {};
+
+TEST_P(ReportApiTest, RoundIsOpenedFollowedPublishedAndListedOnThePortal) {
+  auto none = call("GET", "/api/public/reports");
+  ASSERT_EQ(none.status, 200) << none.raw;
+  EXPECT_TRUE(none.body["reports"].empty());
+
+  auto coordinator = login("coordinator");
+  auto opened =
+      call("POST", "/api/ledgers/report_round", &coordinator, R"({"fields": {"year": 2024}})");
+  ASSERT_EQ(opened.status, 201) << opened.raw;
+  std::string id = std::to_string(opened.body["id"].get<std::int64_t>());
+  EXPECT_EQ(opened.body["fields"]["deadline"], "2025-04-01");
+
+  auto status = call("GET", "/api/report-rounds/" + id + "/status", &coordinator);
+  ASSERT_EQ(status.status, 200) << status.raw;
+  EXPECT_EQ(status.body["org_code"], "370102");
+  EXPECT_EQ(status.body["state"], "open");
+
+  // The city's clerk does not see the county's round.
+  auto cityclerk = login("cityclerk");
+  EXPECT_EQ(call("GET", "/api/report-rounds/" + id + "/status", &cityclerk).status, 404);
+
+  auto composed =
+      call("POST", "/api/ledgers/report_round/" + id + "/transitions/compose", &coordinator,
+           nlohmann::json{{"version", opened.body["version"]}, {"fields", nlohmann::json::object()}}
+               .dump());
+  ASSERT_EQ(composed.status, 200) << composed.raw;
+  auto reader = login("reader");
+  EXPECT_EQ(call("POST", "/api/report-rounds/" + id + "/publish", &reader, "{}").status, 403);
+  auto check = call("GET", "/api/report-rounds/" + id + "/check", &coordinator);
+  ASSERT_EQ(check.status, 200) << check.raw;
+  EXPECT_TRUE(check.body["publishable"].get<bool>()) << check.raw;
+  auto published = call("POST", "/api/report-rounds/" + id + "/publish", &coordinator,
+                        R"({"published_on": "2025-03-28"})");
+  ASSERT_EQ(published.status, 200) << published.raw;
+  EXPECT_TRUE(published.body["published"].get<bool>());
+  EXPECT_EQ(published.body["record"]["state"], "published");
+
+  auto list = call("GET", "/api/public/reports");
+  ASSERT_EQ(list.status, 200);
+  ASSERT_EQ(list.body["reports"].size(), 1u);
+  EXPECT_EQ(list.body["reports"][0]["title"],
+            "示例市甲区人民政府关于2024年度法治政府建设情况的报告");
+  EXPECT_EQ(list.body["reports"][0]["published_on"], "2025-03-28");
+  auto file = call("GET", "/api/public/reports/" + id + "/md");
+  ASSERT_EQ(file.status, 200);
+  EXPECT_THAT(file.raw, HasSubstr("# 示例市甲区人民政府关于2024年度法治政府建设情况的报告"));
+  EXPECT_THAT(file.raw, HasSubstr("2025年3月28日"));
+  EXPECT_EQ(call("GET", "/api/public/reports/" + id + "/exe").status, 400);
+  EXPECT_EQ(call("GET", "/api/public/reports/999/md").status, 404);
+}
+
+TEST_P(ReportApiTest, ReportOfTheUsersOwnOrganisationAndNoOther) {
+  auto clerk = login("clerk");
+  auto own = call("GET", "/api/reports/2024?format=json", &clerk);
+  ASSERT_EQ(own.status, 200) << own.raw;
+  EXPECT_EQ(own.body["organisation"]["code"], "370102");
+  EXPECT_EQ(own.body["period"]["from"], "2024-01-01");
+  EXPECT_FALSE(own.body["figures"].empty());
+  EXPECT_TRUE(own.body["figures"][0].contains("query"));
+  EXPECT_EQ(call("GET", "/api/reports/2024?format=json&org=370100", &clerk).status, 403);
+  EXPECT_EQ(call("GET", "/api/reports/2024?format=json").status, 401);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ReportApiTest, ::testing::ValuesIn(testing::all_backends()));
+
+}  // namespace
+}  // namespace fazhi
