@@ -125,7 +125,7 @@ int verify(const DrawOptions& o) {
   auto text = read_file(o.result, "抽取结果文件");
   if (!text) return report_error(text.error());
   DrawResult recomputed;
-  auto finding = verify_result(*text, *plan, &recomputed);
+  auto finding = verify_result(*text, *plan, &recomputed, TargetDetail::kForTeams);
   keep_until_exit(std::move(recomputed));
   if (!finding) return report_error(finding.error());
   if (finding->has_value()) {

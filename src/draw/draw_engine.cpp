@@ -300,7 +300,10 @@ class TeamAssigner {
       for (auto l : q.load) capped += l >= std::uint32_t(*plan_.team.max_targets_per_inspector);
     }
     return invalid_input(
-        stratum_subject(stratum), fmt::format("检查对象 {}（{}）的检查组", target.id, target.name),
+        stratum_subject(stratum),
+        target.name.empty()
+            ? fmt::format("检查对象 {} 的检查组", target.id)  // read back for teams only
+            : fmt::format("检查对象 {}（{}）的检查组", target.id, target.name),
         fmt::format("需要{}的执法人员，但已无人可派：该部门名录 {} 人，另有执法证无效 {} 人不参与；"
                     "持证者中与该对象有利益冲突 {} 人、上次检查过该对象 {} 人、已在本组 {} 人、"
                     "已达每人最多检查户数 {} 人",
@@ -379,7 +382,8 @@ std::string derive_seed(std::string_view plan_sm3, std::string_view public_value
 }
 
 namespace {
-Result<DrawResult> draw_from_scan(const DrawPlan& plan, const DrawInputs& inputs, PoolScan& scan);
+Result<DrawResult> draw_from_scan(const DrawPlan& plan, const DrawInputs& inputs, PoolScan& scan,
+                                  TargetDetail detail);
 }  // namespace
 
 Result<DrawResult> run_draw(const DrawPlan& plan, const DrawInputs& inputs) {
@@ -389,8 +393,9 @@ Result<DrawResult> run_draw(const DrawPlan& plan, const DrawInputs& inputs) {
   return run_draw_on_scan(plan, inputs, std::move(scan));
 }
 
-Result<DrawResult> run_draw_on_scan(const DrawPlan& plan, const DrawInputs& inputs, PoolScan scan) {
-  Result<DrawResult> result = draw_from_scan(plan, inputs, scan);
+Result<DrawResult> run_draw_on_scan(const DrawPlan& plan, const DrawInputs& inputs, PoolScan scan,
+                                    TargetDetail detail) {
+  Result<DrawResult> result = draw_from_scan(plan, inputs, scan, detail);
   // Drawing overlapped the pool file's hashing; nothing is returned until the hash matches,
   // and a changed file is reported before anything it may have caused.
   FAZHI_TRY(confirm_pool_hash(scan));
@@ -399,7 +404,8 @@ Result<DrawResult> run_draw_on_scan(const DrawPlan& plan, const DrawInputs& inpu
 
 namespace {
 
-Result<DrawResult> draw_from_scan(const DrawPlan& plan, const DrawInputs& inputs, PoolScan& scan) {
+Result<DrawResult> draw_from_scan(const DrawPlan& plan, const DrawInputs& inputs, PoolScan& scan,
+                                  TargetDetail detail) {
   FAZHI_ASSIGN_OR_RETURN(std::string public_value, effective_public_value(plan, inputs));
   DrawResult result;
   result.plan_id = plan.id;
@@ -448,7 +454,7 @@ Result<DrawResult> draw_from_scan(const DrawPlan& plan, const DrawInputs& inputs
     result.strata.push_back(std::move(outcome));
     std::vector<std::uint64_t>().swap(pool.eligible);  // free as we go
   }
-  FAZHI_ASSIGN_OR_RETURN(std::vector<TargetRecord> targets, fetch_targets(plan, locators));
+  FAZHI_ASSIGN_OR_RETURN(std::vector<TargetRecord> targets, fetch_targets(plan, locators, detail));
 
   ChaCha20Stream team_stream(key, nonce_for(kPurposeTeams, 0));
   TeamAssigner assigner(plan, team_stream);

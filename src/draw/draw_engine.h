@@ -93,6 +93,9 @@ std::string derive_seed(std::string_view plan_sm3, std::string_view public_value
 Result<DrawResult> run_draw(const DrawPlan& plan, const DrawInputs& inputs);
 // The same from a pool already scanned (scan_pool of the same plan), so that a verifier can
 // scan the pool while it parses the result file.
-Result<DrawResult> run_draw_on_scan(const DrawPlan& plan, const DrawInputs& inputs, PoolScan scan);
+// With TargetDetail::kForTeams the selection's records carry only id, departments and last
+// inspectors (enough for the result file and its verification, not for the notice).
+Result<DrawResult> run_draw_on_scan(const DrawPlan& plan, const DrawInputs& inputs, PoolScan scan,
+                                    TargetDetail detail = TargetDetail::kFull);
 
 }  // namespace fazhi::draw

@@ -314,7 +314,7 @@ bool same_inputs(const DrawInputs& a, const DrawInputs& b) {
 }  // namespace
 
 Result<VerifyFinding> verify_result(std::string_view result_json, const DrawPlan& plan,
-                                    DrawResult* recomputed) {
+                                    DrawResult* recomputed, TargetDetail detail) {
   // The common case, an exact result, costs no more than the draw: the draw is recomputed
   // from the proof at the file's head and written out as run writes it; equal bytes mean
   // an exact file. Only a file that differs is read whole, to name its first difference.
@@ -325,7 +325,8 @@ Result<VerifyFinding> verify_result(std::string_view result_json, const DrawPlan
     // of the full reading.
     Result<PoolScan> scan = start_pool_scan(plan);
     if (scan) {
-      Result<DrawResult> drawn = run_draw_on_scan(plan, *head_inputs, std::move(scan).value());
+      Result<DrawResult> drawn =
+          run_draw_on_scan(plan, *head_inputs, std::move(scan).value(), detail);
       if (drawn) expected.emplace(std::move(drawn).value());
     }
     if (expected && result_to_json(*expected) == result_json) {
@@ -353,7 +354,8 @@ Result<VerifyFinding> verify_result(std::string_view result_json, const DrawPlan
   if (!expected || !same_inputs(inputs, *head_inputs)) {
     expected.reset();
     FAZHI_ASSIGN_OR_RETURN(PoolScan scan, start_pool_scan(plan));
-    FAZHI_ASSIGN_OR_RETURN(DrawResult again, run_draw_on_scan(plan, inputs, std::move(scan)));
+    FAZHI_ASSIGN_OR_RETURN(DrawResult again,
+                           run_draw_on_scan(plan, inputs, std::move(scan), detail));
     expected.emplace(std::move(again));
   }
   Comparer c;

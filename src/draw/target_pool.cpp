@@ -678,7 +678,7 @@ namespace {
 // all at once, so memory stays flat however large the pool. Returns a reason on failure.
 std::optional<std::string> fetch_range(int fd, std::uint64_t file_size,
                                        std::span<const std::uint64_t> locators,
-                                       std::span<const std::uint32_t> order,
+                                       std::span<const std::uint32_t> order, TargetDetail detail,
                                        std::vector<TargetRecord>& out) {
   constexpr std::uint64_t kWindow = 64ull << 20;
   const std::uint64_t page = std::uint64_t(::sysconf(_SC_PAGESIZE));
@@ -714,7 +714,18 @@ std::optional<std::string> fetch_range(int fd, std::uint64_t file_size,
       unmap();
       return "抽中的行无法再次读出：文件在抽取过程中被改动";
     }
-    out[i] = to_record(f);
+    if (detail == TargetDetail::kFull) {
+      out[i] = to_record(f);
+    } else {
+      TargetRecord& t = out[i];
+      t.id = f[kId];
+      for_each_item(f[kDepts], [&](std::string_view d) { t.departments.emplace_back(d); });
+      if (!f[kLastBy].empty()) {
+        for_each_item(f[kLastBy], [&](std::string_view d) {
+          if (!d.empty()) t.last_inspectors.emplace_back(d);
+        });
+      }
+    }
   }
   unmap();
   return std::nullopt;
@@ -723,7 +734,8 @@ std::optional<std::string> fetch_range(int fd, std::uint64_t file_size,
 }  // namespace
 
 Result<std::vector<TargetRecord>> fetch_targets(const DrawPlan& plan,
-                                                std::span<const std::uint64_t> locators) {
+                                                std::span<const std::uint64_t> locators,
+                                                TargetDetail detail) {
   std::vector<TargetRecord> out;
   if (!plan.targets_file) {
     out.reserve(locators.size());
@@ -750,10 +762,12 @@ Result<std::vector<TargetRecord>> fetch_targets(const DrawPlan& plan,
   std::optional<std::string> second_problem;
   std::thread second;
   if (half < order.size()) {
-    second = std::thread(
-        [&] { second_problem = fetch_range(fd, file_size, locators, all.subspan(half), out); });
+    second = std::thread([&] {
+      second_problem = fetch_range(fd, file_size, locators, all.subspan(half), detail, out);
+    });
   }
-  std::optional<std::string> problem = fetch_range(fd, file_size, locators, all.first(half), out);
+  std::optional<std::string> problem =
+      fetch_range(fd, file_size, locators, all.first(half), detail, out);
   if (second.joinable()) second.join();
   if (!problem) problem = std::move(second_problem);
   if (problem) return internal_error(subject, *problem);

@@ -69,9 +69,15 @@ Result<PoolScan> start_pool_scan(const DrawPlan& plan);
 // Waits for a pending pool-file hash and fails unless it equals the plan's; ok when none.
 Result<void> confirm_pool_hash(PoolScan& scan);
 
-// The full records at `locators` (from scan_pool of the same plan), in the same order.
+// How much of each drawn record to read back: all of it (the notice lists names and codes),
+// or only what forming teams and checking a result need (id, departments, last inspectors).
+enum class TargetDetail { kFull, kForTeams };
+
+// The records at `locators` (from scan_pool of the same plan), in the same order; with
+// kForTeams from a pool file, the other fields are left empty.
 Result<std::vector<TargetRecord>> fetch_targets(const DrawPlan& plan,
-                                                std::span<const std::uint64_t> locators);
+                                                std::span<const std::uint64_t> locators,
+                                                TargetDetail detail = TargetDetail::kFull);
 
 // Splits a pool-file line (without its newline) into a record; fails naming the problem.
 // Fields: kPoolFileHeader; lists separated by ';'; RFC 4180 double quotes allowed.
