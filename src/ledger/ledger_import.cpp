@@ -34,6 +34,12 @@ Result<ImportOutcome> import_ledger_file(LedgerService& service, const UserConte
   FAZHI_ASSIGN_OR_RETURN(auto reader, tabular::open_table_reader(path));
   if (options.mapping) {
     if (options.mapping->ledger != ledger.name)
+      return invalid_input("导入映射 " + options.mapping->name, "",
+                           "用于台账「" + options.mapping->ledger + "」，不能导入「" + ledger.label + "」");
+    reader = map_table(std::move(reader), *options.mapping, ledger);
+  }
+  if (options.mapping) {
+    if (options.mapping->ledger != ledger.name)
       return invalid_input("导入映射 " + options.mapping->name, "", "用于台账「" + options.mapping->ledger + "」，不能导入「" + ledger.label + "」");
     reader = map_table(std::move(reader), *options.mapping, ledger);
   }

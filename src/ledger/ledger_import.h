@@ -12,6 +12,7 @@
 #include <string>
 
 #include "core/result.h"
+#include "ledger/import_mapping.h"
 #include "ledger/ledger_service.h"
 
 namespace fazhi {
@@ -20,6 +21,8 @@ struct ImportOptions {
   bool dry_run = false;      // validate only; nothing is written
   std::string default_org;   // owner of rows without 所属单位 (default: the user's organisation)
   int max_listed_errors = 1000;  // errors listed in detail; all are counted
+  // A city's own export mapped onto the ledger (import_mapping.h); null: the ledger's labels.
+  const ImportMapping* mapping = nullptr;
 };
 
 struct ImportOutcome {
