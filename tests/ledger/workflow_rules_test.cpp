@@ -574,6 +574,114 @@ TEST_P(WorkflowRulesTest, RegionSettingsChangeTheDeadlinesOfTheRegion) {
             "2025-02-05");
 }
 
+// The remaining refusals of each ledger's rule, one by one.
+TEST_P(WorkflowRulesTest, EveryOtherRefusedStep) {
+  auto refused = [&](const char* name, nlohmann::json fields, const char* reason) {
+    EXPECT_THAT(
+        service_->create(system(), ledger(name), {{"org_code", "370102.sfj"}, {"fields", fields}}),
+        ErrorIs(ErrorCode::kInvalidInput, HasSubstr(reason)))
+        << name;
+  };
+  LedgerRecord entry = create("exemption_list", {{"list_name", "清单"},
+                                                 {"offence", "未按规定公示"},
+                                                 {"exemption_kind", "first_offence"},
+                                                 {"in_force", true}});
+  refused("enforcement_case",
+          {{"kind", "licensing"}, {"party", "某公司"}, {"exemption_entry", entry.id}},
+          "免罚清单只适用于行政处罚案件");
+  refused("inspection_result",
+          {{"plan", create("inspection_plan", {{"plan_name", "计划"}, {"year", 2025}}).id},
+           {"target", create("inspection_target", {{"name", "某店"}}).id},
+           {"finished_on", "2025-03-10"},
+           {"disclosed_on", "2025-03-09"}},
+          "「结果公示日期」（2025-03-09）不能早于「检查结束日期」（2025-03-10）");
+  refused("major_decision",
+          {{"title", "事项"},
+           {"public_participation_on", "2025-03-01"},
+           {"comment_started_on", "2025-03-05"}},
+          "「公众参与完成日期」（2025-03-01）不能早于「征求意见开始日期」");
+  refused("mediation",
+          {{"subject", "纠纷"},
+           {"accepted_on", "2025-01-02"},
+           {"outcome", "succeeded"},
+           {"confirmation_applied_on", "2025-01-10"}},
+          "申请司法确认须填写协议生效日期");
+  refused("mediation",
+          {{"subject", "纠纷"}, {"accepted_on", "2025-01-02"}, {"judicially_confirmed", true}},
+          "经司法确认的，须填写申请司法确认日期");
+  // 30 days from 2025-03-03 end on Wed 4-2.
+  refused("petition",
+          {{"petitioner", "某人"},
+           {"received_on", "2025-01-02"},
+           {"review_opinion_on", "2025-03-03"},
+           {"recheck_requested_on", "2025-04-03"}},
+          "信访工作条例 第三十六条");
+  EXPECT_THAT(service_->create(system(), ledger("region_time_limit"),
+                               {{"fields",
+                                 {{"ledger_name", "no_such_ledger"},
+                                  {"limit_name", "x"},
+                                  {"days", 5},
+                                  {"day_count", "working_days"},
+                                  {"basis", "某规定"},
+                                  {"in_force", true}}}}),
+              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("没有代码名为「no_such_ledger」的台账")));
+  EXPECT_THAT(
+      service_->create(system(), ledger("region_time_limit"),
+                       {{"fields",
+                         {{"ledger_name", "certificate"},
+                          {"limit_name", "expiry"},
+                          {"days", 30},
+                          {"day_count", "calendar_days"},
+                          {"basis", "某规定"},
+                          {"in_force", true}}}}),
+      ErrorIs(ErrorCode::kInvalidInput, HasSubstr("期限由记录中的日期确定，不能按天数设置")));
+
+  // Steps.
+  LedgerRecord p = create("supervision_problem", {{"title", "问题"},
+                                                  {"source", "audit"},
+                                                  {"found_on", "2025-04-01"},
+                                                  {"responsible_org", "370102.sfj"}});
+  EXPECT_THAT(step("supervision_problem", p.id, "escalate", {{"escalated_on", "2025-07-01"}}),
+              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("问题尚未确定整改期限，不能按逾期报告")));
+  LedgerRecord m = create("mediation", {{"subject", "纠纷"}, {"accepted_on", "2025-01-02"}});
+  EXPECT_THAT(
+      step("mediation", m.id, "fail", {{"concluded_on", "2025-01-10"}, {"outcome", "succeeded"}}),
+      ErrorIs(ErrorCode::kInvalidInput, HasSubstr("调解结果应为「调解不成」或「终止调解」")));
+  LedgerRecord d = create("major_decision", {{"title", "事项"},
+                                             {"public_participation_on", "2025-04-30"},
+                                             {"expert_review_na_reason", "不涉及"},
+                                             {"risk_assessment_na_reason", "不涉及"}});
+  EXPECT_THAT(
+      step("major_decision", d.id, "decide",
+           {{"legality_review_on", "2025-05-20"},
+            {"collective_decision_on", "2025-06-03"},
+            {"decision_outcome", "approved"}}),
+      ErrorIs(ErrorCode::kInvalidInput, HasSubstr("已履行公众参与的，须填写征求意见期限（日）")));
+  LedgerRecord doc = create("normative_document", {{"title", "某办法"}});
+  ASSERT_THAT(step("normative_document", doc.id, "submit_for_review",
+                   {{"submitted_for_review_on", "2025-03-03"}}),
+              IsOk());
+  ASSERT_THAT(
+      step("normative_document", doc.id, "pass_review",
+           {{"legality_reviewed_on", "2025-03-10"}, {"legality_review_opinion", "approved"}}),
+      IsOk());
+  EXPECT_THAT(step("normative_document", doc.id, "discuss",
+                   {{"discussed_on", "2025-03-20"}, {"legality_review_opinion", "disapproved"}}),
+              ErrorIs(ErrorCode::kConflict, HasSubstr("不得提交集体审议")));
+  LedgerRecord person = create("people", {{"name", "孙执法"}});
+  LedgerRecord officer = create("officer", {{"person", person.id}});
+  LedgerRecord card = create("certificate", {{"certificate_number", "37990100009"},
+                                             {"officer", officer.id},
+                                             {"issued_on", "2020-03-01"},
+                                             {"valid_until", "2025-02-28"}});
+  ASSERT_THAT(step("certificate", card.id, "suspend",
+                   {{"suspended_on", "2024-06-01"}, {"withdrawal_reason", "涉嫌违纪"}}),
+              IsOk());
+  EXPECT_THAT(step("certificate", card.id, "reinstate", {{"reinstated_on", "2025-03-03"}}),
+              ErrorIs(ErrorCode::kConflict,
+                      HasSubstr("证件有效期已于2025-02-28届满，不能发还，应办理换证")));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, WorkflowRulesTest, ::testing::ValuesIn(testing::all_backends()),
                          [](const auto& info) { return info.param; });
 
