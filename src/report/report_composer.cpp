@@ -177,8 +177,18 @@ Result<ReportDocument> ReportComposer::compose(const UserContext& user,
     f.change_text = change_text(f);
     if (options.trace) {
       FAZHI_ASSIGN_OR_RETURN(f.query, engine_.reproducing_sql(user, query, d.id));
-      FAZHI_ASSIGN_OR_RETURN(auto records, engine_.records(user, query, d.id, 1, 1));
-      f.records = records.total;
+      // The engine promises that a count's drill-down lists exactly the records counted (a
+      // rate's, its numerator's), so only sums and distinct counts need the listing's total.
+      const IndicatorDeclaration* counted =
+          d.aggregate == IndicatorAggregate::kRatio ? find_indicator(d.numerator) : &d;
+      bool plain_count = counted && (counted->aggregate == IndicatorAggregate::kCount ||
+                                     counted->aggregate == IndicatorAggregate::kMissedDeadline);
+      if (plain_count) {
+        f.records = static_cast<std::int64_t>(std::llround(v.current.numerator));
+      } else {
+        FAZHI_ASSIGN_OR_RETURN(auto records, engine_.records(user, query, d.id, 1, 1));
+        f.records = records.total;
+      }
     }
     doc.figures.push_back(std::move(f));
   }
