@@ -32,7 +32,7 @@ std::vector<IndicatorDeclaration> decision_indicators() {
         auto d = event_count({"major_decision.catalogue_items", "重大行政决策目录事项", "项", kArea,
                               "major_decision"},
                              "catalogue_year", {{"in_catalogue", Op::kIn, {"1"}}},
-                             "将{value}{unit}事项纳入重大行政决策事项目录",
+                             "纳入重大行政决策事项目录{value}{unit}",
                              "目录年度在期间内、列入决策事项目录的事项");
         d.period = PeriodRule::kYear;
         return d;

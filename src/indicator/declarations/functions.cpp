@@ -50,9 +50,9 @@ std::vector<IndicatorDeclaration> function_indicators() {
         d.breakdown_field = "kind";
         return d;
       }(),
-      event_sum({"hotline.calls", "12345热线呼入量", "个", kArea, "hotline_traffic"},
+      event_sum({"hotline.calls", "12345热线呼入量", "通", kArea, "hotline_traffic"},
                 "traffic_date", "calls", {}, "12345热线呼入{value}{unit}", "期间内各日呼入量之和"),
-      event_sum({"hotline.calls_answered", "12345热线接通量", "个", kArea, "hotline_traffic"},
+      event_sum({"hotline.calls_answered", "12345热线接通量", "通", kArea, "hotline_traffic"},
                 "traffic_date", "answered", {}, "接通{value}{unit}", "期间内各日接通量之和"),
       percentage("hotline.answer_rate", "12345热线接通率", kArea, "hotline_traffic",
                  "hotline.calls_answered", "hotline.calls", "接通率{value}{unit}",

@@ -45,7 +45,7 @@ std::vector<IndicatorDeclaration> leadership_indicators() {
       }(),
       event_count({"leadership.pre_appointment_exams", "任前法律知识考试", "人", kArea,
                    "pre_appointment_exam"},
-                  "exam_on", {}, "组织{value}{unit}拟任领导干部参加任前法律知识考试",
+                  "exam_on", {}, "拟任领导干部参加任前法律知识考试{value}{unit}",
                   "考试日期在期间内的任前法律知识考试"),
       [] {
         auto d = event_count(

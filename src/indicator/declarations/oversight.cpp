@@ -50,7 +50,7 @@ std::vector<IndicatorDeclaration> oversight_indicators() {
       [] {
         auto d = event_count(
             {"openness.on_request", "办理政府信息公开申请", "件", kArea, "openness_request"},
-            "received_on", {}, "办理依申请公开{value}{unit}",
+            "received_on", {}, "办理政府信息公开申请{value}{unit}",
             "收到申请日期在期间内的政府信息公开申请");
         d.breakdown_field = "reply_kind";
         return d;
