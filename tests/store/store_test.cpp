@@ -200,6 +200,37 @@ TEST_P(StoreTest, AppendedRowsOfAFailedWriteAreDiscarded) {
   EXPECT_EQ(count("t"), 1);
 }
 
+TEST_P(StoreTest, ManyAppendedRowsStreamAcrossStatementsAndRollBackWhole) {
+  // 40,000 rows of ~60 bytes pass 1 MiB, so PostgreSQL has a COPY open when the query and
+  // the failure come.
+  const std::vector<std::string> columns = {"id", "name"};
+  const std::string name(50, 'x');
+  auto append = [&](RowAppender& a, std::int64_t from) -> Result<void> {
+    for (std::int64_t id = from; id < from + 40000; ++id) {
+      std::vector<SqlValue> row = {id, name};
+      FAZHI_TRY(a.append(row));
+    }
+    return ok();
+  };
+  auto written = store_->write(actor_, [&](WriteTransaction& tx) -> Result<void> {
+    FAZHI_ASSIGN_OR_RETURN(auto appender, tx.sql().append_rows("t", columns));
+    FAZHI_TRY(append(*appender, 1));
+    FAZHI_ASSIGN_OR_RETURN(auto seen, tx.sql().query("SELECT COUNT(*), MAX(id) FROM t"));
+    EXPECT_EQ(sql_int(seen.rows[0][0]), 40000);
+    EXPECT_EQ(sql_int(seen.rows[0][1]), 40000);
+    FAZHI_TRY(append(*appender, 40001));
+    return invalid_input("测试", "", "写到一半放弃");
+  });
+  EXPECT_THAT(written, ErrorIs(ErrorCode::kInvalidInput, HasSubstr("写到一半放弃")));
+  EXPECT_EQ(count("t"), 0);
+  ASSERT_THAT(store_->write(actor_, [&](WriteTransaction& tx) -> Result<void> {
+    FAZHI_ASSIGN_OR_RETURN(auto appender, tx.sql().append_rows("t", columns));
+    FAZHI_TRY(append(*appender, 1));
+    return appender->flush();
+  }), IsOk());
+  EXPECT_EQ(count("t"), 40000);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::ValuesIn(testing::all_backends()),
                          [](const auto& info) { return info.param; });
 

@@ -174,6 +174,12 @@ Result<void> PostgresSession::commit() {
   return execute_script("COMMIT");
 }
 void PostgresSession::rollback() {
+  if (copy_open_) {
+    // Abandons the COPY in progress; the rollback below discards what it stored.
+    PQputCopyEnd(conn_, "rolled back");
+    while (PGresult* res = PQgetResult(conn_)) PQclear(res);
+    copy_open_ = false;
+  }
   copy_sql_.clear();
   copy_rows_.clear();
   if (PQtransactionStatus(conn_) != PQTRANS_IDLE) {
@@ -208,12 +214,13 @@ void append_copy_value(std::string& out, const SqlValue& v) {
   out.append(*s, start, std::string::npos);
 }
 
-constexpr size_t kCopyBatchBytes = 4u << 20;
+constexpr size_t kCopyChunkBytes = 1u << 20;
 
 }  // namespace
 
-// Rows encoded into the session's pending COPY buffer; a batch goes out when it is large,
-// before any other statement of the session, and on flush().
+// Rows encoded into the session's pending COPY buffer and streamed, 1 MiB at a time, into
+// one COPY that stays open while rows come (the server stores them meanwhile); the COPY
+// ends before any other statement of the session, and on flush().
 class PostgresRowAppender final : public RowAppender {
  public:
   PostgresRowAppender(PostgresSession& session, std::string copy_sql)
@@ -230,7 +237,7 @@ class PostgresRowAppender final : public RowAppender {
       append_copy_value(out, row[i]);
     }
     out.push_back('\n');
-    if (out.size() >= kCopyBatchBytes) return session_.flush_copy();
+    if (out.size() >= kCopyChunkBytes) return session_.send_copy_chunk();
     return ok();
   }
   Result<void> flush() override { return session_.flush_copy(); }
@@ -248,30 +255,39 @@ Result<std::unique_ptr<RowAppender>> PostgresSession::append_rows(std::string_vi
       new PostgresRowAppender(*this, fmt::format("COPY \"{}\" ({}) FROM STDIN", table, cols)));
 }
 
-Result<void> PostgresSession::flush_copy() {
-  if (copy_sql_.empty() || copy_rows_.empty()) return ok();
-  std::string sql = std::move(copy_sql_);
-  std::string rows = std::move(copy_rows_);
-  copy_sql_.clear();
-  copy_rows_.clear();
-  PGresult* res = PQexec(conn_, sql.c_str());
-  if (PQresultStatus(res) != PGRES_COPY_IN) {
-    Error e = pg_error(conn_, res, "COPY 无法开始");
+Result<void> PostgresSession::send_copy_chunk() {
+  if (!copy_open_) {
+    PGresult* res = PQexec(conn_, copy_sql_.c_str());
+    if (PQresultStatus(res) != PGRES_COPY_IN) {
+      Error e = pg_error(conn_, res, "COPY 无法开始");
+      PQclear(res);
+      copy_rows_.clear();
+      return e;
+    }
     PQclear(res);
-    return e;
+    copy_open_ = true;
   }
-  PQclear(res);
-  bool sent = PQputCopyData(conn_, rows.data(), static_cast<int>(rows.size())) == 1;
+  bool sent = copy_rows_.empty() || PQputCopyData(conn_, copy_rows_.data(), static_cast<int>(copy_rows_.size())) == 1;
+  copy_rows_.clear();
+  if (!sent) return pg_error(conn_, nullptr, "COPY 写入失败");
+  return ok();
+}
+
+Result<void> PostgresSession::flush_copy() {
+  if (copy_sql_.empty() || (copy_rows_.empty() && !copy_open_)) return ok();
+  Result<void> sent = send_copy_chunk();
+  copy_sql_.clear();
+  if (!copy_open_) return sent;
+  copy_open_ = false;
   if (PQputCopyEnd(conn_, sent ? nullptr : "client failed to send rows") != 1)
     return pg_error(conn_, nullptr, "COPY 结束失败");
-  res = PQgetResult(conn_);
+  PGresult* res = PQgetResult(conn_);
   bool good = PQresultStatus(res) == PGRES_COMMAND_OK;
   Error e = good ? Error{} : pg_error(conn_, res, "COPY 失败");
   PQclear(res);
   while ((res = PQgetResult(conn_)) != nullptr) PQclear(res);
   if (!good) return e;
-  if (!sent) return pg_error(conn_, nullptr, "COPY 写入失败");
-  return ok();
+  return sent;
 }
 
 }  // namespace fazhi

@@ -38,14 +38,18 @@ class PostgresSession final : public SqlSession {
   Result<SqlResult> run(std::string_view sql, std::span<const SqlValue> params, std::int64_t* changed);
 
   friend class PostgresRowAppender;
-  // Sends the rows appenders left pending as one COPY; does nothing when none are.
+  // Sends the rows appenders left pending and ends the COPY; does nothing when none are.
   Result<void> flush_copy();
+  // Sends the pending rows into the COPY, starting it first if needed; the COPY stays open
+  // so that the server stores them while the next rows are prepared.
+  Result<void> send_copy_chunk();
 
   pg_conn* conn_;
   std::unordered_map<std::string, Prepared> prepared_;
   bool in_transaction_ = false;
   std::string copy_sql_;   // "COPY … FROM STDIN" of the pending rows, empty when none
   std::string copy_rows_;  // the pending rows in COPY's text format
+  bool copy_open_ = false; // a COPY FROM STDIN is in progress on the connection
 };
 
 // `sql` with each `?` outside quotes replaced by $1, $2, …; exposed for tests.
