@@ -177,6 +177,14 @@ void add_ledger_routes(Router& router, ApiContext& api) {
     ImportOptions options;
     auto dry = request.query("dry_run");
     options.dry_run = dry && (*dry == "1" || *dry == "true");
+    // A named mapping from the server's mapping folder (never a path): a city's own export.
+    std::optional<ImportMapping> mapping;
+    if (auto m = request.query("mapping"); m && !m->empty()) {
+      auto loaded = ImportMapping::load_named(std::string(*m));
+      if (!loaded) return error_response(loaded.error());
+      mapping = std::move(loaded).value();
+      options.mapping = &*mapping;
+    }
     auto outcome = import_ledger_file(api.ledgers, s.user.context(), **l, file.string(), options);
     if (!outcome) {
       HttpResponse r = error_response(outcome.error());
