@@ -4,8 +4,10 @@
 // locator: its index in the inline pool, or its line's byte offset in the pool file. Only
 // locators are kept, so memory grows by 8 bytes per eligible target, whatever the line size.
 // A pool file's lines must be in strictly ascending id order (byte order), which proves the
-// ids unique without holding them; its SM3 is computed on a second thread while the first
-// parses, and must equal the hash the plan names.
+// ids unique without holding them. The file is scanned in 8 MiB groups shared by all cores
+// and merged in file order, so errors name the same first bad line a single pass would. Its
+// hash must equal the one the plan names: `sm3_chunks` (pool_digest.h) is computed group by
+// group by the threads that parse them; a whole-file `sm3` on a thread of its own beside them.
 #pragma once
 
 #include <atomic>
@@ -62,9 +64,9 @@ struct PoolScan {
 // and the field; on a pool file whose SM3 differs from the plan's; on duplicate ids.
 Result<PoolScan> scan_pool(const DrawPlan& plan);
 
-// The same, but returns as soon as the records are parsed, with the file's SM3 still being
-// computed in `pending_hash`, so that drawing can overlap hashing. The caller must call
-// confirm_pool_hash before using anything derived from the scan.
+// The same, but returns as soon as the records are parsed, with a whole-file SM3 still being
+// computed in `pending_hash`, so that drawing can overlap hashing (a chunked SM3 is already
+// checked). The caller must call confirm_pool_hash before using anything derived from the scan.
 Result<PoolScan> start_pool_scan(const DrawPlan& plan);
 // Waits for a pending pool-file hash and fails unless it equals the plan's; ok when none.
 Result<void> confirm_pool_hash(PoolScan& scan);
