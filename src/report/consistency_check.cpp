@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <map>
 #include <optional>
 
 #include "indicator/indicator_declaration.h"
@@ -121,21 +122,40 @@ std::vector<ConsistencyFinding> check_consistency(const ReportDocument& doc,
   // A figure typed into the text: the indicator's own wording followed by a number that is
   // not the computed one. (Matching the indicator's phrase, not the review engine's broader
   // mapping, so that a sentence about a neighbouring figure is never mistaken for it.)
+  // Several indicators may share a wording (满意率 of the hotline and of the suggestions):
+  // a number is typed wrong only when it is none of the figures worded so.
+  std::map<std::string, std::vector<const ReportFigure*>> by_prefix;
   for (const auto& f : doc.figures) {
-    if (!f.value) continue;
     const IndicatorDeclaration* d = find_indicator(f.indicator);
     std::string prefix = d ? phrase_prefix(*d) : "";
-    if (prefix.size() < 9) continue;  // fewer than three characters says too little
+    if (f.value && prefix.size() >= 9)
+      by_prefix[prefix].push_back(&f);  // three characters at least
+  }
+  for (const auto& [prefix, figures] : by_prefix) {
     for (const auto& b : doc.blocks) {
       if (b.kind != BlockKind::kParagraph) continue;
       for (size_t at = b.text.find(prefix); at != std::string::npos;
            at = b.text.find(prefix, at + 1)) {
-        auto typed = number_at(b.text, at + prefix.size(), f.unit);
+        auto typed = number_at(b.text, at + prefix.size(), figures.front()->unit);
         if (!typed) continue;
-        if (!same_figure(typed->value, typed->decimals, *f.value))
-          out.push_back({"typed_figure", true, f.indicator,
-                         fmt::format("正文“{}”中写的数字与计算所得的「{}」{}{}不一致",
-                                     b.text.substr(at, typed->end - at), f.label, f.text, f.unit)});
+        // "合格率" inside "学法考试合格率": the longer wording's figures are the ones meant.
+        size_t end = at + prefix.size();
+        bool longer = false;
+        for (const auto& [other, unused] : by_prefix)
+          longer = longer || (other.size() > prefix.size() && other.size() <= end &&
+                              b.text.compare(end - other.size(), other.size(), other) == 0);
+        if (longer) continue;
+        bool known = false;
+        std::string computed;
+        for (const ReportFigure* f : figures) {
+          known = known || same_figure(typed->value, typed->decimals, *f->value);
+          computed += (computed.empty() ? "" : "、") +
+                      fmt::format("「{}」{}{}", f->label, f->text, f->unit);
+        }
+        if (!known)
+          out.push_back({"typed_figure", true, figures.front()->indicator,
+                         fmt::format("正文“{}”中写的数字与计算所得的{}不一致",
+                                     b.text.substr(at, typed->end - at), computed)});
       }
     }
   }
