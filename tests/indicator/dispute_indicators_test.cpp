@@ -42,10 +42,11 @@ class DisputeIndicatorsTest : public testing::LedgerFixture {
     //  L3 second  370100.sfj filed 2025-05-01 heard 2025-07-01 not notified; open
     //  L4 retrial 370100.sfj filed 2025-08-01; open
     //  L5 first   370102.sfj filed 2024-02-01 heard 2024-03-01 notified, deputy appeared; won 2024-05-01
-    lawsuit("370100.sfj", "L1", "first", "2025-02-01", "2025-04-01", true, "principal", "2025-06-01", "won");
-    lawsuit("370100.sfj", "L2", "first", "2024-11-01", "2025-01-15", true, "not_appeared", "2025-03-01", "lost");
-    lawsuit("370100.sfj", "L3", "second", "2025-05-01", "2025-07-01", false, "", "", "");
-    lawsuit("370100.sfj", "L4", "retrial", "2025-08-01", "", false, "", "", "");
+    //  (L3 appeals L2; L4 asks for a retrial of L1.)
+    auto l1 = lawsuit("370100.sfj", "L1", "first", "2025-02-01", "2025-04-01", true, "principal", "2025-06-01", "won");
+    auto l2 = lawsuit("370100.sfj", "L2", "first", "2024-11-01", "2025-01-15", true, "not_appeared", "2025-03-01", "lost");
+    lawsuit("370100.sfj", "L3", "second", "2025-05-01", "2025-07-01", false, "", "", "", l2);
+    lawsuit("370100.sfj", "L4", "retrial", "2025-08-01", "", false, "", "", "", l1);
     lawsuit("370102.sfj", "L5", "first", "2024-02-01", "2024-03-01", true, "deputy", "2024-05-01", "won");
   }
 
@@ -86,20 +87,22 @@ class DisputeIndicatorsTest : public testing::LedgerFixture {
             {"not_accepted_reason", "超过申请期限"}});
   }
 
-  void lawsuit(const std::string& org, const std::string& n, const std::string& instance, const std::string& filed,
-               const std::string& hearing, bool notified, const std::string& appeared, const std::string& concluded,
-               const std::string& outcome) {
+  std::int64_t lawsuit(const std::string& org, const std::string& n, const std::string& instance,
+                       const std::string& filed, const std::string& hearing, bool notified, const std::string& appeared,
+                       const std::string& concluded, const std::string& outcome, std::int64_t previous = 0) {
     nlohmann::json f = {{"case_number", n},
                         {"instance", instance},
                         {"plaintiff", "原告" + n},
                         {"filed_on", filed},
                         {"complaint_served_on", filed},
                         {"head_notified", notified}};
+    if (previous) f["previous_instance"] = previous;
     std::string state = "served";
     if (!hearing.empty()) {
       f["hearing_on"] = hearing;
       f["defence_submitted_on"] = filed;
       if (!appeared.empty()) f["head_appeared"] = appeared;
+      if (appeared == "not_appeared") f["absence_reason"] = "需要履行他人不能代替的公务";
       state = "heard";
     }
     if (!concluded.empty()) {
@@ -111,13 +114,15 @@ class DisputeIndicatorsTest : public testing::LedgerFixture {
       }
       state = "concluded";
     }
-    create("litigation", org, state, f);
+    return create("litigation", org, state, f);
   }
 
-  void create(const std::string& ledger, const std::string& org, const std::string& state, nlohmann::json fields) {
+  std::int64_t create(const std::string& ledger, const std::string& org, const std::string& state,
+                      nlohmann::json fields) {
     auto r = service_->create(UserContext::system_context(), *find_ledger(ledger),
                               {{"org_code", org}, {"state", state}, {"fields", std::move(fields)}});
-    ASSERT_TRUE(r.has_value()) << r.error().full_message();
+    EXPECT_TRUE(r.has_value()) << r.error().full_message();
+    return r ? r->id : 0;
   }
 
   std::map<std::string, IndicatorValue> compute(const std::string& org, const UserContext& user = UserContext::system_context()) {

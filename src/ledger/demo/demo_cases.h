@@ -21,6 +21,6 @@ Result<void> generate_hotline_tickets(DemoCity& city, Store& store);
 Result<void> generate_hotline_traffic(DemoCity& city, Store& store);
 Result<void> generate_service_ratings(DemoCity& city, Store& store);
 Result<void> generate_supervision_problems(DemoCity& city, Store& store);
-Result<void> generate_rectifications(DemoCity& city, Store& store);
+Result<void> generate_rectifications(DemoCity& city, LedgerService& service);
 
 }  // namespace fazhi::demo

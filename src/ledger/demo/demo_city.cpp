@@ -110,7 +110,7 @@ Result<void> generate_ledgers(DemoCity& city, LedgerService& service) {
       {"service_rating", [&] { return generate_service_ratings(city, store); }},
       {"region_time_limit", [&] { return generate_region_settings(city, store); }},
       {"supervision_problem", [&] { return generate_supervision_problems(city, store); }},
-      {"rectification", [&] { return generate_rectifications(city, store); }},
+      {"rectification", [&] { return generate_rectifications(city, service); }},
       {"report_round", [&] { return generate_report_rounds(city, service); }},
   };
   std::set<std::string> done = {"organizations", "people", "enforcement_body", "officer", "certificate",
