@@ -3,7 +3,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
-for script in bench/import/run.sh bench/api/serve.sh bench/review/run.sh bench/draw/run.sh bench/web/run.sh; do
+for script in bench/import/run.sh bench/indicators/run.sh bench/api/serve.sh bench/review/run.sh bench/draw/run.sh bench/web/run.sh; do
   [ -f "$script" ] || continue
   echo "== $script"
   bash "$script" "$build" || echo "($script failed)"
