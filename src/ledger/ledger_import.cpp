@@ -38,11 +38,6 @@ Result<ImportOutcome> import_ledger_file(LedgerService& service, const UserConte
                            "用于台账「" + options.mapping->ledger + "」，不能导入「" + ledger.label + "」");
     reader = map_table(std::move(reader), *options.mapping, ledger);
   }
-  if (options.mapping) {
-    if (options.mapping->ledger != ledger.name)
-      return invalid_input("导入映射 " + options.mapping->name, "", "用于台账「" + options.mapping->ledger + "」，不能导入「" + ledger.label + "」");
-    reader = map_table(std::move(reader), *options.mapping, ledger);
-  }
   FAZHI_ASSIGN_OR_RETURN(std::shared_ptr<const OrgDirectory> orgs, service.orgs());
   const std::string file = reader->file_name();
   const std::string subject = tabular::file_subject(file);
