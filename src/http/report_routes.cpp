@@ -133,6 +133,47 @@ void add_report_routes(Router& router, ApiContext& api) {
                });
              }));
 
+  // The rounds the user's organisation contributes to: open or composing rounds of the
+  // organisation itself or any organisation above it (a department's clerk cannot otherwise
+  // see the government's round), each with the user's organisation's part if started.
+  router.get(
+      "/api/report-rounds/mine", with_session(api, [&api](const HttpRequest&, const Session& s) {
+        return answer([&]() -> Result<HttpResponse> {
+          FAZHI_ASSIGN_OR_RETURN(auto orgs, api.ledgers.orgs());
+          std::string path = orgs->path_of(s.user.org_code);
+          nlohmann::json items = nlohmann::json::array();
+          FAZHI_TRY(api.store.read([&](SqlSession& sql) -> Result<void> {
+            std::vector<SqlValue> p = {s.user.org_code};
+            FAZHI_ASSIGN_OR_RETURN(
+                auto rows,
+                sql.query(
+                    "SELECT r.id, r.year, r.org_code, r.org_path, r.title, r.deadline, r.state, "
+                    "p.id, "
+                    "p.state FROM report_round r LEFT JOIN report_part p ON p.round = r.id AND "
+                    "p.org_code = ? WHERE r.state IN ('open', 'composing') ORDER BY r.year DESC, "
+                    "r.id",
+                    p));
+            for (auto& row : rows.rows) {
+              if (!path_in_scope(sql_text(row[3]), path)) continue;
+              const OrgNode* owner = orgs->find(sql_text(row[2]));
+              items.push_back(
+                  {{"round_id", sql_int(row[0]).value_or(0)},
+                   {"year", sql_int(row[1]).value_or(0)},
+                   {"org_code", sql_text(row[2])},
+                   {"org_name", owner ? owner->name : sql_text(row[2])},
+                   {"title", sql_text(row[4])},
+                   {"deadline", sql_text(row[5])},
+                   {"state", sql_text(row[6])},
+                   {"part_id", is_null(row[7]) ? nlohmann::json()
+                                               : nlohmann::json(sql_int(row[7]).value_or(0))},
+                   {"part_state", sql_text(row[8])}});
+            }
+            return ok();
+          }));
+          return json_response(200, {{"rounds", items}});
+        });
+      }));
+
   router.get("/api/report-rounds/:id/status",
              with_session(api, [&api](const HttpRequest& request, const Session& s) {
                return answer([&]() -> Result<HttpResponse> {

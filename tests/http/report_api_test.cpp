@@ -30,7 +30,13 @@ TEST_P(ReportApiTest, RoundIsOpenedFollowedPublishedAndListedOnThePortal) {
   EXPECT_EQ(status.body["org_code"], "370102");
   EXPECT_EQ(status.body["state"], "open");
 
-  // The city's clerk does not see the county's round.
+  // The county's clerk finds the round to write a part for; the city's clerk does not see it.
+  auto clerk = login("clerk");
+  auto mine = call("GET", "/api/report-rounds/mine", &clerk);
+  ASSERT_EQ(mine.status, 200) << mine.raw;
+  ASSERT_EQ(mine.body["rounds"].size(), 1u);
+  EXPECT_EQ(mine.body["rounds"][0]["round_id"], opened.body["id"]);
+  EXPECT_TRUE(mine.body["rounds"][0]["part_id"].is_null());
   auto cityclerk = login("cityclerk");
   EXPECT_EQ(call("GET", "/api/report-rounds/" + id + "/status", &cityclerk).status, 404);
 
