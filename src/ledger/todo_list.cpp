@@ -35,6 +35,74 @@ std::string index_name(const LedgerDeclaration& ledger, const TimeLimitDeclarati
   return quote_identifier(ledger.name + "_todo_" + limit.name);
 }
 
+// The partial index's columns: the start field first (ranges and order), then what the
+// count needs besides (scope, the predicate's fields), so that counting reads the index only.
+std::string index_columns(const LedgerDeclaration& ledger, const TimeLimitDeclaration& limit) {
+  std::vector<std::string> cols = {limit.from, "org_path"};
+  for (const std::string& c : {ledger.also_visible_to_field, limit.until, limit.applies_if_field,
+                               std::string(ledger.states.empty() ? "" : "state")})
+    if (!c.empty() && std::find(cols.begin(), cols.end(), c) == cols.end()) cols.push_back(c);
+  std::string out;
+  for (const auto& c : cols) out += (out.empty() ? "" : ", ") + quote_identifier(c);
+  return out;
+}
+
+// The due date of a period of `limit` starting on `from`, as compute_deadlines counts it
+// (without an extension); empty where the calendar cannot tell.
+std::optional<Date> due_of(const TimeLimitDeclaration& limit, Date from) {
+  if (limit.days == 0) return from;
+  const WorkingDayCalendar& calendar = default_calendar();
+  auto due = limit.count == DayCount::kWorkingDays ? calendar.add_working_days(from, limit.days)
+                                                   : calendar.calendar_deadline(from, limit.days);
+  if (!due) return std::nullopt;
+  return *due;
+}
+
+// The first day in [lo, hi] for which `holds` is true (it is false before and true after),
+// or hi + 1.
+template <typename Pred>
+Date first_day_where(Date lo, Date hi, Pred holds) {
+  std::int64_t a = lo.days_since_epoch(), b = hi.days_since_epoch() + 1;
+  while (a < b) {
+    std::int64_t mid = a + (b - a) / 2;
+    if (holds(Date::from_days_since_epoch(mid)))
+      b = mid;
+    else
+      a = mid + 1;
+  }
+  return Date::from_days_since_epoch(a);
+}
+
+// For a limit without extension the due date never decreases with the start date, so each
+// state is a range of start dates: [first, overdue_end) overdue, [overdue_end, today_end) due
+// today, [today_end, soon_end) due soon; starts before `first` have no computable due date.
+struct StartRanges {
+  Date first, overdue_end, today_end, soon_end;
+};
+
+StartRanges start_ranges(const TimeLimitDeclaration& limit, Date today) {
+  const WorkingDayCalendar& calendar = default_calendar();
+  const Date last_shown = today.add_days(limit.due_soon_days);
+  const Date hi = last_shown.add_days(1);  // due >= start: no later start is shown
+  Date lo = limit.days == 0 ? Date::from_ymd(1900, 1, 1).value()
+                            : calendar.first_day().add_days(-limit.days - 2);
+  StartRanges r;
+  r.first = limit.days == 0 ? lo : first_day_where(lo, calendar.first_day(), [&](Date d) {
+    return due_of(limit, d).has_value() || d >= calendar.first_day();
+  });
+  auto boundary = [&](auto past) {
+    if (r.first > hi) return r.first;
+    return first_day_where(r.first, hi, [&](Date d) {
+      auto due = due_of(limit, d);
+      return !due || past(*due);
+    });
+  };
+  r.overdue_end = boundary([&](Date due) { return due >= today; });
+  r.today_end = boundary([&](Date due) { return due > today; });
+  r.soon_end = boundary([&](Date due) { return due > last_shown; });
+  return r;
+}
+
 struct LimitRef {
   const LedgerDeclaration* ledger;
   const TimeLimitDeclaration* limit;
@@ -63,7 +131,8 @@ Result<DeadlineState> parse_state(const std::string& s) {
 // (todo_limit, todo_record, todo_title, todo_org, todo_due).
 std::string limit_select(std::size_t index, const LedgerDeclaration& ledger,
                          const TimeLimitDeclaration& limit, const std::string& scope,
-                         const std::string& org_clause) {
+                         const std::string& org_clause, SqlDialect dialect,
+                         const std::string& extra) {
   const std::string from = quote_identifier(limit.from);
   std::string days = std::to_string(limit.days);
   if (!limit.extension_days_field.empty())
@@ -94,12 +163,20 @@ std::string limit_select(std::size_t index, const LedgerDeclaration& ledger,
         "wd_due.wd_day_number = wd_from.wd_day_number + {2}",
         kWorkingDayTable, from, days);
   }
+  // Without statistics SQLite would rather scan an index on `until` (NULL for most rows of a
+  // million-row ledger) than the limit's partial index: name it.
+  std::string table = quote_identifier(ledger.name);
+  if (dialect == SqlDialect::kSqlite) table += " INDEXED BY " + index_name(ledger, limit);
+  // `extra` speaks of the due date as todo_due_expr.
+  std::string due_condition = extra;
+  for (std::size_t at; (at = due_condition.find("todo_due_expr")) != std::string::npos;)
+    due_condition.replace(at, 13, due);
   return fmt::format(
       "SELECT {} AS todo_limit, id AS todo_record, {} AS todo_title, org_code AS todo_org, {} AS "
-      "todo_due "
-      "FROM {} {} AND {} AND {} < ? AND {}{} AND {} <= ?",
-      index, title, due, quote_identifier(ledger.name), join,
-      running_limit_predicate(ledger, limit), from, scope, org_clause, due);
+      "todo_due, {} AS todo_from "
+      "FROM {} {} AND {} AND {} >= ? AND {} < ? AND {}{}{}",
+      index, title, due, from, table, join, running_limit_predicate(ledger, limit), from, from,
+      scope, org_clause, due_condition);
 }
 
 }  // namespace
@@ -180,63 +257,103 @@ Result<TodoPage> list_todo(LedgerService& service, const UserContext& user,
     org_clause = " AND org_path >= ? AND org_path < ?";
   }
 
-  std::string unions;
-  std::vector<SqlValue> params;
   const auto& refs = all_limits();
   // The region's periods where it sets its own (deadline.h reads the same table).
   std::shared_ptr<const RegionTimeLimits> region = current_region_time_limits();
+  const SqlDialect dialect = service.store().dialect();
+  const std::string today = query.today.iso();
+  // Each readable limit gives one arm to count its items by state and one to fetch its
+  // first page*page_size items in list order (none further can reach the page).
+  std::string counts_sql, items_sql;
+  std::vector<SqlValue> count_params, item_params;
+  const std::int64_t per_arm = query.page_size > 0 ? std::int64_t{query.page} * query.page_size : 0;
   for (std::size_t i = 0; i < refs.size(); ++i) {
     const LimitRef& ref = refs[i];
     const TimeLimitDeclaration& limit = region_time_limit(*region, *ref.ledger, *ref.limit);
     if (!query.ledger.empty() && ref.ledger->name != query.ledger) continue;
     if (!user.system && !ref.ledger->can_read(user.role)) continue;
-    // The earliest due date of a period of N days is N calendar days after its start, so
-    // only starts up to (last day shown − N) can be due by then: the index range.
-    const Date last_shown = query.today.add_days(limit.due_soon_days);
-    const Date start_before = last_shown.add_days(1 - limit.days);
     std::vector<SqlValue> scope_params;
     std::string scope = service.scope_sql(user, *ref.ledger, *orgs, scope_params);
-    unions += (unions.empty() ? "" : " UNION ALL ") +
-              limit_select(i, *ref.ledger, limit, scope, org_clause);
-    params.push_back(start_before.iso());
-    for (auto& p : scope_params) params.push_back(std::move(p));
     if (!org_clause.empty()) {
-      params.push_back(org_from);
-      params.push_back(org_to);
+      scope_params.push_back(org_from);
+      scope_params.push_back(org_to);
     }
-    params.push_back(last_shown.iso());
+    const std::string from = quote_identifier(limit.from);
+    std::string table = quote_identifier(ref.ledger->name);
+    if (dialect == SqlDialect::kSqlite) table += " INDEXED BY " + index_name(*ref.ledger, limit);
+    std::string arm;
+    std::vector<SqlValue> arm_params;
+    if (limit.extension_days_field.empty()) {
+      // Ranges of start dates (see StartRanges): counted from the index alone.
+      StartRanges r = start_ranges(limit, query.today);
+      if (r.first >= r.soon_end) continue;
+      counts_sql += fmt::format(
+          "{}SELECT {} AS todo_limit, SUM(CASE WHEN {} < ? THEN 1 ELSE 0 END) AS todo_overdue, "
+          "SUM(CASE WHEN {} >= ? AND {} < ? THEN 1 ELSE 0 END) AS todo_today, "
+          "SUM(CASE WHEN {} >= ? THEN 1 ELSE 0 END) AS todo_soon FROM {} WHERE {} AND {} >= ? AND "
+          "{} < ? "
+          "AND {}{}",
+          counts_sql.empty() ? "" : " UNION ALL ", i, from, from, from, from, table,
+          running_limit_predicate(*ref.ledger, limit), from, from, scope, org_clause);
+      for (const Date& d :
+           {r.overdue_end, r.overdue_end, r.today_end, r.today_end, r.first, r.soon_end})
+        count_params.push_back(d.iso());
+      count_params.insert(count_params.end(), scope_params.begin(), scope_params.end());
+      Date lo = r.first, hi = r.soon_end;
+      if (only == DeadlineState::kOverdue) hi = r.overdue_end;
+      if (only == DeadlineState::kDueToday) lo = r.overdue_end, hi = r.today_end;
+      if (only == DeadlineState::kDueSoon) lo = r.today_end;
+      arm = limit_select(i, *ref.ledger, limit, scope, org_clause, dialect, "");
+      arm_params.push_back(lo.iso());
+      arm_params.push_back(hi.iso());
+      arm_params.insert(arm_params.end(), scope_params.begin(), scope_params.end());
+      if (per_arm > 0) arm += " ORDER BY " + from + ", id LIMIT " + std::to_string(per_arm);
+    } else {
+      // An approved extension moves each record's due date its own way: due dates in SQL.
+      const Date last_shown = query.today.add_days(limit.due_soon_days);
+      const std::string count_arm = limit_select(i, *ref.ledger, limit, scope, org_clause, dialect,
+                                                 " AND todo_due_expr <= ?");
+      std::vector<SqlValue> base = {Date::from_ymd(1900, 1, 1).value().iso(),
+                                    last_shown.add_days(1 - limit.days).iso()};
+      base.insert(base.end(), scope_params.begin(), scope_params.end());
+      base.push_back(last_shown.iso());
+      counts_sql += fmt::format(
+          "{}SELECT {} AS todo_limit, SUM(CASE WHEN todo_due < ? THEN 1 ELSE 0 END) AS "
+          "todo_overdue, "
+          "SUM(CASE WHEN todo_due = ? THEN 1 ELSE 0 END) AS todo_today, SUM(CASE WHEN todo_due > ? "
+          "THEN 1 "
+          "ELSE 0 END) AS todo_soon FROM ({}) c{}",
+          counts_sql.empty() ? "" : " UNION ALL ", i, count_arm, i);
+      count_params.insert(count_params.end(), {today, today, today});
+      count_params.insert(count_params.end(), base.begin(), base.end());
+      arm_params = base;
+      std::string due_condition = " AND todo_due_expr <= ?";
+      if (only) {
+        due_condition += *only == DeadlineState::kOverdue    ? " AND todo_due_expr < ?"
+                         : *only == DeadlineState::kDueToday ? " AND todo_due_expr = ?"
+                                                             : " AND todo_due_expr > ?";
+        arm_params.push_back(today);
+      }
+      arm = limit_select(i, *ref.ledger, limit, scope, org_clause, dialect, due_condition);
+      if (per_arm > 0) arm += " ORDER BY todo_due, todo_from, id LIMIT " + std::to_string(per_arm);
+    }
+    items_sql +=
+        fmt::format("{}SELECT * FROM ({}) a{}", items_sql.empty() ? "" : " UNION ALL ", arm, i);
+    item_params.insert(item_params.end(), arm_params.begin(), arm_params.end());
   }
-  if (unions.empty()) return page;
+  if (counts_sql.empty()) return page;
 
-  const std::string today = query.today.iso();
-  const std::string kind =
-      "CASE WHEN todo_due < ? THEN 'overdue' WHEN todo_due = ? THEN 'due_today' ELSE 'due_soon' "
-      "END";
   FAZHI_TRY(service.store().read([&](SqlSession& s) -> Result<void> {
-    std::vector<SqlValue> count_params = {today, today};
-    count_params.insert(count_params.end(), params.begin(), params.end());
-    FAZHI_ASSIGN_OR_RETURN(auto counts,
-                           s.query(fmt::format("SELECT {} AS todo_kind, COUNT(*) FROM ({}) todo "
-                                               "GROUP BY 1",
-                                               kind, unions),
-                                   count_params));
+    FAZHI_ASSIGN_OR_RETURN(auto counts, s.query(counts_sql, count_params));
     for (const auto& row : counts.rows) {
-      std::string k = sql_text(row[0]);
-      std::int64_t n = sql_int(row[1]).value_or(0);
-      (k == "overdue" ? page.overdue : k == "due_today" ? page.due_today : page.due_soon) = n;
+      page.overdue += sql_int(row[1]).value_or(0);
+      page.due_today += sql_int(row[2]).value_or(0);
+      page.due_soon += sql_int(row[3]).value_or(0);
     }
     page.total = !only                               ? page.overdue + page.due_today + page.due_soon
                  : *only == DeadlineState::kOverdue  ? page.overdue
                  : *only == DeadlineState::kDueToday ? page.due_today
                                                      : page.due_soon;
-    std::vector<SqlValue> item_params = params;
-    std::string where;
-    if (only) {
-      where = *only == DeadlineState::kOverdue    ? " WHERE todo_due < ?"
-              : *only == DeadlineState::kDueToday ? " WHERE todo_due = ?"
-                                                  : " WHERE todo_due > ?";
-      item_params.push_back(today);
-    }
     std::string limit_clause;
     if (query.page_size > 0) {
       limit_clause = " LIMIT ? OFFSET ?";
@@ -245,12 +362,11 @@ Result<TodoPage> list_todo(LedgerService& service, const UserContext& user,
     }
     FAZHI_ASSIGN_OR_RETURN(
         auto rows,
-        s.query(
-            fmt::format(
-                "SELECT todo_limit, todo_record, todo_title, todo_org, todo_due FROM ({}) todo{} "
-                "ORDER BY todo_due, todo_limit, todo_record{}",
-                unions, where, limit_clause),
-            item_params));
+        s.query(fmt::format(
+                    "SELECT todo_limit, todo_record, todo_title, todo_org, todo_due FROM ({}) todo "
+                    "ORDER BY todo_due, todo_limit, todo_from, todo_record{}",
+                    items_sql, limit_clause),
+                item_params));
     page.items.reserve(rows.rows.size());
     for (const auto& row : rows.rows) {
       TodoItem item;
@@ -308,7 +424,7 @@ Result<void> ensure_todo_schema(Store& store) {
     // Dropped first: a changed declaration changes the predicate under the same name.
     sql += fmt::format("DROP INDEX IF EXISTS {0};\nCREATE INDEX {0} ON {1} ({2}) WHERE {3};\n",
                        index_name(*ref.ledger, *ref.limit), quote_identifier(ref.ledger->name),
-                       quote_identifier(ref.limit->from),
+                       index_columns(*ref.ledger, *ref.limit),
                        running_limit_predicate(*ref.ledger, *ref.limit));
   if (sql.empty()) return ok();
   const std::string id = "todo_indexes:" + sm3_hex(sql).substr(0, 16);

@@ -264,6 +264,22 @@ TEST_P(TodoDemoPropertyTest, EqualsComputeDeadlinesOnTheDemoCity) {
     EXPECT_EQ(got, expected) << on;
     EXPECT_EQ(page->total, static_cast<std::int64_t>(expected.size())) << on;
     seen += expected.size();
+    // Pages of 7 (state by state, too) are the full list cut in order.
+    for (const char* state : {"", "overdue", "due_today", "due_soon"}) {
+      std::vector<std::string> whole, paged;
+      for (const auto& i : page->items)
+        if (*state == '\0' || deadline_state_name(i.state) == state)
+          whole.push_back(i.ledger->name + "#" + std::to_string(i.record) + "/" + i.limit->name);
+      for (int n = 1;; ++n) {
+        auto p = list_todo(service, UserContext::system_context(),
+                           {.today = today, .state = state, .page = n, .page_size = 7});
+        ASSERT_THAT(p, IsOk());
+        if (p->items.empty()) break;
+        for (const auto& i : p->items)
+          paged.push_back(i.ledger->name + "#" + std::to_string(i.record) + "/" + i.limit->name);
+      }
+      EXPECT_EQ(paged, whole) << on << " " << state;
+    }
   }
   EXPECT_GT(seen, 0u) << "the demo city has running deadlines";
 }
