@@ -46,6 +46,7 @@ void add_audit_routes(Router& router, ApiContext& api);
 void add_report_routes(Router& router, ApiContext& api);
 void add_todo_routes(Router& router, ApiContext& api);
 void add_indicator_routes(Router& router, ApiContext& api);
+void add_attachment_routes(Router& router, ApiContext& api);
 
 // Every API route.
 Router build_api_router(ApiContext& api);
