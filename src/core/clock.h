@@ -17,7 +17,8 @@ class Clock {
 
 // The process-wide clock: the system clock unless a test installed another.
 const Clock& clock();
-// Installs `c` (not owned; nullptr restores the system clock). For tests only.
+// Installs `c` (not owned; nullptr restores the system clock). For tests, and for the demo
+// generator, which stamps the demo city's records with the demo's own dates.
 void set_clock_for_testing(const Clock* c);
 
 // now() as "YYYY-MM-DDTHH:MM:SS.mmmZ".

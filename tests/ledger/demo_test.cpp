@@ -84,9 +84,9 @@ TEST_P(DemoCityTest, SmallCityIsCompleteValidAndAudited) {
           else if (sql_text(*again) != sql_text(rec.values[i]))
             problems.push_back(where + " " + f.name + ": " + sql_text(rec.values[i]) + " reads back as " + sql_text(*again));
         }
-        // Required fields, references, the ledger's rule and scope, as on create.
+        // Required fields, references, the ledger's rule and scope, as an unchanged save.
         LedgerRecord copy = rec;
-        auto valid = d.service->check_record(tx, UserContext::system_context(), *l, **orgs, nullptr, copy, nullptr, false);
+        auto valid = d.service->check_record(tx, UserContext::system_context(), *l, **orgs, &rec, copy, nullptr, false);
         if (!valid) problems.push_back(where + ": " + valid.error().full_message());
         // A state other than the initial one was reached by a declared step whose fields are set.
         if (!l->states.empty()) {

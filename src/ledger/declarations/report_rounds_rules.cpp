@@ -26,7 +26,8 @@ Result<void> report_round_rule(const RuleContext& c, const LedgerRecord* before,
   if (!year) return field_error("年度报告", "year", "必须填写报告年度");
   if (before && sql_int(field_of(c.ledger, *before, "year")) != year)
     return field_error("年度报告", "year", "报告年度启动后不能修改，请另行启动一轮");
-  if (before && before->state == "published")
+  bool unchanged = before && !step && before->values == after.values && before->state == after.state;
+  if (before && before->state == "published" && !unchanged)
     return conflict(fmt::format("{}年度报告", *year), "已发布，不能再修改");
   const OrgNode* org = c.orgs.find(after.org_code);
   std::string org_name = org ? org->name : after.org_code;
@@ -74,7 +75,10 @@ Result<void> report_part_rule(const RuleContext& c, const LedgerRecord* before, 
   set_field(c.ledger, after, "year", year);
   if (org && !path_in_scope(round_path, org->path))
     return field_error(subject, "org_code", "报送单位不在该报告的组织单位范围内");
-  if (round_state == "published") return conflict(subject, "所属报告已发布，材料不能再修改");
+  // Once the report is published its parts stand as they were: no new part, no change, no
+  // step (an unchanged record still checks as valid).
+  bool unchanged = before && !step && before->values == after.values && before->state == after.state;
+  if (round_state == "published" && !unchanged) return conflict(subject, "所属报告已发布，材料不能再修改");
   bool coordinator = is_coordinating(c.user);
   if (!step) {
     if (round_state != "open" && !coordinator)

@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <map>
 
+#include "core/clock.h"
 #include "ledger/ledger_catalogue.h"
 
 namespace fazhi::demo {
@@ -158,10 +160,32 @@ std::string opening_text(const DemoOrg& root, int year) {
       year, root.name);
 }
 
+// While a round is written, "now" is the day its work happened (the round opened in January
+// of the following year, or mid-December for the open round), so that the demo's records and
+// their audit entries carry the demo's dates and the same seed gives the same database.
+class DemoDayClock : public Clock {
+ public:
+  explicit DemoDayClock(Date day)
+      : at_(std::chrono::system_clock::time_point(std::chrono::hours(24) * day.days_since_epoch() +
+                                                   std::chrono::hours(1))) {}
+  std::chrono::system_clock::time_point now() const override { return at_; }
+
+ private:
+  std::chrono::system_clock::time_point at_;
+};
+
+struct ClockInstalled {
+  explicit ClockInstalled(const Clock& c) { set_clock_for_testing(&c); }
+  ~ClockInstalled() { set_clock_for_testing(nullptr); }
+  ClockInstalled(const ClockInstalled&) = delete;
+  ClockInstalled& operator=(const ClockInstalled&) = delete;
+};
+
 struct RoundPlan {
   size_t org = 0;  // the round's organisation
   int year = 0;
   bool published = false;
+  bool composing = false;  // the year's parts are in and the coordinator is composing
 };
 
 }  // namespace
@@ -174,10 +198,18 @@ Result<void> generate_report_rounds(DemoCity& city, LedgerService& service) {
   for (int year = kFirstYear; year < kLastYear; ++year) plans.push_back({city.root, year, true});
   plans.push_back({city.city_market, kLastYear - 1, true});
   plans.push_back({city.root, kLastYear, false});
+  // A county ahead of the city: every part in, the report being composed.
+  if (!city.counties.empty()) plans.push_back({city.counties.front().government, kLastYear, false, true});
 
   for (const RoundPlan& plan : plans) {
+    DemoDayClock day(plan.published ? Date::from_ymd(plan.year + 1, 1, 10).value()
+                                    : Date::from_ymd(plan.year, 12, 15).value());
+    ClockInstalled installed(day);
     const DemoOrg& org = city.orgs[plan.org];
-    bool government = plan.org == city.root;
+    const DemoCounty* county = nullptr;
+    for (const auto& c : city.counties)
+      if (c.government == plan.org) county = &c;
+    bool government = plan.org == city.root || county;
     nlohmann::json fields = {{"year", plan.year},
                              {"opened_on", fmt::format("{}-01-10", plan.year + 1)},
                              {"opening", opening_text(org, plan.year)}};
@@ -185,13 +217,15 @@ Result<void> generate_report_rounds(DemoCity& city, LedgerService& service) {
     FAZHI_ASSIGN_OR_RETURN(LedgerRecord round,
                            service.create(system, rounds,
                                           {{"org_code", org.code},
-                                           {"state", plan.published ? "composing" : "open"},
+                                           {"state", plan.published || plan.composing ? "composing" : "open"},
                                            {"fields", fields}}));
     city.ids["report_round"].push_back(round.id);
 
     // The organisation's own part, then its departments' (a department's report: its own only).
     std::vector<size_t> writers = {plan.org};
-    if (government)
+    if (county)
+      writers.insert(writers.end(), county->departments.begin(), county->departments.end());
+    else if (government)
       writers.insert(writers.end(), city.city_departments.begin(), city.city_departments.end());
     for (size_t i = 0; i < writers.size(); ++i) {
       const DemoOrg& writer = city.orgs[writers[i]];
@@ -199,13 +233,13 @@ Result<void> generate_report_rounds(DemoCity& city, LedgerService& service) {
       // The open round: every fifth department has not started, every seventh was returned,
       // every third is still writing; the rest have submitted.
       std::string state = "accepted";
-      if (!plan.published) {
+      if (!plan.published && !plan.composing) {
         if (i > 0 && i % 5 == 0) continue;
         state = i % 7 == 3 ? "returned" : i % 3 == 2 ? "draft" : "submitted";
       }
       nlohmann::json part = {{"round", round.id}};
       if (writers[i] == plan.org) {
-        dept = government ? "市政府" : "本局";
+        dept = county ? county->name + "政府" : government ? "市政府" : "本局";
         for (const char* chapter : {"first_responsibility", "shortcomings", "next_year"})
           part[chapter] = chapter_text(chapter, dept, plan.year, i);
         if (!government)
