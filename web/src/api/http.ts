@@ -75,6 +75,8 @@ export interface RequestOptions {
   json?: unknown
   body?: BodyInit
   contentType?: string
+  /** Extra request headers (ASCII values), e.g. X-File-Name for uploads. */
+  headers?: Record<string, string>
   /** Statuses the caller handles itself (no global unauthenticated redirect). */
   quiet401?: boolean
 }
@@ -100,7 +102,7 @@ async function errorFrom(res: Response): Promise<ApiError> {
 
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const method = opts.method || 'GET'
-  const headers: Record<string, string> = { Accept: 'application/json' }
+  const headers: Record<string, string> = { Accept: 'application/json', ...(opts.headers || {}) }
   let body: BodyInit | undefined = opts.body
   if (opts.json !== undefined) {
     headers['Content-Type'] = 'application/json'

@@ -1,7 +1,11 @@
-// The workbench's own APIs (/api/todo, /api/indicators). Servers that don't offer them yet
-// answer 404, which gives null here: the workbench then computes from ledger lists.
-import { requestOptional, type Query } from './http'
+// The workbench's own APIs (docs/api.md): /api/todo (deadlines due soon, today or overdue)
+// and /api/indicators (figures for an organisation and a period, with the same period a
+// year earlier, and the records behind each figure). A server without them answers 404,
+// which gives null here: the workbench then computes from ledger lists.
+import { ApiError, request, requestOptional } from './http'
+import type { LedgerRecord } from './ledgers'
 
+/** A to-do row as the workbench shows it (the /api/todo item, or one computed from lists). */
 export interface TodoItem {
   ledger: string
   ledger_label?: string
@@ -17,25 +21,123 @@ export interface TodoItem {
     source?: string
   }
 }
+/** One item of GET /api/todo. */
+interface TodoApiItem {
+  ledger: string
+  ledger_label: string
+  record: number
+  record_title: string
+  step: string
+  step_label: string
+  due: string | null
+  state: string
+  state_label?: string
+  rule?: string
+  source?: string
+  org_code?: string
+  org_name?: string
+  working_days_left?: number | null
+}
+export interface TodoPage {
+  total: number
+  totals: { due_soon: number; due_today: number; overdue: number }
+  items: TodoItem[]
+}
+
 export interface IndicatorFigure {
   id: string
   label: string
   unit?: string
+  area?: string
   value: number | null
-  previous?: number | null
-  trend?: { year: number; value: number | null }[]
+  previous: number | null
+  change?: number | null
+  numerator?: number | null
+  denominator?: number | null
   ledger?: string
-  filters?: Query
+}
+export interface IndicatorAnswer {
+  org: string
+  org_name: string
+  from: string
+  to: string
+  previous_from: string
+  previous_to: string
+  indicators: IndicatorFigure[]
+}
+export interface IndicatorRecords {
+  indicator: string
+  ledger: string
+  total: number
+  page: number
+  page_size: number
+  records: LedgerRecord[]
 }
 
-export async function fetchTodo(): Promise<TodoItem[] | null> {
-  const body = await requestOptional<{ items?: TodoItem[] } | TodoItem[]>('/todo')
-  if (body === null) return null
-  if (Array.isArray(body)) return body
-  return Array.isArray(body.items) ? body.items : null
+const stateLabels: Record<string, string> = { due_soon: '即将到期', due_today: '今日到期', overdue: '已逾期' }
+
+function todoRow(i: TodoApiItem): TodoItem {
+  return {
+    ledger: i.ledger,
+    ledger_label: i.ledger_label,
+    record_id: i.record,
+    title: i.record_title,
+    org_name: i.org_name,
+    deadline: {
+      label: i.step_label,
+      due: i.due,
+      state: i.state,
+      state_label: i.state_label || stateLabels[i.state] || i.state,
+      working_days_left: i.working_days_left ?? null,
+      source: [i.rule, i.source].filter(Boolean).join('，') || undefined,
+    },
+  }
 }
-export async function fetchIndicators(): Promise<IndicatorFigure[] | null> {
-  const body = await requestOptional<{ indicators?: IndicatorFigure[] }>('/indicators')
-  if (body === null || !Array.isArray(body.indicators)) return null
-  return body.indicators
+
+/** Every page of the user's to-do list (null when the server has no /api/todo). */
+export async function fetchTodo(maxPages = 10): Promise<TodoPage | null> {
+  const first = await requestOptional<{ total: number; page_size: number; totals: TodoPage['totals']; items: TodoApiItem[] }>('/todo', {
+    query: { page: 1, page_size: 200 },
+  })
+  if (first === null || !Array.isArray(first.items)) return null
+  const items = first.items.map(todoRow)
+  const pages = Math.min(maxPages, Math.ceil((first.total || 0) / Math.max(1, first.page_size || items.length || 1)))
+  for (let p = 2; p <= pages; p++) {
+    const next = await request<{ items: TodoApiItem[] }>('/todo', { query: { page: p, page_size: 200 } })
+    items.push(...(next.items || []).map(todoRow))
+  }
+  return { total: first.total, totals: first.totals, items }
+}
+
+/** The workbench's key indicators, in the order shown (ids of INDICATORS.md). */
+export const keyIndicatorIds = [
+  'reconsideration.concluded',
+  'reconsideration.correction_rate',
+  'litigation.head_appearance_rate',
+  'enforcement.cases',
+  'enforcement.legal_review_rate',
+  'disputes.resolution_rate',
+  'petition.received',
+  'hotline.satisfaction_rate',
+]
+
+/**
+ * Figures for `org` over [from, to] with the same period a year earlier; null when the
+ * server has no /api/indicators. An id the server does not know makes it answer 400: then
+ * every indicator is asked for and the first eight are kept.
+ */
+export async function fetchIndicators(org: string, from: string, to: string, ids = keyIndicatorIds): Promise<IndicatorAnswer | null> {
+  try {
+    return await requestOptional<IndicatorAnswer>('/indicators', { query: { org, from, to, ids: ids.join(',') } })
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.status !== 400) throw e
+    const all = await requestOptional<IndicatorAnswer>('/indicators', { query: { org, from, to } })
+    if (all) all.indicators = all.indicators.slice(0, 8)
+    return all
+  }
+}
+
+/** The records behind indicator `id` (its drill-down), one page. */
+export function fetchIndicatorRecords(id: string, query: { org: string; from: string; to: string; page: number; page_size: number }) {
+  return request<IndicatorRecords>(`/indicators/${encodeURIComponent(id)}/records`, { query })
 }

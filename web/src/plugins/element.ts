@@ -24,9 +24,11 @@ import { ElPopover } from 'element-plus/es/components/popover/index.mjs'
 import { ElOption, ElSelect } from 'element-plus/es/components/select/index.mjs'
 import { ElSkeleton } from 'element-plus/es/components/skeleton/index.mjs'
 import { ElTable, ElTableColumn } from 'element-plus/es/components/table/index.mjs'
+import { ElTabPane, ElTabs } from 'element-plus/es/components/tabs/index.mjs'
 import { ElTag } from 'element-plus/es/components/tag/index.mjs'
 import { ElTimeline, ElTimelineItem } from 'element-plus/es/components/timeline/index.mjs'
 import { ElTooltip } from 'element-plus/es/components/tooltip/index.mjs'
+import { ElUpload } from 'element-plus/es/components/upload/index.mjs'
 
 export { ElMessage } from 'element-plus/es/components/message/index.mjs'
 export { ElMessageBox } from 'element-plus/es/components/message-box/index.mjs'
@@ -35,7 +37,7 @@ const components = [
   ElAlert, ElAside, ElButton, ElCheckbox, ElCheckboxGroup, ElConfigProvider, ElContainer, ElDatePicker,
   ElDescriptions, ElDescriptionsItem, ElDialog, ElDrawer, ElEmpty, ElForm, ElFormItem, ElHeader, ElInput,
   ElInputNumber, ElMain, ElMenu, ElMenuItem, ElOption, ElPagination, ElPopover, ElSelect, ElSkeleton,
-  ElSubMenu, ElTable, ElTableColumn, ElTag, ElTimeline, ElTimelineItem, ElTooltip,
+  ElSubMenu, ElTabPane, ElTable, ElTableColumn, ElTabs, ElTag, ElTimeline, ElTimelineItem, ElTooltip, ElUpload,
 ]
 
 export function installElement(app: App) {
