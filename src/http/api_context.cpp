@@ -83,6 +83,7 @@ Router build_api_router(ApiContext& api) {
   add_audit_routes(router, api);
   add_report_routes(router, api);
   add_todo_routes(router, api);
+  add_import_mapping_routes(router, api);
   add_indicator_routes(router, api);
   add_attachment_routes(router, api);
   return router;

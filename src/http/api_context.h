@@ -45,6 +45,7 @@ void add_ledger_routes(Router& router, ApiContext& api);
 void add_audit_routes(Router& router, ApiContext& api);
 void add_report_routes(Router& router, ApiContext& api);
 void add_todo_routes(Router& router, ApiContext& api);
+void add_import_mapping_routes(Router& router, ApiContext& api);
 void add_indicator_routes(Router& router, ApiContext& api);
 void add_attachment_routes(Router& router, ApiContext& api);
 

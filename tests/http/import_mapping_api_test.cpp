@@ -50,6 +50,11 @@ TEST_P(ImportMappingApiTest, TheDialogImportsThroughANamedMapping) {
                  "工单号\n", true, "text/csv")
                 .status,
             400);
+  auto list = call("GET", "/api/import-mappings", &s);
+  EXPECT_EQ(list.status, 200);
+  EXPECT_EQ(list.body,
+            nlohmann::json::parse(
+                R"([{"name": "city12345", "title": "示例市12345", "ledger": "hotline_ticket"}])"));
   EXPECT_EQ(call("POST", "/api/ledgers/hotline_ticket/import?filename=x.csv&mapping=nosuch", &s,
                  "工单号\n", true, "text/csv")
                 .status,
