@@ -1,11 +1,10 @@
 // The workbench's own APIs (docs/api.md): /api/todo (deadlines due soon, today or overdue)
 // and /api/indicators (figures for an organisation and a period, with the same period a
-// year earlier, and the records behind each figure). A server without them answers 404,
-// which gives null here: the workbench then computes from ledger lists.
-import { ApiError, request, requestOptional } from './http'
+// year earlier, and the records behind each figure).
+import { ApiError, request } from './http'
 import type { LedgerRecord } from './ledgers'
 
-/** A to-do row as the workbench shows it (the /api/todo item, or one computed from lists). */
+/** A to-do row as the workbench shows it. */
 export interface TodoItem {
   ledger: string
   ledger_label?: string
@@ -94,13 +93,12 @@ function todoRow(i: TodoApiItem): TodoItem {
   }
 }
 
-/** Every page of the user's to-do list (null when the server has no /api/todo). */
-export async function fetchTodo(maxPages = 10): Promise<TodoPage | null> {
-  const first = await requestOptional<{ total: number; page_size: number; totals: TodoPage['totals']; items: TodoApiItem[] }>('/todo', {
+/** The user's to-do list, up to `maxPages` pages of 200. */
+export async function fetchTodo(maxPages = 10): Promise<TodoPage> {
+  const first = await request<{ total: number; page_size: number; totals: TodoPage['totals']; items: TodoApiItem[] }>('/todo', {
     query: { page: 1, page_size: 200 },
   })
-  if (first === null || !Array.isArray(first.items)) return null
-  const items = first.items.map(todoRow)
+  const items = (first.items || []).map(todoRow)
   const pages = Math.min(maxPages, Math.ceil((first.total || 0) / Math.max(1, first.page_size || items.length || 1)))
   for (let p = 2; p <= pages; p++) {
     const next = await request<{ items: TodoApiItem[] }>('/todo', { query: { page: p, page_size: 200 } })
@@ -122,17 +120,17 @@ export const keyIndicatorIds = [
 ]
 
 /**
- * Figures for `org` over [from, to] with the same period a year earlier; null when the
- * server has no /api/indicators. An id the server does not know makes it answer 400: then
- * every indicator is asked for and the first eight are kept.
+ * Figures for `org` over [from, to] with the same period a year earlier. An id the server
+ * does not know makes it refuse the list: then every indicator is asked for and the first
+ * eight are kept.
  */
-export async function fetchIndicators(org: string, from: string, to: string, ids = keyIndicatorIds): Promise<IndicatorAnswer | null> {
+export async function fetchIndicators(org: string, from: string, to: string, ids = keyIndicatorIds): Promise<IndicatorAnswer> {
   try {
-    return await requestOptional<IndicatorAnswer>('/indicators', { query: { org, from, to, ids: ids.join(',') } })
+    return await request<IndicatorAnswer>('/indicators', { query: { org, from, to, ids: ids.join(',') } })
   } catch (e) {
-    if (!(e instanceof ApiError) || e.status !== 400) throw e
-    const all = await requestOptional<IndicatorAnswer>('/indicators', { query: { org, from, to } })
-    if (all) all.indicators = all.indicators.slice(0, 8)
+    if (!(e instanceof ApiError) || (e.status !== 400 && e.status !== 404)) throw e
+    const all = await request<IndicatorAnswer>('/indicators', { query: { org, from, to } })
+    all.indicators = all.indicators.slice(0, 8)
     return all
   }
 }
