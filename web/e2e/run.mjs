@@ -566,23 +566,16 @@ async function main() {
       await page.locator('[data-test=transition-submit]').click()
       await page.locator('[data-test=part-state]', { hasText: '已退回修改' }).waitFor()
     }
-    if (!partId) {
-      // The part is started the way the round page starts it.
-      const made = await clerkPage.evaluate(async (round) => {
-        const me = await (await fetch('/api/me')).json()
-        const r = await fetch('/api/ledgers/report_part', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
-          body: JSON.stringify({ fields: { round } }),
-        })
-        return { status: r.status, body: await r.json() }
-      }, round.id)
-      check(made.status === 201, `经办人新建部门材料返回 ${made.status}：${JSON.stringify(made.body).slice(0, 200)}`)
-      partId = made.body.id
-    }
-    await clerkPage.goto(`${base}/#/ledgers/report_part`)
-    await clerkPage.locator('[data-test=ledger-table]').waitFor()
-    await clerkPage.goto(`${base}/#/ledgers/report_part/${partId}`)
+    // The clerk finds the round among those their department writes for, and opens (or
+    // starts) the part there.
+    await clerkPage.locator('[data-test=menu-reports]').click()
+    const myRow = clerkPage.locator('[data-test=my-rounds] .el-table__body tr', { hasText: round.title })
+    await myRow.first().waitFor()
+    await myRow.first().locator('[data-test=my-round-part]').click()
+    await clerkPage.locator('[data-test=part-title]').waitFor()
+    const opened = Number(clerkPage.url().match(/report_part\/(\d+)/)[1])
+    check(!partId || opened === partId, `打开的部门材料 ${opened} 不是报送情况中的 ${partId}`)
+    partId = opened
     await clerkPage.locator('[data-chapter=enforcement]').click()
     await clerkPage.locator('[data-test=chapter-title]', { hasText: '行政执法' }).waitFor()
     const chapterText = `本年度本单位严格规范公正文明执法，经端到端测试于${today()}补充。`

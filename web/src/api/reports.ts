@@ -60,6 +60,22 @@ export function findingKindLabel(kind: string): string {
   return '其他'
 }
 
+/** A round the user's department writes a part for (its own or an organisation's above it). */
+export interface MyRound {
+  round_id: number
+  year: number
+  org_code: string
+  org_name: string
+  title: string
+  deadline: string
+  state: string
+  part_id: number | null
+  part_state: string | null
+}
+export function myRounds() {
+  return request<{ rounds: MyRound[] }>('/report-rounds/mine')
+}
+
 export function roundStatus(id: number | string) {
   return request<RoundStatus>(`/report-rounds/${id}/status`)
 }
