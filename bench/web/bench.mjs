@@ -74,7 +74,7 @@ try {
     return v[Math.floor(v.length / 2)]
   }
   const kib = (n) => (n / 1024).toFixed(0)
-  console.log(`demo database: ${demo ? 'fazhi init --demo --scale small' : 'CLI-made organisations, users and 23 cases (no demo generator yet)'}`)
+  console.log(`demo database: ${demo ? `fazhi init --demo --scale ${process.env.FAZHI_DEMO_SCALE || 'small'}` : 'CLI-made organisations, users and 23 cases (no demo generator yet)'}`)
   console.log(`runs: ${runs}, median of each column`)
   console.log(`| time to figures visible | time to network idle (charts drawn) | bytes at figures visible | bytes total | of which JS / CSS / API / other | requests |`)
   console.log(`|---|---|---|---|---|---|`)

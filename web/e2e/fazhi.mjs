@@ -23,7 +23,7 @@ function check(cond, message) {
 }
 
 export function run(args, input) {
-  const r = spawnSync(fazhi, args, { input, encoding: 'utf8', timeout: 180_000 })
+  const r = spawnSync(fazhi, args, { input, encoding: 'utf8', timeout: 600_000 })
   return { code: r.status, out: r.stdout || '', err: r.stderr || '' }
 }
 
@@ -86,7 +86,9 @@ function orgCsv() {
 
 export function makeDatabase(dir) {
   const db = path.join(dir, 'demo.db')
-  const demo = run(['init', '--db', db, '--demo', '--scale', 'small'])
+  // The browser journeys use the small city; the first-load benchmark may ask for the full
+  // one (FAZHI_DEMO_SCALE=city).
+  const demo = run(['init', '--db', db, '--demo', '--scale', process.env.FAZHI_DEMO_SCALE || 'small'])
   if (demo.code === 0) {
     const logins = parseDemoLogins(demo.out + '\n' + demo.err)
     fs.writeFileSync(path.join(artifacts, 'demo-init.txt'), demo.out + demo.err)
