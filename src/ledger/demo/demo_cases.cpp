@@ -171,12 +171,17 @@ Result<void> generate_enforcement_cases(DemoCity& city, Store& store) {
       // 1% of the year's last cases are stuck: never decided (overdue on the to-do list).
       bool stuck = year == kLastYear && rng.chance(0.01);
       std::optional<Date> reviewed;
+      bool disapproved = false;
       if (major) {
         decided = std::max(decided, opened.add_days(3));
         reviewed = opened.add_days(rng.uniform(1, std::max<std::int64_t>(1, days_between(opened, decided) - 1)));
         if (*reviewed <= last_day() && !(stuck && rng.chance(0.5))) {
           b.set_date("legal_review_on", *reviewed);
-          b.set_text("legal_review_opinion", rng.chance(0.85) ? "approved" : rng.chance(0.9) ? "approved_with_changes" : "disapproved");
+          std::string opinion = rng.chance(0.85) ? "approved" : rng.chance(0.9) ? "approved_with_changes" : "disapproved";
+          b.set_text("legal_review_opinion", opinion);
+          // A decision the legal office disapproved is not made (行政处罚法 第五十八条): the case
+          // waits at review.
+          disapproved = opinion == "disapproved";
           b.set_int("legal_reviewer", city.person_at(rng, city.counties.empty() || org.county < 0 ? city.city_justice : city.counties[org.county].justice_bureau));
         } else {
           reviewed.reset();
@@ -184,7 +189,7 @@ Result<void> generate_enforcement_cases(DemoCity& city, Store& store) {
         b.set_bool("hearing_held", rng.chance(0.3));
       }
       std::string state = reviewed ? "legally_reviewed" : "opened";
-      if (!stuck && decided <= last_day()) {
+      if (!stuck && !disapproved && decided <= last_day()) {
         state = "decided";
         b.set_date("decided_on", decided);
         b.set_text("decision_number", fmt::format("{}{}{}决〔{}〕{}号", prefix_of(city, body.org),
