@@ -22,13 +22,6 @@ struct IndicatorsOptions {
   std::string records;
 };
 
-nlohmann::json number_or_null(const std::optional<double>& v) {
-  if (!v) return nullptr;
-  double rounded = std::round(*v * 100.0) / 100.0;
-  if (rounded == std::floor(rounded) && std::abs(rounded) < 9e15) return static_cast<std::int64_t>(rounded);
-  return rounded;
-}
-
 int print_records(LedgerService& service, const IndicatorsOptions& o) {
   IndicatorEngine engine(service);
   auto r = engine.records(UserContext::system_context(), {.org = o.org, .period = Period::year(o.year), .ids = {}},
@@ -69,10 +62,10 @@ int run(const IndicatorsOptions& o) {
     for (const auto& v : *values)
       list.push_back({{"id", v.indicator->id},
                       {"label", v.indicator->label},
-                      {"value", number_or_null(v.current.value)},
+                      {"value", figure_json(v.current.value)},
                       {"unit", v.indicator->unit},
-                      {"previous", number_or_null(v.previous.value)},
-                      {"change", number_or_null(v.change())}});
+                      {"previous", figure_json(v.previous.value)},
+                      {"change", figure_json(v.change())}});
     std::cout << nlohmann::json{{"org", org}, {"year", o.year}, {"indicators", std::move(list)}}.dump(2) << "\n";
     return 0;
   }

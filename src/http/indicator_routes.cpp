@@ -12,14 +12,6 @@
 namespace fazhi::http {
 namespace {
 
-nlohmann::json figure_json(const std::optional<double>& v) {
-  if (!v) return nullptr;
-  // Whole figures as integers, rates with their two decimals.
-  double rounded = std::round(*v * 100.0) / 100.0;
-  if (rounded == std::floor(rounded) && std::abs(rounded) < 9e15) return static_cast<std::int64_t>(rounded);
-  return rounded;
-}
-
 // The organisation and period asked for: `org` (default the user's own), `from` and `to`
 // (default the current year), or `year`.
 Result<IndicatorQuery> indicator_query(const HttpRequest& request) {

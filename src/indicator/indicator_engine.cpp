@@ -37,6 +37,13 @@ std::string format_figure(const IndicatorDeclaration& indicator, double value) {
   return fmt::format("{:.{}f}", rounded, indicator.decimals);
 }
 
+nlohmann::json figure_json(const std::optional<double>& value) {
+  if (!value) return nullptr;
+  double rounded = std::round(*value * 100.0) / 100.0;
+  if (rounded == std::floor(rounded) && std::abs(rounded) < 9e15) return static_cast<std::int64_t>(rounded);
+  return rounded;
+}
+
 namespace {
 
 // The organisation a figure is for, as a range condition on org_path.
@@ -87,7 +94,6 @@ std::string filter_sql(const IndicatorDeclaration& d, const Period& p, std::vect
 std::string prefilter_sql(const IndicatorDeclaration& d, const Period& current, const Period& previous,
                           std::vector<SqlValue>& params) {
   Period both{std::min(previous.from, current.from), std::max(previous.to, current.to)};
-  IndicatorDeclaration widest = d;
   if (d.period == PeriodRule::kStandingAtEnd) {
     // In force at either end: started by the later end, not ended before the earlier end.
     std::string start = quote_identifier(d.date_field), end = quote_identifier(d.end_field);
@@ -95,7 +101,7 @@ std::string prefilter_sql(const IndicatorDeclaration& d, const Period& current, 
     params.emplace_back(std::min(previous.to, current.to).iso());
     return "((" + start + " IS NULL OR " + start + " <= ?) AND (" + end + " IS NULL OR " + end + " > ?))";
   }
-  return indicator_period_sql(widest, both.from, both.to, params);
+  return indicator_period_sql(d, both.from, both.to, params);
 }
 
 struct GroupKey {

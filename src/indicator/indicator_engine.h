@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -101,5 +102,8 @@ class IndicatorEngine {
 // The figure as the report and the CLI print it: rounded to the indicator's decimals
 // (half away from zero), with no trailing ".00" for whole counts.
 std::string format_figure(const IndicatorDeclaration& indicator, double value);
+// A figure for JSON (the API and `fazhi indicators --json`): null when empty, rounded to two
+// decimals, and a whole number as an integer.
+nlohmann::json figure_json(const std::optional<double>& value);
 
 }  // namespace fazhi

@@ -12,6 +12,7 @@
 #include "core/sm3.h"
 #include "ledger/attachment_media_type.h"
 #include "ledger/ledger_catalogue.h"
+#include "ledger/tabular/text_encoding.h"
 
 namespace fazhi {
 namespace {
@@ -42,19 +43,6 @@ Result<std::optional<AttachmentInfo>> load_info(SqlSession& sql, std::int64_t id
   return std::optional<AttachmentInfo>(info_from_row(r.rows[0]));
 }
 
-bool valid_utf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = s[i];
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return false;
-    for (int k = 1; k < len; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    i += len;
-  }
-  return true;
-}
-
 // The uploaded name without folders; fails for a name a clerk could not read back.
 Result<std::string> clean_file_name(std::string_view given) {
   std::string name(trim_ascii_space(given));
@@ -62,7 +50,7 @@ Result<std::string> clean_file_name(std::string_view given) {
   if (slash != std::string::npos) name = name.substr(slash + 1);
   if (name.empty() || name == "." || name == "..")
     return invalid_input("上传的文件", "文件名", "缺少文件名（请求头 X-File-Name）");
-  if (!valid_utf8(name)) return invalid_input("上传的文件", "文件名", "文件名不是 UTF-8 文本");
+  if (!tabular::is_valid_utf8(name)) return invalid_input("上传的文件", "文件名", "文件名不是 UTF-8 文本");
   for (unsigned char c : name)
     if (c < 0x20 || c == 0x7F)
       return invalid_input("文件「" + name + "」", "文件名", "文件名含有控制字符");

@@ -13,23 +13,15 @@
 #include "harness/temp_database.h"
 #include "ledger/region_time_limits.h"
 #include "ledger/todo_list.h"
+#include "run_fazhi.h"
 
 namespace fazhi {
 namespace {
 
 using ::testing::HasSubstr;
 
-// Runs the program with `args`; `with_stderr` joins stderr to the output.
 std::pair<int, std::string> run(const std::string& args, bool with_stderr = true) {
-  std::string cmd =
-      std::string(FAZHI_BINARY) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf{};
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-  int status = pclose(p);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+  return testing::run_fazhi(args, with_stderr);
 }
 
 class TodoCommandTest : public ::testing::TestWithParam<std::string> {

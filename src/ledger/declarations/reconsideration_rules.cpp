@@ -39,9 +39,6 @@ std::optional<Date> decision_due(const LedgerDeclaration& l, const LedgerRecord&
   return *due;
 }
 
-const std::vector<std::string> kCorrecting = {"revoked", "changed", "confirmed_unlawful", "ordered_to_perform",
-                                              "confirmed_invalid"};
-
 }  // namespace
 
 Result<void> reconsideration_rule(const RuleContext& c, const LedgerRecord* before, LedgerRecord& r,
@@ -142,7 +139,6 @@ Result<void> reconsideration_rule(const RuleContext& c, const LedgerRecord* befo
     if (kind != "terminated" && has_field(l, r, "termination_reason"))
       set_field(l, r, "termination_reason", nullptr);
   }
-  (void)kCorrecting;
   return ok();
 }
 
