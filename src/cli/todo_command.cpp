@@ -1,10 +1,12 @@
 // `fazhi todo --db DB [--org CODE] [--date YYYY-MM-DD] [--json]`: every running deadline in
-// scope on a day (ledger/todo_list.h) — due soon, due today or overdue — oldest due first.
+// scope on a day (ledger/todo_list.h) — due soon, due today or overdue — and every yearly duty
+// not yet met (a leader's 述法, a government's 法治专题讲座), oldest due first.
 // Without --org, the whole region (every organisation); with it, what that organisation's
 // administrator sees (its subtree, plus the records a ledger makes visible to it). Plain
 // output is one item per line, tab-separated: due date, state, ledger, record (title and
-// number), step, organisation, source. --json prints an array of items (todo_item_to_json:
-// ledger, record, step, due, state, source, …).
+// number; for a duty, the ledger it is recorded in and its owner), step, organisation, source.
+// --json prints an array of items (todo_item_to_json: ledger, record, step, due, state,
+// source, …).
 #include <iostream>
 #include <memory>
 #include <string>
@@ -46,9 +48,10 @@ Result<void> run_todo(const TodoOptions& o) {
     return ok();
   }
   for (const auto& i : page.items)
-    std::cout << i.due.iso() << '\t' << deadline_state_label(i.state) << '\t' << i.ledger->label
-              << '\t' << i.record_title << "（#" << i.record << "）\t" << i.limit->label << '\t'
-              << (i.org_name.empty() ? i.org_code : i.org_name) << '\t' << i.limit->source << '\n';
+    std::cout << i.due.iso() << '\t' << deadline_state_label(i.state) << '\t'
+              << (i.duty ? i.duty->ledger->label : i.ledger->label) << '\t' << i.record_title
+              << "（#" << i.record << "）\t" << todo_step_label(i) << '\t'
+              << (i.org_name.empty() ? i.org_code : i.org_name) << '\t' << todo_source(i) << '\n';
   std::cerr << "共 " << page.total << " 项：已超期 " << page.overdue << "，今日到期 "
             << page.due_today << "，即将到期 " << page.due_soon << "（" << today->iso() << "）\n";
   return ok();

@@ -65,6 +65,7 @@ const std::vector<const LedgerDeclaration*>& all_ledgers() {
       &law_report_by_leaders_ledger(),
       &law_exam_ledger(),
       &region_time_limit_ledger(),
+      &region_yearly_duty_ledger(),
       &report_round_ledger(),
       &report_part_ledger(),
   };

@@ -107,6 +107,40 @@ struct TimeLimitDeclaration {
   std::vector<std::string> applies_if_values;
 };
 
+// Who owes a yearly duty.
+enum class DutyOwner {
+  kOrganization,     // each organisation of the listed kinds, by records it owns
+  kPrincipalLeader,  // each principal leader (people.principal) of those organisations
+};
+
+// A yearly duty (年度职责): at least `minimum` records of this ledger a year from each owner,
+// due on a day of that year or of the next — 述法 of the year by each principal leader by
+// 31 March after it, two 法治专题讲座 a year by each government's leadership. A region may set
+// its own minimum (the `region_yearly_duty` ledger; yearly_duties.h); the declaration holds
+// the national default. An owner short of the minimum is on the to-do list from
+// `due_soon_days` before the due day until the next year's duty takes its place (todo_list.h).
+struct YearlyDutyDeclaration {
+  std::string name;   // "law_lectures"
+  std::string label;  // 法治专题讲座
+  DutyOwner owner = DutyOwner::kOrganization;
+  std::vector<std::string> org_kinds;  // organizations.kind values of the organisations owing it
+  // What places a record in a year: an integer field holding the year, else a date field.
+  std::string year_field;
+  std::string date_field;
+  std::string person_field;  // kPrincipalLeader: the field naming the leader
+  std::string done_field;    // a record counts only once this field is set (empty: always)
+  // A record counts only when `kind_field` holds one of `kind_values` (no field: every record).
+  std::string kind_field;
+  std::vector<std::string> kind_values;
+  int minimum = 1;     // records a year, national default
+  std::string unit;    // 期, 次 — how the minimum reads
+  int due_month = 12;  // the due day: month and day of the duty's year, or of the next
+  int due_day = 31;
+  bool due_next_year = false;
+  int due_soon_days = 30;
+  std::string source;  // where the duty and its default minimum come from
+};
+
 struct LedgerDeclaration {
   std::string name;        // table, API path, import --ledger
   std::string label;       // 行政复议案件
@@ -122,6 +156,8 @@ struct LedgerDeclaration {
   // An org-reference field whose organisation also sees the record (besides its owner):
   // a reconsideration case is visible to the respondent organ too.
   std::string also_visible_to_field;
+  // What each organisation or its principal leaders must record here every year.
+  std::vector<YearlyDutyDeclaration> yearly_duties;
 
   const FieldDeclaration* field(std::string_view name) const;
   const StateDeclaration* state(std::string_view name) const;

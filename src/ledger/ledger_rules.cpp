@@ -7,6 +7,7 @@
 #include "ledger/declarations/decisions_rules.h"
 #include "ledger/declarations/disputes_rules.h"
 #include "ledger/declarations/enforcement_rules.h"
+#include "ledger/declarations/leadership_rules.h"
 #include "ledger/declarations/normative_documents_rules.h"
 #include "ledger/declarations/organizations_rules.h"
 #include "ledger/declarations/oversight_rules.h"
@@ -38,6 +39,12 @@ const RecordRule* find_record_rule(std::string_view name) {
       {"supervision_problem", supervision_problem_rule},
       {"rectification", rectification_rule},
       {"region_time_limit", region_time_limit_rule},
+      {"region_yearly_duty", region_yearly_duty_rule},
+      {"law_study_session", law_study_session_rule},
+      {"pre_appointment_exam", pre_appointment_exam_rule},
+      {"law_report_by_leaders", law_report_by_leaders_rule},
+      {"rule_of_law_meeting", rule_of_law_meeting_rule},
+      {"law_exam", law_exam_rule},
       {"report_round", report_round_rule},
       {"report_part", report_part_rule},
   };

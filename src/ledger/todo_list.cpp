@@ -173,7 +173,7 @@ std::string limit_select(std::size_t index, const LedgerDeclaration& ledger,
     due_condition.replace(at, 13, due);
   return fmt::format(
       "SELECT {} AS todo_limit, id AS todo_record, {} AS todo_title, org_code AS todo_org, {} AS "
-      "todo_due, {} AS todo_from "
+      "todo_due, {} AS todo_from, 0 AS todo_done "
       "FROM {} {} AND {} AND {} >= ? AND {} < ? AND {}{}{}",
       index, title, due, from, table, join, running_limit_predicate(ledger, limit), from, from,
       scope, org_clause, due_condition);
@@ -230,6 +230,81 @@ std::string todo_rule(const LedgerDeclaration& ledger, const TimeLimitDeclaratio
   return rule;
 }
 
+std::string todo_step(const TodoItem& item) {
+  return item.duty ? item.duty->duty->name : item.limit->name;
+}
+
+std::string todo_step_label(const TodoItem& item) {
+  if (!item.duty) return item.limit->label;
+  return fmt::format("{}年度{}", item.duty_year, item.duty->duty->label);
+}
+
+std::string todo_item_rule(const TodoItem& item) {
+  return item.duty ? yearly_duty_rule(*item.duty) : todo_rule(*item.ledger, *item.limit);
+}
+
+std::string todo_source(const TodoItem& item) {
+  return item.duty ? item.duty->source : item.limit->source;
+}
+
+namespace {
+
+// What a duty item says of its year: "2025年度已记录1期，应不少于2期", "2024年度述法尚未记录".
+std::string duty_note(const TodoItem& item) {
+  const YearlyDutyDeclaration& d = *item.duty->duty;
+  if (item.duty_done == 0 && item.duty->minimum == 1)
+    return fmt::format("{}年度{}尚未记录", item.duty_year, d.label);
+  return fmt::format("{}年度已记录{}{}，应不少于{}{}", item.duty_year, item.duty_done, d.unit,
+                     item.duty->minimum, d.unit);
+}
+
+// Appends one arm per readable duty (its year on `today`) to the counts and the items of the
+// list (see list_todo), numbered from `first_index`.
+Result<void> add_duty_arms(SqlSession& sql, LedgerService& service, const UserContext& user,
+                           const OrgDirectory& orgs, const TodoQuery& query,
+                           std::optional<DeadlineState> only, const std::string& org_clause,
+                           const std::vector<SqlValue>& org_params, std::size_t first_index,
+                           std::vector<DutyInForce>& duties, std::string& counts_sql,
+                           std::vector<SqlValue>& count_params, std::string& items_sql,
+                           std::vector<SqlValue>& item_params) {
+  FAZHI_ASSIGN_OR_RETURN(duties, load_yearly_duties(sql, query.today));
+  const std::int64_t per_arm = query.page_size > 0 ? std::int64_t{query.page} * query.page_size : 0;
+  for (std::size_t k = 0; k < duties.size(); ++k) {
+    const DutyInForce& d = duties[k];
+    const LedgerDeclaration& owner = duty_owner_ledger(*d.duty);
+    if (!query.ledger.empty() && d.ledger->name != query.ledger) continue;
+    if (!user.system && !(d.ledger->can_read(user.role) && owner.can_read(user.role))) continue;
+    {
+      const int year = duty_year_on(*d.duty, query.today);
+      const Date due = duty_due(*d.duty, year);
+      const std::size_t index = first_index + k;
+      std::vector<SqlValue> params;
+      std::string scope = service.scope_sql(user, owner, orgs, params);
+      params.insert(params.end(), org_params.begin(), org_params.end());
+      const std::string arm = duty_shortfall_sql(d, year, index, scope, org_clause);
+      const DeadlineState state = due < query.today    ? DeadlineState::kOverdue
+                                  : due == query.today ? DeadlineState::kDueToday
+                                                       : DeadlineState::kDueSoon;
+      counts_sql += fmt::format(
+          "{}SELECT {} AS todo_limit, COUNT(*) * {} AS todo_overdue, COUNT(*) * {} AS todo_today, "
+          "COUNT(*) * {} AS todo_soon FROM ({}) d{}_{}",
+          counts_sql.empty() ? "" : " UNION ALL ", index, state == DeadlineState::kOverdue ? 1 : 0,
+          state == DeadlineState::kDueToday ? 1 : 0, state == DeadlineState::kDueSoon ? 1 : 0, arm,
+          index, year);
+      count_params.insert(count_params.end(), params.begin(), params.end());
+      if (only && *only != state) continue;
+      std::string limited = arm;
+      if (per_arm > 0) limited += " ORDER BY todo_record LIMIT " + std::to_string(per_arm);
+      items_sql += fmt::format("{}SELECT * FROM ({}) a{}_{}",
+                               items_sql.empty() ? "" : " UNION ALL ", limited, index, year);
+      item_params.insert(item_params.end(), params.begin(), params.end());
+    }
+  }
+  return ok();
+}
+
+}  // namespace
+
 Result<TodoPage> list_todo(LedgerService& service, const UserContext& user,
                            const TodoQuery& query) {
   TodoPage page;
@@ -249,12 +324,14 @@ Result<TodoPage> list_todo(LedgerService& service, const UserContext& user,
   FAZHI_ASSIGN_OR_RETURN(auto orgs, service.orgs());
   std::string org_clause;
   std::string org_from, org_to;
+  std::vector<SqlValue> org_params;
   if (!query.org.empty()) {
     org_from = orgs->path_of(query.org);
     if (org_from.empty())
       return invalid_input("查询参数 org", "", "单位「" + query.org + "」不存在");
     org_to = scope_path_end(org_from);
     org_clause = " AND org_path >= ? AND org_path < ?";
+    org_params = {org_from, org_to};
   }
 
   const auto& refs = all_limits();
@@ -341,9 +418,11 @@ Result<TodoPage> list_todo(LedgerService& service, const UserContext& user,
         fmt::format("{}SELECT * FROM ({}) a{}", items_sql.empty() ? "" : " UNION ALL ", arm, i);
     item_params.insert(item_params.end(), arm_params.begin(), arm_params.end());
   }
-  if (counts_sql.empty()) return page;
-
+  std::vector<DutyInForce> duties;
   FAZHI_TRY(service.store().read([&](SqlSession& s) -> Result<void> {
+    FAZHI_TRY(add_duty_arms(s, service, user, *orgs, query, only, org_clause, org_params,
+                            refs.size(), duties, counts_sql, count_params, items_sql, item_params));
+    if (counts_sql.empty()) return ok();
     FAZHI_ASSIGN_OR_RETURN(auto counts, s.query(counts_sql, count_params));
     for (const auto& row : counts.rows) {
       page.overdue += sql_int(row[1]).value_or(0);
@@ -354,6 +433,7 @@ Result<TodoPage> list_todo(LedgerService& service, const UserContext& user,
                  : *only == DeadlineState::kOverdue  ? page.overdue
                  : *only == DeadlineState::kDueToday ? page.due_today
                                                      : page.due_soon;
+    if (items_sql.empty()) return ok();
     std::string limit_clause;
     if (query.page_size > 0) {
       limit_clause = " LIMIT ? OFFSET ?";
@@ -362,23 +442,33 @@ Result<TodoPage> list_todo(LedgerService& service, const UserContext& user,
     }
     FAZHI_ASSIGN_OR_RETURN(
         auto rows,
-        s.query(fmt::format(
-                    "SELECT todo_limit, todo_record, todo_title, todo_org, todo_due FROM ({}) todo "
-                    "ORDER BY todo_due, todo_limit, todo_from, todo_record{}",
-                    items_sql, limit_clause),
-                item_params));
+        s.query(
+            fmt::format("SELECT todo_limit, todo_record, todo_title, todo_org, todo_due, todo_done "
+                        "FROM ({}) todo "
+                        "ORDER BY todo_due, todo_limit, todo_from, todo_record{}",
+                        items_sql, limit_clause),
+            item_params));
     page.items.reserve(rows.rows.size());
     for (const auto& row : rows.rows) {
       TodoItem item;
-      const LimitRef& ref = refs.at(static_cast<std::size_t>(sql_int(row[0]).value_or(0)));
-      item.ledger = ref.ledger;
-      item.limit = &region_time_limit(*region, *ref.ledger, *ref.limit);
-      item.record = sql_int(row[1]).value_or(0);
-      item.record_title = sql_text(row[2]);
-      item.org_code = sql_text(row[3]);
+      const auto index = static_cast<std::size_t>(sql_int(row[0]).value_or(0));
       auto due = parse_date(sql_text(row[4]));
       if (!due) return internal_error("待办事项", "工作日表中的日期有误：" + sql_text(row[4]));
       item.due = *due;
+      if (index < refs.size()) {
+        const LimitRef& ref = refs[index];
+        item.ledger = ref.ledger;
+        item.limit = &region_time_limit(*region, *ref.ledger, *ref.limit);
+      } else {
+        const DutyInForce& d = duties.at(index - refs.size());
+        item.duty = d;
+        item.ledger = &duty_owner_ledger(*d.duty);
+        item.duty_year = due->year() - (d.duty->due_next_year ? 1 : 0);
+        item.duty_done = sql_int(row[5]).value_or(0);
+      }
+      item.record = sql_int(row[1]).value_or(0);
+      item.record_title = sql_text(row[2]);
+      item.org_code = sql_text(row[3]);
       item.state = item.due < query.today    ? DeadlineState::kOverdue
                    : item.due == query.today ? DeadlineState::kDueToday
                                              : DeadlineState::kDueSoon;
@@ -391,19 +481,29 @@ Result<TodoPage> list_todo(LedgerService& service, const UserContext& user,
 }
 
 nlohmann::json todo_item_to_json(const TodoItem& item) {
-  return {{"ledger", item.ledger->name},
-          {"ledger_label", item.ledger->label},
-          {"record", item.record},
-          {"record_title", item.record_title},
-          {"step", item.limit->name},
-          {"step_label", item.limit->label},
-          {"due", item.due.iso()},
-          {"state", deadline_state_name(item.state)},
-          {"state_label", deadline_state_label(item.state)},
-          {"rule", todo_rule(*item.ledger, *item.limit)},
-          {"source", item.limit->source},
-          {"org_code", item.org_code},
-          {"org_name", item.org_name}};
+  nlohmann::json j = {{"kind", item.duty ? "duty" : "deadline"},
+                      {"ledger", item.ledger->name},
+                      {"ledger_label", item.ledger->label},
+                      {"record", item.record},
+                      {"record_title", item.record_title},
+                      {"step", todo_step(item)},
+                      {"step_label", todo_step_label(item)},
+                      {"due", item.due.iso()},
+                      {"state", deadline_state_name(item.state)},
+                      {"state_label", deadline_state_label(item.state)},
+                      {"rule", todo_item_rule(item)},
+                      {"source", todo_source(item)},
+                      {"org_code", item.org_code},
+                      {"org_name", item.org_name}};
+  if (item.duty) {
+    j["duty_ledger"] = item.duty->ledger->name;
+    j["duty_ledger_label"] = item.duty->ledger->label;
+    j["year"] = item.duty_year;
+    j["minimum"] = item.duty->minimum;
+    j["done"] = item.duty_done;
+    j["note"] = duty_note(item);
+  }
+  return j;
 }
 
 nlohmann::json todo_page_to_json(const TodoPage& page) {

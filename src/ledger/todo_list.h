@@ -12,9 +12,15 @@
 // Scope is the ledgers' own (LedgerService::scope_sql): the user's organisation and
 // everything below it, plus the records a ledger makes visible to another organisation
 // (a reconsideration case to the respondent organ, a ticket to its handling unit).
+//
+// The list also holds the yearly duties not yet met (yearly_duties.h): a principal leader
+// whose 述法 of the year is not recorded, a government short of its 法治专题讲座 — from the
+// duty's due-soon days before its due day until the next year's takes its place. Such an item
+// names its owner (the organisation, or the leader in the people ledger) as its record.
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +28,7 @@
 #include "core/result.h"
 #include "ledger/deadline.h"
 #include "ledger/ledger_service.h"
+#include "ledger/yearly_duties.h"
 
 namespace fazhi {
 
@@ -29,16 +36,21 @@ namespace fazhi {
 struct TodoQuery {
   Date today;          // the day the states are reckoned on
   std::string org;     // narrow to this organisation's subtree (by owner); empty: the whole scope
-  std::string ledger;  // only this ledger; empty: every readable ledger
+  std::string ledger;  // only this ledger (for a duty, the ledger whose records meet it)
   std::string state;   // "due_soon", "due_today" or "overdue"; empty: all three
   int page = 1;        // from 1
   int page_size = 50;  // items a page; 0: every item (the CLI)
 };
 
-// One running deadline.
+// One running deadline, or one yearly duty not yet met.
 struct TodoItem {
   const LedgerDeclaration* ledger = nullptr;
-  const TimeLimitDeclaration* limit = nullptr;
+  const TimeLimitDeclaration* limit = nullptr;  // null for a duty
+  // A duty (`limit` null): the duty as the region applies it, its year and the records
+  // that count so far; `ledger` and `record` are its owner (organizations or people).
+  std::optional<DutyInForce> duty;
+  int duty_year = 0;
+  std::int64_t duty_done = 0;
   std::int64_t record = 0;
   std::string record_title;
   Date due;
@@ -66,9 +78,16 @@ Result<TodoPage> list_todo(LedgerService& service, const UserContext& user, cons
 
 // The rule that sets a limit's deadline, in words: "受理审查期限：受理之日起5个工作日".
 std::string todo_rule(const LedgerDeclaration& ledger, const TimeLimitDeclaration& limit);
+// An item's step, its label, its rule in words and its source, for deadlines and duties alike.
+std::string todo_step(const TodoItem& item);
+std::string todo_step_label(const TodoItem& item);
+std::string todo_item_rule(const TodoItem& item);
+std::string todo_source(const TodoItem& item);
 
-// {"ledger","ledger_label","record","record_title","step","step_label","due","state",
-//  "state_label","rule","source","org_code","org_name"}.
+// {"kind":"deadline","ledger","ledger_label","record","record_title","step","step_label",
+//  "due","state","state_label","rule","source","org_code","org_name"}; a duty has "kind":
+//  "duty", its owner as ledger and record, and "duty_ledger", "duty_ledger_label", "year",
+//  "minimum", "done" and "note" ("2025年度已记录1期，应不少于2期").
 nlohmann::json todo_item_to_json(const TodoItem& item);
 // {"total","page","page_size","totals":{"due_soon","due_today","overdue"},"items":[…]}.
 nlohmann::json todo_page_to_json(const TodoPage& page);

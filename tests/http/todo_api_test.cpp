@@ -27,6 +27,20 @@ class TodoApiTest : public testing::ApiFixture {
             {{"request_number", number}, {"applicant", "申请人"}, {"received_on", "2024-09-27"}}}});
       ASSERT_TRUE(r.has_value()) << r.error().full_message();
     }
+    // Both governments held their yearly study of 2023 (on the list until November 2024):
+    // only the requests are due here, but for the duty test.
+    for (const char* org : {"370100", "370102"})
+      for (auto [kind, times] : {std::pair{"lecture", 2}, std::pair{"executive_meeting", 4}})
+        for (int k = 0; k < times; ++k) {
+          auto r =
+              service_->create(UserContext::system_context(), *find_ledger("law_study_session"),
+                               {{"org_code", org},
+                                {"fields",
+                                 {{"topic", "学习民法典"},
+                                  {"held_on", "2023-0" + std::to_string(k + 3) + "-10"},
+                                  {"session_kind", kind}}}});
+          ASSERT_TRUE(r.has_value()) << r.error().full_message();
+        }
   }
 };
 
@@ -69,6 +83,39 @@ TEST_P(TodoApiTest, EachUserSeesTheirScopeWithTheRule) {
   auto second = call("GET", "/api/todo?date=2024-10-31&page=2", &leader);
   EXPECT_EQ(second.body["total"], 1);
   EXPECT_TRUE(second.body["items"].empty());
+}
+
+// A principal leader of the district without the 述法 of 2023 (due 2024-03-31): a duty item
+// on the district's list, naming the leader as its record.
+TEST_P(TodoApiTest, YearlyDutiesAreOnTheList) {
+  auto p = service_->create(
+      UserContext::system_context(), *find_ledger("people"),
+      {{"org_code", "370102"},
+       {"fields", {{"name", "吴区长"}, {"position", "区长"}, {"principal", true}}}});
+  ASSERT_TRUE(p.has_value()) << p.error().full_message();
+  auto leader = login("leader");
+  auto r = call("GET", "/api/todo?date=2024-10-31&ledger=law_report_by_leaders", &leader);
+  ASSERT_EQ(r.status, 200) << r.raw;
+  ASSERT_EQ(r.body["total"], 1);
+  const auto& item = r.body["items"][0];
+  EXPECT_EQ(item["kind"], "duty");
+  EXPECT_EQ(item["ledger"], "people");
+  EXPECT_EQ(item["record"], p->id);
+  EXPECT_EQ(item["record_title"], "吴区长（区长）");
+  EXPECT_EQ(item["duty_ledger"], "law_report_by_leaders");
+  EXPECT_EQ(item["step"], "law_report");
+  EXPECT_EQ(item["step_label"], "2023年度述法");
+  EXPECT_EQ(item["due"], "2024-03-31");
+  EXPECT_EQ(item["state"], "overdue");
+  EXPECT_EQ(item["note"], "2023年度述法尚未记录");
+  EXPECT_EQ(item["rule"], "述法：每名主要负责人每年不少于1次，于次年3月31日前");
+  EXPECT_EQ(call("GET", "/api/todo?date=2024-10-31", &leader).body["total"], 2)
+      << "the request and the 述法";
+  auto city_clerk = login("cityclerk");
+  EXPECT_EQ(call("GET", "/api/todo?date=2024-10-31&ledger=law_report_by_leaders", &city_clerk)
+                .body["total"],
+            0)
+      << "outside the city bureau's scope";
 }
 
 TEST_P(TodoApiTest, RefusesBadParametersNamingThem) {

@@ -8,11 +8,15 @@
 #include <fmt/format.h>
 #include <gmock/gmock.h>
 
+#include <map>
 #include <set>
 #include <tuple>
 
 #include "ledger/demo/demo_city.h"
 #include "ledger/ledger_fixture.h"
+#include "ledger/ledger_rules.h"
+#include "ledger/region_time_limits.h"
+#include "ledger/yearly_duties.h"
 
 namespace fazhi {
 namespace {
@@ -30,6 +34,18 @@ class TodoListTest : public testing::LedgerFixture {
   void SetUp() override {
     LedgerFixture::SetUp();
     ASSERT_THAT(ensure_todo_schema(*store_), IsOk());
+    // The fixture's two governments hold their yearly study in the years these tests look
+    // at, so that only deadlines are listed here (yearly_duties_test.cpp lists the duties).
+    for (const char* org : {"370100", "370102"})
+      for (int year : {2023, 2024}) {
+        for (int k = 0; k < 2; ++k) study(org, "lecture", fmt::format("{}-0{}-10", year, 3 + k));
+        for (int k = 0; k < 4; ++k)
+          study(org, "executive_meeting", fmt::format("{}-0{}-20", year, 2 + 2 * k));
+      }
+  }
+  void study(const std::string& org, const std::string& kind, const std::string& on) {
+    add("law_study_session", org,
+        {{"topic", "学习民法典"}, {"held_on", on}, {"session_kind", kind}});
   }
 
   std::int64_t add(const std::string& ledger, const std::string& org, nlohmann::json fields) {
@@ -54,9 +70,17 @@ class TodoListTest : public testing::LedgerFixture {
   static std::vector<std::string> lines(const TodoPage& page) {
     std::vector<std::string> out;
     for (const auto& i : page.items)
-      out.push_back(i.ledger->name + "/" + i.record_title + "/" + i.limit->name + "/" +
-                    i.due.iso() + "/" + std::string(deadline_state_name(i.state)));
+      out.push_back(i.ledger->name + "/" + i.record_title + "/" + todo_step(i) + "/" + i.due.iso() +
+                    "/" + std::string(deadline_state_name(i.state)));
     return out;
+  }
+  std::int64_t add_ticket(const std::string& number, const std::string& kind,
+                          const std::string& received, const std::string& handler) {
+    return add("hotline_ticket", "370100",
+               {{"ticket_number", number},
+                {"kind", kind},
+                {"received_at", received},
+                {"handling_org", handler}});
   }
 };
 
@@ -221,11 +245,152 @@ TEST_P(TodoListTest, RefusesUnknownParameters) {
               ErrorIs(ErrorCode::kInvalidInput, HasSubstr("999999")));
 }
 
+// 12345 tickets received Friday 2024-09-27 (the 12345 centre, 370100, owns them; 甲区司法局
+// handles them). Working days after it: Sunday 09-29 (worked), 09-30, then 10-08, 10-09,
+// 10-10 … (10-01–10-07 off). A consultation (1 working day) is due 09-29, a complaint (5)
+// 10-10; each is flagged the day before. A closed ticket leaves the list.
+TEST_P(TodoListTest, HotlineTicketsByKindForTheHandlingUnit) {
+  add_ticket("12345-1", "consultation", "2024-09-27T10:15:00", "370102.sfj");
+  auto complaint = add_ticket("12345-2", "complaint", "2024-09-27T16:40:00", "370102.sfj");
+  add_ticket("12345-3", "complaint", "2024-09-27T09:00:00", "370100.sfj");
+  add("hotline_ticket", "370100",
+      {{"ticket_number", "12345-4"},
+       {"kind", "complaint"},
+       {"received_at", "2024-09-27T09:30:00"},
+       {"handling_org", "370102.sfj"},
+       {"closed_at", "2024-10-08T11:00:00"}});
+  TodoQuery tickets;
+  tickets.ledger = "hotline_ticket";
+  auto handler = user(Role::kClerk, "370102.sfj");
+  EXPECT_THAT(
+      lines(todo(handler, "2024-09-28", tickets)),
+      ::testing::ElementsAre("hotline_ticket/12345-1/handling_consultation/2024-09-29/due_soon"));
+  EXPECT_THAT(
+      lines(todo(handler, "2024-10-09", tickets)),
+      ::testing::ElementsAre("hotline_ticket/12345-1/handling_consultation/2024-09-29/overdue",
+                             "hotline_ticket/12345-2/handling_complaint/2024-10-10/due_soon"));
+  EXPECT_THAT(
+      lines(todo(handler, "2024-10-10", tickets)),
+      ::testing::ElementsAre("hotline_ticket/12345-1/handling_consultation/2024-09-29/overdue",
+                             "hotline_ticket/12345-2/handling_complaint/2024-10-10/due_today"));
+  EXPECT_EQ(todo(user(Role::kClerk, "370100.sfj"), "2024-10-10", tickets).total, 1)
+      << "the city bureau handles one";
+  EXPECT_EQ(todo(user(Role::kCoordinator, "370100"), "2024-10-10", tickets).total, 3)
+      << "the coordinator sees every open ticket";
+  TodoPage page = todo(handler, "2024-10-11", tickets);
+  ASSERT_EQ(page.items.size(), 2u);
+  EXPECT_EQ(todo_rule(*page.items[1].ledger, *page.items[1].limit),
+            "投诉工单办理时限：自受理时间起5个工作日");
+  EXPECT_THAT(page.items[1].limit->source, HasSubstr("国办发〔2020〕53号"));
+  EXPECT_EQ(page.items[1].org_code, "370100");
+  // Closed: it leaves the list.
+  ASSERT_THAT(service_->update(UserContext::system_context(), *find_ledger("hotline_ticket"),
+                               complaint, {{"fields", {{"closed_at", "2024-10-11T09:00:00"}}}}),
+              IsOk());
+  EXPECT_EQ(todo(handler, "2024-10-11", tickets).total, 1);
+}
+
+// The city sets complaints to 10 working days: 10-11, 10-12 (Saturday, worked), 10-14, 10-15,
+// 10-16 after 10-10.
+TEST_P(TodoListTest, TheCitySetsItsOwnTicketPeriods) {
+  add_ticket("12345-9", "complaint", "2024-09-27T16:40:00", "370102.sfj");
+  auto setting =
+      service_->create(user(Role::kCoordinator, "370100"), *find_ledger("region_time_limit"),
+                       {{"fields",
+                         {{"ledger_name", "hotline_ticket"},
+                          {"limit_name", "handling_complaint"},
+                          {"days", 10},
+                          {"day_count", "working_days"},
+                          {"basis", "示例市12345热线工单办理规范"},
+                          {"in_force", true}}}});
+  ASSERT_THAT(setting, IsOk());
+  TodoPage page = todo(UserContext::system_context(), "2024-10-16");
+  install_region_time_limits(nullptr);
+  EXPECT_THAT(lines(page), ::testing::ElementsAre(
+                               "hotline_ticket/12345-9/handling_complaint/2024-10-16/due_today"));
+  ASSERT_EQ(page.items.size(), 1u);
+  EXPECT_THAT(page.items[0].limit->source, HasSubstr("示例市12345热线工单办理规范（本地区设定"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, TodoListTest, ::testing::ValuesIn(testing::all_backends()));
+
+// The yearly duties owed on `today`, counted record by record here (not in SQL): for each
+// duty, its year on `today` and the owners short of the region's minimum, keyed as the
+// property test keys items (owner ledger, owner id, duty, due, state).
+using DutyKey = std::tuple<std::string, std::int64_t, std::string, std::string, std::string>;
+std::set<DutyKey> duties_owed(LedgerService& service, Store& store, Date today) {
+  std::vector<DutyInForce> duties;
+  EXPECT_THAT(store.read([&](SqlSession& s) -> Result<void> {
+    FAZHI_ASSIGN_OR_RETURN(duties, load_yearly_duties(s, today));
+    return ok();
+  }),
+              IsOk());
+  auto sys = UserContext::system_context();
+  auto text = [](const LedgerDeclaration& l, const LedgerRecord& r, const std::string& f) {
+    return f.empty() ? std::string() : sql_text(field_of(l, r, f));
+  };
+  std::map<std::string, std::string> kind_of;  // organisation code → kind
+  const LedgerDeclaration& orgs = *find_ledger("organizations");
+  EXPECT_THAT(service.for_each(sys, orgs, {},
+                               [&](const LedgerRecord& r) -> Result<void> {
+                                 kind_of[r.org_code] = text(orgs, r, "kind");
+                                 return ok();
+                               }),
+              IsOk());
+  std::set<DutyKey> out;
+  for (const DutyInForce& d : duties) {
+    const YearlyDutyDeclaration& duty = *d.duty;
+    const int year = duty_year_on(duty, today);
+    const Date due = duty_due(duty, year);
+    const std::string state = due < today ? "overdue" : due == today ? "due_today" : "due_soon";
+    std::map<std::string, int> done;  // owner (org code or person id) → records counted
+    EXPECT_THAT(service.for_each(
+                    sys, *d.ledger, {},
+                    [&](const LedgerRecord& r) -> Result<void> {
+                      const std::string y = duty.year_field.empty()
+                                                ? text(*d.ledger, r, duty.date_field).substr(0, 4)
+                                                : text(*d.ledger, r, duty.year_field);
+                      if (y != std::to_string(year)) return ok();
+                      if (!duty.done_field.empty() && text(*d.ledger, r, duty.done_field).empty())
+                        return ok();
+                      if (!duty.kind_field.empty() &&
+                          std::find(duty.kind_values.begin(), duty.kind_values.end(),
+                                    text(*d.ledger, r, duty.kind_field)) == duty.kind_values.end())
+                        return ok();
+                      ++done[duty.owner == DutyOwner::kPrincipalLeader
+                                 ? text(*d.ledger, r, duty.person_field)
+                                 : r.org_code];
+                      return ok();
+                    }),
+                IsOk());
+    const LedgerDeclaration& owner = duty_owner_ledger(duty);
+    auto owes = [&](const std::string& org) {
+      return std::find(duty.org_kinds.begin(), duty.org_kinds.end(), kind_of[org]) !=
+             duty.org_kinds.end();
+    };
+    EXPECT_THAT(
+        service.for_each(sys, owner, {},
+                         [&](const LedgerRecord& r) -> Result<void> {
+                           std::string key = r.org_code;
+                           if (duty.owner == DutyOwner::kPrincipalLeader) {
+                             if (text(owner, r, "principal") != "1") return ok();
+                             std::string entered = text(owner, r, "entered_on");
+                             if (!entered.empty() && entered > std::to_string(year) + "-12-31")
+                               return ok();
+                             key = std::to_string(r.id);
+                           }
+                           if (owes(r.org_code) && done[key] < d.minimum)
+                             out.insert({owner.name, r.id, duty.name, due.iso(), state});
+                           return ok();
+                         }),
+        IsOk());
+  }
+  return out;
+}
 
 // On the small demo city, for dates around the holidays and at the data's end, the list is
 // exactly the due-soon, due-today and overdue deadlines compute_deadlines gives, record by
-// record.
+// record, and the yearly duties counted record by record.
 class TodoDemoPropertyTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(TodoDemoPropertyTest, EqualsComputeDeadlinesOnTheDemoCity) {
@@ -237,8 +402,9 @@ TEST_P(TodoDemoPropertyTest, EqualsComputeDeadlinesOnTheDemoCity) {
   LedgerService service(**store);
   ASSERT_THAT(build_demo_city(service, {.seed = 3, .scale = DemoScale::kSmall}), IsOk());
   using Key = std::tuple<std::string, std::int64_t, std::string, std::string, std::string>;
-  std::size_t seen = 0;
-  for (const char* on : {"2023-12-29", "2024-10-08", "2025-01-27", "2025-02-05", "2025-12-31"}) {
+  std::size_t seen = 0, seen_duties = 0;
+  for (const char* on :
+       {"2023-12-29", "2024-10-08", "2025-01-27", "2025-02-05", "2025-03-31", "2025-12-31"}) {
     const Date today = day(on);
     std::set<Key> expected;
     for (const LedgerDeclaration* l : all_ledgers()) {
@@ -254,34 +420,40 @@ TEST_P(TodoDemoPropertyTest, EqualsComputeDeadlinesOnTheDemoCity) {
           });
       ASSERT_THAT(r, IsOk());
     }
+    std::set<Key> expected_duties = duties_owed(service, **store, today);
     auto page = list_todo(service, UserContext::system_context(), {.today = today, .page_size = 0});
     ASSERT_THAT(page, IsOk());
-    std::set<Key> got;
+    std::set<Key> got, got_duties;
     for (const auto& i : page->items)
-      got.insert({i.ledger->name, i.record, i.limit->name, i.due.iso(),
-                  std::string(deadline_state_name(i.state))});
-    EXPECT_EQ(got.size(), page->items.size()) << on << ": an item listed twice";
+      (i.duty ? got_duties : got)
+          .insert({i.ledger->name, i.record, todo_step(i), i.due.iso(),
+                   std::string(deadline_state_name(i.state))});
+    EXPECT_EQ(got.size() + got_duties.size(), page->items.size()) << on << ": an item listed twice";
     EXPECT_EQ(got, expected) << on;
-    EXPECT_EQ(page->total, static_cast<std::int64_t>(expected.size())) << on;
+    EXPECT_EQ(got_duties, expected_duties) << on;
+    EXPECT_EQ(page->total, static_cast<std::int64_t>(expected.size() + expected_duties.size()))
+        << on;
     seen += expected.size();
+    seen_duties += expected_duties.size();
     // Pages of 7 (state by state, too) are the full list cut in order.
     for (const char* state : {"", "overdue", "due_today", "due_soon"}) {
       std::vector<std::string> whole, paged;
       for (const auto& i : page->items)
         if (*state == '\0' || deadline_state_name(i.state) == state)
-          whole.push_back(i.ledger->name + "#" + std::to_string(i.record) + "/" + i.limit->name);
+          whole.push_back(i.ledger->name + "#" + std::to_string(i.record) + "/" + todo_step(i));
       for (int n = 1;; ++n) {
         auto p = list_todo(service, UserContext::system_context(),
                            {.today = today, .state = state, .page = n, .page_size = 7});
         ASSERT_THAT(p, IsOk());
         if (p->items.empty()) break;
         for (const auto& i : p->items)
-          paged.push_back(i.ledger->name + "#" + std::to_string(i.record) + "/" + i.limit->name);
+          paged.push_back(i.ledger->name + "#" + std::to_string(i.record) + "/" + todo_step(i));
       }
       EXPECT_EQ(paged, whole) << on << " " << state;
     }
   }
   EXPECT_GT(seen, 0u) << "the demo city has running deadlines";
+  EXPECT_GT(seen_duties, 0u) << "and leaders short of their yearly duties";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, TodoDemoPropertyTest,

@@ -85,8 +85,9 @@ const LedgerDeclaration& pre_appointment_exam_ledger();
 const LedgerDeclaration& law_report_by_leaders_ledger();
 const LedgerDeclaration& law_exam_ledger();
 
-// region_settings.cpp — 地方时限设置
+// region_settings.cpp — 地方时限设置、地方年度职责设置
 const LedgerDeclaration& region_time_limit_ledger();
+const LedgerDeclaration& region_yearly_duty_ledger();
 
 // report_rounds.cpp — 年度报告编制轮次、部门材料
 const LedgerDeclaration& report_round_ledger();

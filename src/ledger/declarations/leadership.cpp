@@ -3,7 +3,9 @@
 namespace fazhi {
 
 // 党政主要负责人履行第一责任人职责 and leaders' law study: study sessions, pre-appointment law
-// exams, 述法, rule-of-law meetings and the annual staff law exam.
+// exams, 述法, rule-of-law meetings and the annual staff law exam. Their rules are in
+// leadership_rules.cpp; the yearly duties below put an owner short of its minimum on the
+// to-do list (todo_list.h), with the region's own minimum where it sets one.
 
 const LedgerDeclaration& law_study_session_ledger() {
   static const LedgerDeclaration ledger{
@@ -24,6 +26,40 @@ const LedgerDeclaration& law_study_session_ledger() {
               {.name = "lecturer", .label = "主讲人", .type = FieldType::kText, .max_length = 100},
               {.name = "participants", .label = "参加人数", .type = FieldType::kInteger, .min = 0},
           },
+      .yearly_duties =
+          {
+              // 地方各级政府领导班子每年应当举办两期以上法治专题讲座: governments and townships.
+              {.name = "law_lectures",
+               .label = "法治专题讲座",
+               .owner = DutyOwner::kOrganization,
+               .org_kinds = {"government", "township"},
+               .date_field = "held_on",
+               .kind_field = "session_kind",
+               .kind_values = {"lecture"},
+               .minimum = 2,
+               .unit = "期",
+               .due_month = 12,
+               .due_day = 31,
+               .due_soon_days = 60,
+               .source = "法治政府建设实施纲要（2015－2020年）：地方各级政府领导班子每年应当举办两期以上"
+                         "法治专题讲座"},
+              // 常务会议会前学法: a local rule everywhere (its number of sessions differs from
+              // province to province); four a year is the default until the region sets its own.
+              {.name = "executive_meeting_study",
+               .label = "常务会议会前学法",
+               .owner = DutyOwner::kOrganization,
+               .org_kinds = {"government"},
+               .date_field = "held_on",
+               .kind_field = "session_kind",
+               .kind_values = {"executive_meeting"},
+               .minimum = 4,
+               .unit = "次",
+               .due_month = 12,
+               .due_day = 31,
+               .due_soon_days = 60,
+               .source = "政府常务会议会前学法制度（各地规定次数，全国无统一规定；默认每年4次，"
+                         "以本地区设置为准）"},
+          },
   };
   return ledger;
 }
@@ -40,7 +76,10 @@ const LedgerDeclaration& pre_appointment_exam_ledger() {
               {.name = "proposed_post", .label = "拟任职务", .type = FieldType::kText, .max_length = 100},
               {.name = "exam_on", .label = "考试日期", .type = FieldType::kDate, .required = true, .indexed = true},
               {.name = "score", .label = "考试成绩", .type = FieldType::kDecimal, .min = 0, .max = 100},
-              {.name = "passed", .label = "是否合格", .type = FieldType::kBoolean, .indexed = true},
+              {.name = "pass_line", .label = "合格分数线", .type = FieldType::kDecimal, .min = 0, .max = 100,
+               .help = "留空按60分", .in_list = false},
+              {.name = "passed", .label = "是否合格", .type = FieldType::kBoolean, .indexed = true,
+               .help = "有考试成绩的，按成绩和合格分数线确定"},
           },
   };
   return ledger;
@@ -54,7 +93,7 @@ const LedgerDeclaration& law_report_by_leaders_ledger() {
       .title_field = "person",
       .fields =
           {
-              {.name = "person", .label = "述法人", .type = FieldType::kPersonRef, .required = true},
+              {.name = "person", .label = "述法人", .type = FieldType::kPersonRef, .required = true, .indexed = true},
               {.name = "year", .label = "述法年度", .type = FieldType::kInteger, .required = true, .indexed = true,
                .min = 2000, .max = 2100},
               {.name = "reported_on", .label = "述法日期", .type = FieldType::kDate, .indexed = true},
@@ -62,6 +101,26 @@ const LedgerDeclaration& law_report_by_leaders_ledger() {
                .options = {{"annual_review", "年终述职述法"}, {"special_meeting", "专题述法会议"}, {"written", "书面述法"}}},
               {.name = "evaluation", .label = "评议结果", .type = FieldType::kEnum, .indexed = true,
                .options = {{"good", "好"}, {"fairly_good", "较好"}, {"average", "一般"}, {"poor", "差"}}},
+          },
+      .yearly_duties =
+          {
+              // Each principal leader of a government, department or township reports on
+              // the year's rule-of-law duties in the year-end 述职, by 31 March after it.
+              {.name = "law_report",
+               .label = "述法",
+               .owner = DutyOwner::kPrincipalLeader,
+               .org_kinds = {"government", "department", "township"},
+               .year_field = "year",
+               .person_field = "person",
+               .done_field = "reported_on",
+               .minimum = 1,
+               .unit = "次",
+               .due_month = 3,
+               .due_day = 31,
+               .due_next_year = true,
+               .due_soon_days = 30,
+               .source = "党政主要负责人履行推进法治建设第一责任人职责规定（2016年）：履行职责情况列入"
+                         "年终述职内容；于次年第一季度内完成"},
           },
   };
   return ledger;

@@ -60,6 +60,8 @@ const LedgerDeclaration& people_ledger() {
                .code = NationalCodeKind::kCitizenId, .in_list = false},
               {.name = "position", .label = "职务", .type = FieldType::kText, .max_length = 60},
               {.name = "is_leader", .label = "是否领导干部", .type = FieldType::kBoolean},
+              {.name = "principal", .label = "是否主要负责人", .type = FieldType::kBoolean, .indexed = true,
+               .help = "本单位的主要负责人（党政正职），每年须述法"},
               {.name = "roles",
                .label = "岗位类别",
                .type = FieldType::kEnum,

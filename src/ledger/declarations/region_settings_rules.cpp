@@ -46,4 +46,39 @@ Result<void> region_time_limit_rule(const RuleContext& c, const LedgerRecord*, L
   return ok();
 }
 
+Result<void> region_yearly_duty_rule(const RuleContext& c, const LedgerRecord*, LedgerRecord& r,
+                                     const TransitionDeclaration* step) {
+  const LedgerDeclaration& l = c.ledger;
+  std::string ledger_name = text_field(l, r, "ledger_name");
+  std::string duty_name = text_field(l, r, "duty_name");
+  const LedgerDeclaration* target = find_ledger(ledger_name);
+  if (!target)
+    return rule_refusal(c, r, step, "没有代码名为「" + ledger_name + "」的台账", "ledger_name");
+  const YearlyDutyDeclaration* duty = nullptr;
+  std::string known;
+  for (const auto& d : target->yearly_duties) {
+    if (d.name == duty_name) duty = &d;
+    known += (known.empty() ? "" : "、") + d.name + "（" + d.label + "）";
+  }
+  if (!duty)
+    return rule_refusal(c, r, step,
+                        target->label + "没有代码名为「" + duty_name + "」的年度职责" +
+                            (known.empty() ? "（该台账没有年度职责）" : "；可设置的有：" + known),
+                        "duty_name");
+  set_field(l, r, "duty_label", target->label + "：" + duty->label);
+  if (text_field(l, r, "in_force") == "1") {
+    std::vector<SqlValue> p = {ledger_name, duty_name, r.id};
+    FAZHI_ASSIGN_OR_RETURN(
+        auto q, c.sql.query("SELECT id FROM region_yearly_duty WHERE ledger_name = ? AND "
+                            "duty_name = ? AND in_force = 1 AND id <> ?",
+                            p));
+    if (!q.rows.empty())
+      return order_refusal(c, r, step,
+                           fmt::format("「{}」已有有效的地方设置（编号 {}），请先将其设为无效",
+                                       duty->label, sql_text(q.rows[0][0])),
+                           "duty_name");
+  }
+  return ok();
+}
+
 }  // namespace fazhi

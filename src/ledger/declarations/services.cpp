@@ -35,6 +35,26 @@ const LedgerDeclaration& service_item_ledger() {
   return ledger;
 }
 
+namespace {
+
+// The handling period of 12345 tickets of `kind`: `days` working days after receipt, met when
+// the ticket is closed, flagged the day before it falls due.
+TimeLimitDeclaration hotline_limit(std::string kind, std::string label, int days) {
+  return {.name = "handling_" + kind,
+          .label = std::move(label),
+          .from = "received_at",
+          .days = days,
+          .count = DayCount::kWorkingDays,
+          .until = "closed_at",
+          .due_soon_days = 1,
+          .source = "国办发〔2020〕53号（办理时限由各地规定；默认值为各地12345热线常见做法，"
+                    "以本市设置为准）",
+          .applies_if_field = "kind",
+          .applies_if_values = {std::move(kind)}};
+}
+
+}  // namespace
+
 const LedgerDeclaration& hotline_ticket_ledger() {
   static const LedgerDeclaration ledger{
       .name = "hotline_ticket",
@@ -66,6 +86,21 @@ const LedgerDeclaration& hotline_ticket_ledger() {
                            {"basically_satisfied", "基本满意"},
                            {"dissatisfied", "不满意"},
                            {"not_rated", "未评价"}}},
+          },
+      // Handling periods by kind, from receipt until the ticket is closed. No national day
+      // count exists (国办发〔2020〕53号 leaves acceptance, transfer and handling periods to
+      // each locality, RULES.md §9); the defaults are the common city practice — consultations
+      // answered in 1 working day, requests for help in 3, complaints in 5, reports and
+      // suggestions in 10, praise passed on in 3 — and a city sets its own in 地方时限设置.
+      // The imported `due_at` is the source system's own deadline and is left as it is.
+      .time_limits =
+          {
+              hotline_limit("consultation", "咨询工单办理时限", 1),
+              hotline_limit("help", "求助工单办理时限", 3),
+              hotline_limit("complaint", "投诉工单办理时限", 5),
+              hotline_limit("report", "举报工单办理时限", 10),
+              hotline_limit("suggestion", "建议工单办理时限", 10),
+              hotline_limit("praise", "表扬工单转达时限", 3),
           },
       .also_visible_to_field = "handling_org",
   };

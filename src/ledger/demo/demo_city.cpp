@@ -75,10 +75,6 @@ const std::vector<GenericSpec>& generic_specs() {
       {"press_conference", 100, 6, OwnerPool::kGovernments},
       {"emergency_drill", 200, 6, OwnerPool::kUnits},
       {"rule_of_law_meeting", 40, 6, OwnerPool::kGovernments},
-      {"law_study_session", 200, 8, OwnerPool::kUnits},
-      {"pre_appointment_exam", 300, 8, OwnerPool::kUnits},
-      {"law_report_by_leaders", 300, 8, OwnerPool::kUnits},
-      {"law_exam", 60, 4, OwnerPool::kGovernments},
   };
   return k;
 }
@@ -109,6 +105,11 @@ Result<void> generate_ledgers(DemoCity& city, LedgerService& service) {
       {"hotline_traffic", [&] { return generate_hotline_traffic(city, store); }},
       {"service_rating", [&] { return generate_service_ratings(city, store); }},
       {"region_time_limit", [&] { return generate_region_settings(city, store); }},
+      {"region_yearly_duty", [&] { return generate_region_duty_settings(city, store); }},
+      {"law_study_session", [&] { return generate_law_study_sessions(city, store); }},
+      {"pre_appointment_exam", [&] { return generate_pre_appointment_exams(city, store); }},
+      {"law_report_by_leaders", [&] { return generate_law_reports(city, store); }},
+      {"law_exam", [&] { return generate_law_exams(city, store); }},
       {"supervision_problem", [&] { return generate_supervision_problems(city, store); }},
       {"rectification", [&] { return generate_rectifications(city, service); }},
       {"report_round", [&] { return generate_report_rounds(city, service); }},

@@ -65,7 +65,7 @@ Result<void> generate_people_and_enforcement(DemoCity& city, LedgerService& serv
   LedgerWriter pw(city, store, people);
   FAZHI_TRY(pw.batch([&]() -> Result<void> {
     auto add_person = [&](size_t org, const std::string& position, const std::string& role, bool leader,
-                          Date entered) -> Result<std::int64_t> {
+                          Date entered, bool principal = false) -> Result<std::int64_t> {
       RecordBuilder& b = pw.builder();
       bool male = rng.chance(0.58);
       std::string name = person_name(rng);
@@ -77,6 +77,7 @@ Result<void> generate_people_and_enforcement(DemoCity& city, LedgerService& serv
       b.set_text("citizen_id", citizen_id(rng, region, birth, male, ids_used));
       b.set_text("position", position);
       b.set_bool("is_leader", leader);
+      if (leader) b.set_bool("principal", principal);
       b.set_text("roles", role);
       b.set_text("phone", fmt::format("1{}{:08d}", rng.pick(std::vector<int>{38, 39, 58, 59, 86, 87}),
                                       rng.uniform(0, 99999999)));
@@ -85,6 +86,7 @@ Result<void> generate_people_and_enforcement(DemoCity& city, LedgerService& serv
       city.people.push_back({id, org, name});
       city.people_by_org[org].push_back(city.people.size() - 1);
       if (role == "mediator") city.mediators_by_org[org].push_back(city.people.size() - 1);
+      if (leader) city.leaders.push_back({city.people.size() - 1, entered, principal});
       return id;
     };
     auto entry_date = [&]() { return random_date(rng, Date::from_days_since_epoch(10957), last_day().add_days(-200)); };
@@ -95,7 +97,7 @@ Result<void> generate_people_and_enforcement(DemoCity& city, LedgerService& serv
         for (int k = 0; k < (small ? 2 : 5); ++k) FAZHI_TRY(add_person(i, "人民调解员", "mediator", false, entry_date()));
         continue;
       }
-      FAZHI_TRY(add_person(i, head_title(o), "leader", true, entry_date()));
+      FAZHI_TRY(add_person(i, head_title(o), "leader", true, entry_date(), true));
       FAZHI_TRY(add_person(i, std::string("副") + head_title(o), "leader", true, entry_date()));
       int staff = small ? 1 : (o.county < 0 ? 4 : 2);
       for (int k = 0; k < staff; ++k) FAZHI_TRY(add_person(i, "科员", "staff", false, entry_date()));

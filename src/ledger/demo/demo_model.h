@@ -73,6 +73,14 @@ struct DemoCity {
   std::vector<Person> people;
   std::map<size_t, std::vector<size_t>> people_by_org;  // org → indexes into people
   std::map<size_t, std::vector<size_t>> mediators_by_org;
+  // The leaders of each government, department and township: the principal one (局长, 县长 …,
+  // people.principal) and the deputy, indexes into people, with the day each entered.
+  struct Leader {
+    size_t person;
+    Date entered;
+    bool principal;
+  };
+  std::vector<Leader> leaders;
 
   struct Body {
     std::int64_t id;
@@ -168,5 +176,11 @@ Result<void> generate_people_and_enforcement(DemoCity& city, LedgerService& serv
 Result<void> generate_ledgers(DemoCity& city, LedgerService& service);
 // The city's own time-limit settings (demo_settings.cpp).
 Result<void> generate_region_settings(DemoCity& city, Store& store);
+Result<void> generate_region_duty_settings(DemoCity& city, Store& store);
+// The leaders' law study, exams and 述法 (demo_leadership.cpp).
+Result<void> generate_law_study_sessions(DemoCity& city, Store& store);
+Result<void> generate_pre_appointment_exams(DemoCity& city, Store& store);
+Result<void> generate_law_reports(DemoCity& city, Store& store);
+Result<void> generate_law_exams(DemoCity& city, Store& store);
 
 }  // namespace fazhi::demo
