@@ -1,6 +1,10 @@
 #include "http/api_context.h"
 
+#include <stdlib.h>
+
 #include <cstring>
+
+#include "ledger/ledger_catalogue.h"
 
 namespace fazhi::http {
 
@@ -67,6 +71,30 @@ std::vector<std::pair<std::string, std::string>> query_pairs(const HttpRequest& 
   return out;
 }
 
+Result<const LedgerDeclaration*> ledger_named(std::string_view name) {
+  const LedgerDeclaration* l = find_ledger(name);
+  if (!l) return not_found("台账「" + std::string(name) + "」");
+  return l;
+}
+
+TempFolder::TempFolder() {
+  char tmpl[] = "/tmp/fazhi-http.XXXXXX";
+  if (mkdtemp(tmpl)) path = tmpl;
+}
+
+TempFolder::~TempFolder() {
+  std::error_code ec;
+  if (!path.empty()) std::filesystem::remove_all(path, ec);
+}
+
+std::string safe_file_name(std::string_view name) {
+  std::string s(name);
+  auto slash = s.find_last_of("/\\");
+  if (slash != std::string::npos) s = s.substr(slash + 1);
+  if (s.empty() || s == "." || s == "..") s = "upload.csv";
+  return s;
+}
+
 Handler with_session(ApiContext& api, std::function<HttpResponse(const HttpRequest&, const Session&)> handler) {
   return [&api, handler = std::move(handler)](const HttpRequest& request) {
     auto session = require_session(api, request);
@@ -86,6 +114,7 @@ Router build_api_router(ApiContext& api) {
   add_import_mapping_routes(router, api);
   add_indicator_routes(router, api);
   add_attachment_routes(router, api);
+  add_case_file_draw_routes(router, api);
   return router;
 }
 

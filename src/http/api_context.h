@@ -3,7 +3,9 @@
 // body, and turn an Error into the one JSON error shape of docs/api.md with its status.
 #pragma once
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "core/result.h"
 #include "http/server/http_request.h"
@@ -35,6 +37,21 @@ Result<nlohmann::json> json_body(const HttpRequest& request);
 // The query parameters as pairs, in order.
 std::vector<std::pair<std::string, std::string>> query_pairs(const HttpRequest& request);
 
+// The ledger named in a path, or kNotFound.
+Result<const LedgerDeclaration*> ledger_named(std::string_view name);
+
+// A private temporary folder under /tmp (empty `path` when it could not be made), removed
+// with its contents: where an uploaded file is read from.
+struct TempFolder {
+  std::filesystem::path path;
+  TempFolder();
+  ~TempFolder();
+  TempFolder(const TempFolder&) = delete;
+  TempFolder& operator=(const TempFolder&) = delete;
+};
+// An uploaded file's own name, stripped of any folder part ("upload.csv" when nothing is left).
+std::string safe_file_name(std::string_view name);
+
 // A handler that needs a session: runs `handler` with it, or answers the error.
 Handler with_session(ApiContext& api, std::function<HttpResponse(const HttpRequest&, const Session&)> handler);
 
@@ -48,6 +65,7 @@ void add_todo_routes(Router& router, ApiContext& api);
 void add_import_mapping_routes(Router& router, ApiContext& api);
 void add_indicator_routes(Router& router, ApiContext& api);
 void add_attachment_routes(Router& router, ApiContext& api);
+void add_case_file_draw_routes(Router& router, ApiContext& api);
 
 // Every API route.
 Router build_api_router(ApiContext& api);

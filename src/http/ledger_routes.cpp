@@ -13,12 +13,6 @@
 namespace fazhi::http {
 namespace {
 
-Result<const LedgerDeclaration*> ledger_named(std::string_view name) {
-  const LedgerDeclaration* l = find_ledger(name);
-  if (!l) return not_found("台账「" + std::string(name) + "」");
-  return l;
-}
-
 Result<std::int64_t> record_id(std::string_view text) {
   auto id = sql_int(SqlValue(std::string(text)));
   if (!id || *id <= 0) return invalid_input("记录编号「" + std::string(text) + "」", "", "应为正整数");
@@ -30,28 +24,6 @@ Result<ListQuery> list_query(const LedgerDeclaration& l, const HttpRequest& requ
   for (auto& [k, v] : pairs)
     if (k == "state") k = "f.state";
   return parse_list_query(l, pairs);
-}
-
-// A private temporary folder, removed with its contents.
-struct TempFolder {
-  std::filesystem::path path;
-  TempFolder() {
-    char tmpl[] = "/tmp/fazhi-http.XXXXXX";
-    if (mkdtemp(tmpl)) path = tmpl;
-  }
-  ~TempFolder() {
-    std::error_code ec;
-    if (!path.empty()) std::filesystem::remove_all(path, ec);
-  }
-};
-
-// The uploaded file's own name, stripped of any folder part.
-std::string safe_file_name(std::string_view name) {
-  std::string s(name);
-  auto slash = s.find_last_of("/\\");
-  if (slash != std::string::npos) s = s.substr(slash + 1);
-  if (s.empty() || s == "." || s == "..") s = "upload.csv";
-  return s;
 }
 
 std::string encode_rfc5987(std::string_view s) {

@@ -2,8 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -37,6 +41,24 @@ Result<const FieldDeclaration*> field_of(const LedgerDeclaration& ledger, const 
   const FieldDeclaration* f = ledger.field(name);
   if (!f) return mapping_error(origin, place, "「" + ledger.label + "」没有字段 " + name);
   return f;
+}
+
+// A text member of `obj`: `fallback` when absent, an error when present but not text.
+Result<std::string> text_member(const nlohmann::json& obj, const char* key, const std::string& fallback,
+                                const std::string& origin, const std::string& place) {
+  auto it = obj.find(key);
+  if (it == obj.end()) return fallback;
+  if (!it->is_string()) return mapping_error(origin, place, "应为文本");
+  return it->get<std::string>();
+}
+
+// A count of working days (`low` … kMaxWorkingDays): a city's time limits are days or weeks.
+constexpr int kMaxWorkingDays = 1000;
+Result<int> working_days_of(const nlohmann::json& v, int low, const std::string& origin,
+                            const std::string& place) {
+  if (!v.is_number_integer() || v.get<std::int64_t>() < low || v.get<std::int64_t>() > kMaxWorkingDays)
+    return mapping_error(origin, place, fmt::format("应为 {} 至 {} 的工作日数", low, kMaxWorkingDays));
+  return static_cast<int>(v.get<std::int64_t>());
 }
 
 // One output column of the mapped table.
@@ -149,7 +171,8 @@ class MappedTableReader : public tabular::TableReader {
 
   // The cell holding field `name` in this row, or null.
   const std::string* cell_of(const std::string& name) const {
-    const FieldDeclaration* f = ledger_.field(name);
+    const FieldDeclaration* f = name.empty() ? nullptr : ledger_.field(name);
+    if (!f) return nullptr;
     for (size_t c = 0; c < header_.size(); ++c)
       if (header_[c] == f->label || header_[c] == f->name) return &cells_[c];
     return nullptr;
@@ -209,13 +232,6 @@ class MappedTableReader : public tabular::TableReader {
   int on_time_column_ = -1;
 };
 
-bool valid_name(const std::string& name) {
-  if (name.empty() || name.size() > 100) return false;
-  return std::all_of(name.begin(), name.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
-  });
-}
-
 Result<ImportMapping> load_path(const std::filesystem::path& path, const std::string& origin) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return not_found("导入映射 " + origin, "文件不存在或无法读取（" + path.string() + "）");
@@ -262,8 +278,8 @@ Result<ImportMapping> ImportMapping::parse(std::string_view json_text, const std
   auto j = nlohmann::json::parse(json_text, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return mapping_error(origin, "", "不是有效的 JSON 对象");
   ImportMapping m;
-  m.name = j.value("name", origin);
-  m.ledger = j.value("ledger", "");
+  FAZHI_ASSIGN_OR_RETURN(m.name, text_member(j, "name", origin, origin, "name"));
+  FAZHI_ASSIGN_OR_RETURN(m.ledger, text_member(j, "ledger", "", origin, "ledger"));
   const LedgerDeclaration* ledger = find_ledger(m.ledger);
   if (!ledger) return mapping_error(origin, "ledger", "台账「" + m.ledger + "」不存在");
   if (!j.contains("columns") || !j["columns"].is_object())
@@ -276,7 +292,7 @@ Result<ImportMapping> ImportMapping::parse(std::string_view json_text, const std
       c.field = spec.get<std::string>();
     } else if (spec.is_object() && spec.contains("field") && spec["field"].is_string()) {
       c.field = spec["field"].get<std::string>();
-      c.format = spec.value("format", "");
+      FAZHI_ASSIGN_OR_RETURN(c.format, text_member(spec, "format", "", origin, place + ".format"));
       if (spec.contains("values")) {
         if (!spec["values"].is_object())
           return mapping_error(origin, place + ".values", "应为对象：原值 → 台账取值");
@@ -306,16 +322,23 @@ Result<ImportMapping> ImportMapping::parse(std::string_view json_text, const std
   }
   if (j.contains("ignore")) {
     if (!j["ignore"].is_array()) return mapping_error(origin, "ignore", "应为表头列表");
-    for (const auto& h : j["ignore"])
-      if (h.is_string()) m.ignored.push_back(h.get<std::string>());
+    for (const auto& h : j["ignore"]) {
+      if (!h.is_string()) return mapping_error(origin, "ignore", "表头应为文本");
+      m.ignored.push_back(h.get<std::string>());
+    }
   }
   if (j.contains("due")) {
     const auto& d = j["due"];
+    if (!d.is_object()) return mapping_error(origin, "due", "应为对象：field、from、by、working_days");
     ComputedDue due;
-    due.field = d.value("field", "");
-    due.from = d.value("from", "");
-    due.by = d.value("by", "");
-    due.default_working_days = d.value("default_working_days", 0);
+    FAZHI_ASSIGN_OR_RETURN(due.field, text_member(d, "field", "", origin, "due.field"));
+    FAZHI_ASSIGN_OR_RETURN(due.from, text_member(d, "from", "", origin, "due.from"));
+    FAZHI_ASSIGN_OR_RETURN(due.by, text_member(d, "by", "", origin, "due.by"));
+    if (d.contains("default_working_days")) {
+      FAZHI_ASSIGN_OR_RETURN(due.default_working_days,
+                             working_days_of(d["default_working_days"], 0, origin,
+                                             "due.default_working_days"));
+    }
     FAZHI_ASSIGN_OR_RETURN(const FieldDeclaration* f,
                            field_of(*ledger, origin, "due.field", due.field));
     if (!is_date_type(f->type))
@@ -325,20 +348,23 @@ Result<ImportMapping> ImportMapping::parse(std::string_view json_text, const std
     if (!is_date_type(from->type))
       return mapping_error(origin, "due.from", "字段「" + from->label + "」不是日期");
     if (!due.by.empty()) FAZHI_TRY(field_of(*ledger, origin, "due.by", due.by));
-    if (d.contains("working_days") && d["working_days"].is_object())
+    if (d.contains("working_days")) {
+      if (!d["working_days"].is_object())
+        return mapping_error(origin, "due.working_days", "应为对象：取值 → 工作日数");
       for (const auto& [k, v] : d["working_days"].items()) {
-        if (!v.is_number_integer() || v.get<int>() < 1)
-          return mapping_error(origin, "due.working_days." + k, "应为 1 以上的工作日数");
-        due.working_days[k] = v.get<int>();
+        FAZHI_ASSIGN_OR_RETURN(due.working_days[k],
+                               working_days_of(v, 1, origin, "due.working_days." + k));
       }
+    }
     m.due = std::move(due);
   }
   if (j.contains("on_time")) {
     const auto& o = j["on_time"];
+    if (!o.is_object()) return mapping_error(origin, "on_time", "应为对象：field、done、due");
     ComputedOnTime on;
-    on.field = o.value("field", "");
-    on.done = o.value("done", "");
-    on.due = o.value("due", "");
+    FAZHI_ASSIGN_OR_RETURN(on.field, text_member(o, "field", "", origin, "on_time.field"));
+    FAZHI_ASSIGN_OR_RETURN(on.done, text_member(o, "done", "", origin, "on_time.done"));
+    FAZHI_ASSIGN_OR_RETURN(on.due, text_member(o, "due", "", origin, "on_time.due"));
     FAZHI_ASSIGN_OR_RETURN(const FieldDeclaration* f,
                            field_of(*ledger, origin, "on_time.field", on.field));
     if (f->type != FieldType::kBoolean)
@@ -348,6 +374,13 @@ Result<ImportMapping> ImportMapping::parse(std::string_view json_text, const std
     m.on_time = std::move(on);
   }
   return m;
+}
+
+bool is_mapping_name(const std::string& name) {
+  if (name.empty() || name.size() > 100) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+  });
 }
 
 std::string mapping_folder() {
@@ -361,22 +394,62 @@ std::vector<std::string> mapping_names() {
   for (const auto& e : std::filesystem::directory_iterator(mapping_folder(), ec)) {
     if (e.path().extension() != ".json") continue;
     std::string stem = e.path().stem().string();
-    if (valid_name(stem)) out.push_back(stem);
+    if (is_mapping_name(stem)) out.push_back(stem);
   }
   std::sort(out.begin(), out.end());
   return out;
 }
 
 Result<ImportMapping> ImportMapping::load_named(const std::string& name) {
-  if (!valid_name(name))
+  if (!is_mapping_name(name))
     return invalid_input("导入映射 " + name, "", "名称只能含字母、数字、- 和 _");
   return load_path(std::filesystem::path(mapping_folder()) / (name + ".json"), name);
 }
 
 Result<ImportMapping> ImportMapping::load(const std::string& name_or_file) {
-  if (valid_name(name_or_file) && !std::filesystem::exists(name_or_file))
+  if (is_mapping_name(name_or_file) && !std::filesystem::exists(name_or_file))
     return load_named(name_or_file);
   return load_path(name_or_file, std::filesystem::path(name_or_file).filename().string());
+}
+
+Result<ImportMapping> create_named_mapping(const std::string& name, std::string_view json_text) {
+  if (!is_mapping_name(name))
+    return invalid_input("导入映射 " + name, "name", "名称只能含字母、数字、- 和 _（至多 100 个）");
+  FAZHI_ASSIGN_OR_RETURN(ImportMapping m, ImportMapping::parse(json_text, name));
+  namespace fs = std::filesystem;
+  const fs::path folder = mapping_folder();
+  const fs::path target = folder / (name + ".json");
+  std::error_code ec;
+  fs::create_directories(folder, ec);
+  if (ec) return unavailable("导入映射文件夹 " + folder.string(), "无法创建：" + ec.message());
+  if (fs::exists(target, ec)) return conflict("导入映射 " + name, "同名的映射已存在");
+  // Written beside the target, then linked to its name: link() refuses an existing name, so
+  // two saves of one name at once cannot overwrite each other, and readers never see half a file.
+  const fs::path temp = folder / ("." + name + ".json.tmp" + std::to_string(::getpid()));
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out.write(json_text.data(), static_cast<std::streamsize>(json_text.size()));
+    out.flush();
+    if (!out) {
+      fs::remove(temp, ec);
+      return unavailable("导入映射文件夹 " + folder.string(), "无法写入映射文件");
+    }
+  }
+  int linked = ::link(temp.c_str(), target.c_str());
+  int link_errno = errno;
+  fs::remove(temp, ec);
+  if (linked != 0) {
+    if (link_errno == EEXIST) return conflict("导入映射 " + name, "同名的映射已存在");
+    return unavailable("导入映射文件夹 " + folder.string(),
+                       std::string("无法保存映射文件：") + std::strerror(link_errno));
+  }
+  return m;
+}
+
+void remove_named_mapping(const std::string& name) {
+  if (!is_mapping_name(name)) return;
+  std::error_code ec;
+  std::filesystem::remove(std::filesystem::path(mapping_folder()) / (name + ".json"), ec);
 }
 
 std::unique_ptr<tabular::TableReader> map_table(std::unique_ptr<tabular::TableReader> reader,

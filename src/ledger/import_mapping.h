@@ -82,6 +82,16 @@ struct ImportMapping {
 std::string mapping_folder();
 // The names of the mappings in the folder, sorted (for the import dialog).
 std::vector<std::string> mapping_names();
+// Whether `name` may name a mapping in the folder: 1–100 letters, digits, '-', '_'.
+bool is_mapping_name(const std::string& name);
+// Saves `json_text` as the folder's mapping `name` (NAME.json), creating the folder. Checks
+// the name and parses the text first (the errors of parse()); fails with kConflict when the
+// name is taken — an existing mapping is never overwritten — and kUnavailable when the
+// folder cannot be written. Either the whole file appears or none.
+Result<ImportMapping> create_named_mapping(const std::string& name, std::string_view json_text);
+// Removes the folder's mapping `name` (undoing create_named_mapping when its audit entry could
+// not be committed). A missing file is not an error.
+void remove_named_mapping(const std::string& name);
 
 // `reader` seen through `mapping`: headers renamed to the ledger's labels, values mapped and
 // reformatted, computed columns appended. `ledger` must be the mapping's ledger.

@@ -146,6 +146,38 @@ TEST_P(ImportMappingTest, AMappingIsCheckedAgainstItsLedger) {
               ErrorIs(ErrorCode::kInvalidInput, HasSubstr("service_rating")));
 }
 
+TEST(ImportMappingParse, RefusedMappingsFromTheTable) {
+  std::ifstream in(std::string(FAZHI_TEST_CASES_DIR) + "/import_mapping_errors.txt");
+  ASSERT_TRUE(in) << "cases/import_mapping_errors.txt missing";
+  auto trim = [](std::string s) {
+    while (!s.empty() && s.front() == ' ') s.erase(0, 1);
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    return s;
+  };
+  std::string line;
+  int cases = 0;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> parts;
+    for (size_t start = 0;;) {
+      size_t bar = line.find(" | ", start);
+      parts.push_back(trim(line.substr(start, bar == std::string::npos ? bar : bar - start)));
+      if (bar == std::string::npos) break;
+      start = bar + 3;
+    }
+    ASSERT_EQ(parts.size(), 4u) << line;
+    const std::string& id = parts[0];
+    Result<ImportMapping> r = ImportMapping::parse(parts[1], "case.json");
+    ASSERT_FALSE(r.has_value()) << id << " accepted";
+    EXPECT_EQ(r.error().code, ErrorCode::kInvalidInput) << id;
+    EXPECT_EQ(r.error().place, parts[2]) << id << ": " << r.error().message();
+    EXPECT_THAT(r.error().reason, HasSubstr(parts[3])) << id << ": " << r.error().message();
+    EXPECT_THAT(r.error().subject, HasSubstr("case.json")) << id;
+    ++cases;
+  }
+  EXPECT_EQ(cases, 19);
+}
+
 TEST(ReformatDate, ReadsTheDeclaredPattern) {
   EXPECT_EQ(reformat_date("2024/09/27 09:30", "%Y/%m/%d %H:%M"), "2024-09-27T09:30:00");
   EXPECT_EQ(reformat_date("2024/9/7 9:05", "%Y/%m/%d %H:%M"), "2024-09-07T09:05:00");
