@@ -1,5 +1,6 @@
-#include "draw/sm3_lanes.h"
+#include "core/sm3_lanes.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string_view>
 
@@ -7,7 +8,7 @@
 #include <immintrin.h>
 #endif
 
-namespace fazhi::draw {
+namespace fazhi {
 namespace {
 
 // GB/T 32905-2016 §4.1: the initial value.
@@ -35,23 +36,23 @@ namespace avx2 {
 #define FAZHI_SM3_TARGET __attribute__((target("avx2")))
 #define FAZHI_SM3_ROTL(x, n) \
   _mm256_or_si256(_mm256_slli_epi32(x, n), _mm256_srli_epi32(x, 32 - (n)))
-#include "draw/sm3_lanes_kernel.inc"
+#include "core/sm3_lanes_kernel.inc"
 #undef FAZHI_SM3_TARGET
 #undef FAZHI_SM3_ROTL
 }  // namespace avx2
 namespace avx512 {
 #define FAZHI_SM3_TARGET __attribute__((target("avx2,avx512f,avx512vl")))
 #define FAZHI_SM3_ROTL(x, n) _mm256_rol_epi32(x, n)
-#include "draw/sm3_lanes_kernel.inc"
+#include "core/sm3_lanes_kernel.inc"
 #undef FAZHI_SM3_TARGET
 #undef FAZHI_SM3_ROTL
 }  // namespace avx512
 #endif
 
-void one_at_a_time(const std::array<const std::uint8_t*, kSm3Lanes>& messages, std::size_t length,
-                   std::array<Sm3Digest, kSm3Lanes>& out) {
+void one_at_a_time(const std::array<const std::uint8_t*, kSm3Lanes>& messages,
+                   const std::array<std::size_t, kSm3Lanes>& lengths, std::array<Sm3Digest, kSm3Lanes>& out) {
   for (std::size_t k = 0; k < kSm3Lanes; ++k) {
-    out[k] = sm3(std::string_view(reinterpret_cast<const char*>(messages[k]), length));
+    out[k] = sm3(std::string_view(reinterpret_cast<const char*>(messages[k]), lengths[k]));
   }
 }
 
@@ -69,24 +70,47 @@ Sm3LanesUnit sm3_eight_unit() {
 }
 
 void sm3_eight_on(Sm3LanesUnit unit, const std::array<const std::uint8_t*, kSm3Lanes>& messages,
-                  std::size_t length, std::array<Sm3Digest, kSm3Lanes>& out) {
+                  const std::array<std::size_t, kSm3Lanes>& lengths, std::array<Sm3Digest, kSm3Lanes>& out) {
 #if defined(__x86_64__)
   const Sm3LanesUnit here = sm3_eight_unit();
   if (unit == Sm3LanesUnit::kAvx512 && here == Sm3LanesUnit::kAvx512) {
-    avx512::sm3_eight_lanes(messages, length, out);
+    avx512::sm3_eight_lanes(messages, lengths, out);
     return;
   }
   if (unit == Sm3LanesUnit::kAvx2 && here != Sm3LanesUnit::kOneAtATime) {
-    avx2::sm3_eight_lanes(messages, length, out);
+    avx2::sm3_eight_lanes(messages, lengths, out);
     return;
   }
 #endif
-  one_at_a_time(messages, length, out);
+  one_at_a_time(messages, lengths, out);
+}
+
+void sm3_eight(const std::array<const std::uint8_t*, kSm3Lanes>& messages,
+               const std::array<std::size_t, kSm3Lanes>& lengths, std::array<Sm3Digest, kSm3Lanes>& out) {
+  sm3_eight_on(sm3_eight_unit(), messages, lengths, out);
 }
 
 void sm3_eight(const std::array<const std::uint8_t*, kSm3Lanes>& messages, std::size_t length,
                std::array<Sm3Digest, kSm3Lanes>& out) {
-  sm3_eight_on(sm3_eight_unit(), messages, length, out);
+  std::array<std::size_t, kSm3Lanes> lengths;
+  lengths.fill(length);
+  sm3_eight(messages, lengths, out);
 }
 
-}  // namespace fazhi::draw
+void sm3_each(std::span<const std::string_view> messages, std::span<Sm3Digest> out) {
+  std::size_t i = 0;
+  std::array<const std::uint8_t*, kSm3Lanes> pointers;
+  std::array<std::size_t, kSm3Lanes> lengths;
+  std::array<Sm3Digest, kSm3Lanes> digests;
+  for (; i + kSm3Lanes <= messages.size(); i += kSm3Lanes) {
+    for (std::size_t k = 0; k < kSm3Lanes; ++k) {
+      pointers[k] = reinterpret_cast<const std::uint8_t*>(messages[i + k].data());
+      lengths[k] = messages[i + k].size();
+    }
+    sm3_eight(pointers, lengths, digests);
+    std::copy(digests.begin(), digests.end(), out.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+  for (; i < messages.size(); ++i) out[i] = sm3(messages[i]);
+}
+
+}  // namespace fazhi

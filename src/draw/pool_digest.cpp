@@ -5,7 +5,7 @@
 
 #include <array>
 
-#include "draw/sm3_lanes.h"
+#include "core/sm3_lanes.h"
 
 namespace fazhi::draw {
 

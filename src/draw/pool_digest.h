@@ -23,7 +23,7 @@ inline constexpr std::size_t kPoolChunkBytes = std::size_t(1) << 20;
 
 // Appends the SM3 of each kPoolChunkBytes piece of `bytes` (the last may be shorter) to `out`.
 // `bytes` must start on a piece boundary of the file; eight full pieces at a time go through
-// sm3_eight (sm3_lanes.h).
+// sm3_eight (core/sm3_lanes.h).
 void append_chunk_digests(std::string_view bytes, std::vector<Sm3Digest>& out);
 
 // The pool digest (lower-case hex) from the pieces' digests in file order.

@@ -20,7 +20,7 @@
 #include "core/credit_code.h"
 #include "core/sm3.h"
 #include "draw/pool_digest.h"
-#include "draw/sm3_lanes.h"
+#include "core/sm3_lanes.h"
 
 namespace fazhi::draw {
 namespace {

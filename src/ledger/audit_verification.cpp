@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/sm3.h"
+#include "core/sm3_lanes.h"
 #include "ledger/attachment_store.h"
 #include "ledger/ledger_catalogue.h"
 #include "ledger/ledger_table.h"
@@ -22,6 +23,13 @@ void ImportDigest::add_row(const std::string& canonical_json) {
   if (!impl_) impl_ = std::make_shared<Impl>();
   Sm3Digest d = sm3(canonical_json);
   impl_->sm3.update(std::string_view(reinterpret_cast<const char*>(d.data()), d.size()));
+}
+
+void ImportDigest::add_rows(std::span<const std::string_view> canonical_jsons) {
+  if (!impl_) impl_ = std::make_shared<Impl>();
+  std::vector<Sm3Digest> digests(canonical_jsons.size());
+  sm3_each(canonical_jsons, digests);
+  impl_->sm3.update(std::string_view(reinterpret_cast<const char*>(digests.data()), digests.size() * sizeof(Sm3Digest)));
 }
 
 std::string ImportDigest::hex() {

@@ -2,30 +2,31 @@
 
 #include <fmt/format.h>
 
-#include <condition_variable>
-#include <mutex>
 #include <thread>
 #include <nlohmann/json.hpp>
 
+#include "core/batch_handoff.h"
 #include "core/clock.h"
 #include "ledger/ledger_rules.h"
 #include "ledger/ledger_table.h"
 
 namespace fazhi {
 
-// The import digest (audit_verification.h) over rows whose canonical JSON the inserting
-// thread appends to a batch. A full batch is handed to a worker thread, started with the
-// first full batch, which hashes the batches strictly in order; at most two batches wait,
-// so memory stays flat however many rows come. Small imports never start the thread.
+// The import digest (audit_verification.h) over the rows the inserting thread copies into a
+// batch. A full batch is handed to a worker thread, started with the first full batch, which
+// writes each row's canonical JSON and hashes the batches strictly in order, eight rows at a
+// time; at most one batch waits, so memory stays flat however many rows come, and a batch's
+// records keep their buffers from one use to the next. Small imports never start the thread.
 class BulkInserter::Digester {
  public:
+  explicit Digester(const LedgerDeclaration& ledger) : ledger_(ledger) {}
   ~Digester() { stop(); }
 
-  // Where the next row's canonical JSON goes; call end_row() after appending it.
-  std::string& text() { return filling_.text; }
-  void end_row() {
-    filling_.ends.push_back(filling_.text.size());
-    if (filling_.ends.size() >= kBatchRows) hand_over();
+  // Takes a copy of the row as inserted.
+  void add(const LedgerRecord& record) {
+    if (filling_.count == filling_.records.size()) filling_.records.emplace_back();
+    filling_.records[filling_.count++] = record;
+    if (filling_.count >= kBatchRows) hand_over();
   }
 
   // The digest of every row so far, in order. Call once, last.
@@ -42,70 +43,54 @@ class BulkInserter::Digester {
  private:
   static constexpr size_t kBatchRows = 8192;
   struct Batch {
-    std::string text;
-    std::vector<size_t> ends;  // where each row's JSON ends in `text`
-    void clear() {
-      text.clear();
-      ends.clear();
-    }
+    std::vector<LedgerRecord> records;  // the first `count` are this batch's rows
+    size_t count = 0;
   };
 
   void hash(const Batch& batch) {
+    text_.clear();
+    ends_.clear();
+    for (size_t i = 0; i < batch.count; ++i) {
+      append_canonical_row_json(text_, ledger_, batch.records[i]);
+      ends_.push_back(text_.size());
+    }
+    views_.clear();
     size_t start = 0;
-    for (size_t end : batch.ends) {
-      row_.assign(batch.text, start, end - start);
-      digest_.add_row(row_);
+    for (size_t end : ends_) {
+      views_.emplace_back(text_.data() + start, end - start);
       start = end;
     }
+    digest_.add_rows(views_);
   }
 
-  // Queues the filling batch for the worker (waiting while one is already queued) and
-  // continues with an empty one.
+  // Leaves the filling batch for the worker (waiting while one is already waiting) and
+  // continues with the one the worker has finished.
   void hand_over() {
-    std::unique_lock lock(mutex_);
-    if (!worker_.joinable()) worker_ = std::thread([this] { run(); });
-    changed_.wait(lock, [&] { return !queued_; });
-    std::swap(queue_, filling_);
-    queued_ = true;
-    lock.unlock();
-    changed_.notify_all();
-    filling_.clear();
+    if (!worker_.joinable()) worker_ = std::thread([this] {
+        Batch working;
+        while (handoff_.take(working)) {
+          hash(working);
+          working.count = 0;
+        }
+      });
+    handoff_.put(filling_);
+    filling_.count = 0;
   }
 
-  void run() {
-    Batch working;
-    std::unique_lock lock(mutex_);
-    for (;;) {
-      changed_.wait(lock, [&] { return queued_ || stopping_; });
-      if (!queued_) return;
-      std::swap(working, queue_);
-      queued_ = false;
-      lock.unlock();
-      changed_.notify_all();
-      hash(working);
-      working.clear();
-      lock.lock();
-    }
-  }
-
-  // Lets the worker hash what is queued, then joins it.
+  // Lets the worker hash what waits, then joins it.
   void stop() {
-    {
-      std::lock_guard lock(mutex_);
-      stopping_ = true;
-    }
-    changed_.notify_all();
+    handoff_.close();
     if (worker_.joinable()) worker_.join();
   }
 
-  ImportDigest digest_;  // touched by the worker only while it runs
-  std::string row_;
+  const LedgerDeclaration& ledger_;
+  // Touched by the worker only while it runs.
+  ImportDigest digest_;
+  std::string text_;
+  std::vector<size_t> ends_;
+  std::vector<std::string_view> views_;
   Batch filling_;
-  Batch queue_;
-  bool queued_ = false;
-  bool stopping_ = false;
-  std::mutex mutex_;
-  std::condition_variable changed_;
+  BatchHandoff<Batch> handoff_;
   std::thread worker_;
 };
 
@@ -113,7 +98,7 @@ BulkInserter::~BulkInserter() = default;
 
 BulkInserter::BulkInserter(WriteTransaction& tx, const LedgerDeclaration& ledger, std::string source)
     : tx_(tx), ledger_(ledger), source_(std::move(source)), now_(utc_timestamp()),
-      digester_(std::make_unique<Digester>()) {
+      digester_(std::make_unique<Digester>(ledger)) {
   columns_ = system_columns();
   for (const auto& f : ledger.fields) columns_.push_back(f.name);
 }
@@ -139,8 +124,7 @@ Result<void> BulkInserter::add(LedgerRecord& record) {
   }
   fill_row_from_record(record, row_);
   FAZHI_TRY(appender_->append(row_));
-  append_canonical_row_json(digester_->text(), ledger_, record);
-  digester_->end_row();
+  digester_->add(record);
   ++next_id_;
   ++rows_;
   return ok();

@@ -5,7 +5,9 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <thread>
 
+#include "core/batch_handoff.h"
 #include "core/clock.h"
 #include "ledger/bulk_insert.h"
 #include "ledger/field_value.h"
@@ -24,6 +26,164 @@ struct ColumnMapping {
 
 // Sentinel that rolls a dry run back after full validation.
 constexpr const char* kDryRunMarker = "\x01dry-run";
+
+// One row of the file with its cells converted to the record's values, owner and state, or
+// the errors of the cells that would not convert.
+struct ConvertedRow {
+  std::int64_t number = 0;
+  std::string sheet;
+  LedgerRecord record;
+  std::vector<Error> errors;
+};
+
+// Turns the file's rows into ConvertedRows by the header's mapping. Touches nothing but the
+// reader, the declaration and the organisation directory it was given, so it may run on a
+// thread of its own.
+class RowConverter {
+ public:
+  RowConverter(tabular::TableReader& reader, const LedgerDeclaration& ledger, const std::vector<ColumnMapping>& mapping,
+               std::shared_ptr<const OrgDirectory> orgs, std::string subject, std::string default_org)
+      : reader_(reader), ledger_(ledger), mapping_(mapping), orgs_(std::move(orgs)), subject_(std::move(subject)),
+        default_org_(std::move(default_org)) {}
+
+  // The directory that 所属单位 is looked up in from the next row on (an organisations import
+  // converts in step with the rows it writes).
+  void set_orgs(std::shared_ptr<const OrgDirectory> orgs) { orgs_ = std::move(orgs); }
+
+  // Converts the next row into `out`; false at the end of the file.
+  Result<bool> next(ConvertedRow& out) {
+    auto more = reader_.next(row_);
+    if (!more || !*more) return more;
+    out.number = row_.number;
+    out.sheet.assign(row_.sheet);
+    out.errors.clear();
+    LedgerRecord& rec = out.record;
+    rec.values.assign(ledger_.fields.size(), nullptr);
+    rec.org_code = default_org_;
+    rec.org_path.clear();
+    rec.state = ledger_.initial_state;
+    // Named only when a cell of this row is wrong.
+    auto place = [&](size_t c) {
+      return tabular::row_place(row_.number, row_.sheet) + "，列「" + reader_.header()[c] + "」";
+    };
+    for (size_t c = 0; c < row_.cells.size() && c < mapping_.size(); ++c) {
+      const ColumnMapping& m = mapping_[c];
+      std::string_view cell = row_.cells[c];
+      if (m.kind == ColumnMapping::kField) {
+        auto v = field_value_from_text(ledger_.fields[m.field], cell);
+        if (!v) {
+          Error e = invalid_input(subject_, place(c), v.error().reason);
+          e.field = ledger_.fields[m.field].name;
+          out.errors.push_back(std::move(e));
+        } else {
+          rec.values[m.field] = std::move(v).value();
+        }
+      } else if (m.kind == ColumnMapping::kOrg && !cell.empty()) {
+        const OrgNode* n = orgs_->find(cell);
+        if (!n)
+          for (const auto& o : orgs_->all())
+            if (o.name == cell) n = &o;
+        if (!n)
+          out.errors.push_back(invalid_input(subject_, place(c), "单位「" + std::string(cell) + "」不存在"));
+        else
+          rec.org_code = n->code;
+      } else if (m.kind == ColumnMapping::kState && !cell.empty()) {
+        bool ok_state = false;
+        for (const auto& s : ledger_.states)
+          if (s.label == cell || s.name == cell) {
+            rec.state = s.name;
+            ok_state = true;
+          }
+        if (!ok_state) {
+          std::string allowed;
+          for (const auto& s : ledger_.states) allowed += (allowed.empty() ? "" : "、") + s.label;
+          out.errors.push_back(
+              invalid_input(subject_, place(c), "不是「" + ledger_.label + "」的状态（可选：" + allowed + "）"));
+        }
+      }
+    }
+    return true;
+  }
+
+ private:
+  tabular::TableReader& reader_;
+  const LedgerDeclaration& ledger_;
+  const std::vector<ColumnMapping>& mapping_;
+  std::shared_ptr<const OrgDirectory> orgs_;
+  std::string subject_;
+  std::string default_org_;
+  tabular::Row row_;
+};
+
+// The converted rows in file order. For a large file the reading and converting run on a
+// second thread, a batch ahead of the rows being checked and written; the rows of a batch
+// keep their buffers from one batch to the next.
+class ConvertedRows {
+ public:
+  ConvertedRows(RowConverter& converter, bool threaded) : converter_(converter), threaded_(threaded) {}
+  ~ConvertedRows() {
+    handoff_.abandon();
+    if (worker_.joinable()) worker_.join();
+  }
+
+  // The next row, valid until the next call; null at the end of the file.
+  Result<ConvertedRow*> next() {
+    if (!threaded_) {
+      auto more = converter_.next(single_);
+      if (!more) return std::move(more).error();
+      return *more ? &single_ : nullptr;
+    }
+    if (!worker_.joinable()) worker_ = std::thread([this] { produce(); });
+    while (at_ == current_.count) {
+      if (current_.failure) return *current_.failure;
+      if (current_.last || !handoff_.take(current_)) return nullptr;
+      at_ = 0;
+    }
+    return &current_.rows[at_++];
+  }
+
+ private:
+  static constexpr size_t kBatchRows = 4096;
+  struct Batch {
+    std::vector<ConvertedRow> rows;  // the first `count` are this batch's
+    size_t count = 0;
+    bool last = false;                   // the file ends after this batch
+    std::optional<Error> failure;        // the file could not be read past this batch
+  };
+
+  void produce() {
+    Batch filling;
+    for (;;) {
+      filling.count = 0;
+      filling.last = false;
+      filling.failure.reset();
+      while (filling.count < kBatchRows) {
+        if (filling.count == filling.rows.size()) filling.rows.emplace_back();
+        auto more = converter_.next(filling.rows[filling.count]);
+        if (!more) {
+          filling.failure = std::move(more).error();
+          break;
+        }
+        if (!*more) {
+          filling.last = true;
+          break;
+        }
+        ++filling.count;
+      }
+      const bool done = filling.last || filling.failure;
+      if (!handoff_.put(filling) || done) break;
+    }
+    handoff_.close();
+  }
+
+  RowConverter& converter_;
+  bool threaded_;
+  ConvertedRow single_;
+  Batch current_;
+  size_t at_ = 0;
+  BatchHandoff<Batch> handoff_;
+  std::thread worker_;
+};
 
 }  // namespace
 
@@ -108,63 +268,16 @@ Result<ImportOutcome> import_ledger_file(LedgerService& service, const UserConte
     BulkInserter bulk(tx, ledger, file);
     FAZHI_ASSIGN_OR_RETURN(outcome.first_id, bulk.next_id());
     const std::string now = utc_timestamp();
-    tabular::Row row;
-    LedgerRecord rec;
-    rec.values.assign(ledger.fields.size(), nullptr);
+    RowConverter converter(*reader, ledger, mapping, orgs, subject, default_org);
+    // The organisation directory changes as organisations are imported: convert in step.
+    ConvertedRows rows(converter, ledger.name != "organizations");
     for (;;) {
-      auto more = reader->next(row);
-      if (!more) return std::move(more).error();
-      if (!*more) break;
-      // Named only when a cell of this row is wrong.
-      auto place_row = [&] { return tabular::row_place(row.number, row.sheet); };
-      // The record's buffers are reused row after row.
-      std::fill(rec.values.begin(), rec.values.end(), nullptr);
-      rec.org_code = default_org;
-      rec.org_path.clear();
-      rec.state = ledger.initial_state;
-      bool row_bad = false;
-      for (size_t c = 0; c < row.cells.size() && c < mapping.size(); ++c) {
-        const ColumnMapping& m = mapping[c];
-        std::string_view cell = row.cells[c];
-        const std::string& header = reader->header()[c];
-        if (m.kind == ColumnMapping::kField) {
-          auto v = field_value_from_text(ledger.fields[m.field], cell);
-          if (!v) {
-            Error e = invalid_input(subject, place_row() + "，列「" + header + "」", v.error().reason);
-            e.field = ledger.fields[m.field].name;
-            add_error(std::move(e));
-            row_bad = true;
-          } else {
-            rec.values[m.field] = std::move(v).value();
-          }
-        } else if (m.kind == ColumnMapping::kOrg && !cell.empty()) {
-          const OrgNode* n = orgs->find(cell);
-          if (!n)
-            for (const auto& o : orgs->all())
-              if (o.name == cell) n = &o;
-          if (!n) {
-            add_error(invalid_input(subject, place_row() + "，列「" + header + "」",
-                                    "单位「" + std::string(cell) + "」不存在"));
-            row_bad = true;
-          } else {
-            rec.org_code = n->code;
-          }
-        } else if (m.kind == ColumnMapping::kState && !cell.empty()) {
-          bool ok_state = false;
-          for (const auto& s : ledger.states)
-            if (s.label == cell || s.name == cell) {
-              rec.state = s.name;
-              ok_state = true;
-            }
-          if (!ok_state) {
-            std::string allowed;
-            for (const auto& s : ledger.states) allowed += (allowed.empty() ? "" : "、") + s.label;
-            add_error(invalid_input(subject, place_row() + "，列「" + header + "」",
-                                    "不是「" + ledger.label + "」的状态（可选：" + allowed + "）"));
-            row_bad = true;
-          }
-        }
-      }
+      FAZHI_ASSIGN_OR_RETURN(ConvertedRow * converted, rows.next());
+      if (!converted) break;
+      auto place_row = [&] { return tabular::row_place(converted->number, converted->sheet); };
+      bool row_bad = !converted->errors.empty();
+      for (Error& e : converted->errors) add_error(std::move(e));
+      LedgerRecord& rec = converted->record;
       if (row_bad) continue;
       FAZHI_ASSIGN_OR_RETURN(rec.id, bulk.next_id());
       rec.version = 1;
@@ -189,6 +302,7 @@ Result<ImportOutcome> import_ledger_file(LedgerService& service, const UserConte
         // A later row may name this one as its parent.
         FAZHI_ASSIGN_OR_RETURN(auto fresh, OrgDirectory::load(tx.sql()));
         orgs = std::make_shared<const OrgDirectory>(std::move(fresh));
+        converter.set_orgs(orgs);
       }
     }
     if (error_count > 0) {
