@@ -115,6 +115,7 @@ Router build_api_router(ApiContext& api) {
   add_indicator_routes(router, api);
   add_attachment_routes(router, api);
   add_case_file_draw_routes(router, api);
+  add_case_file_draw_routes(router, api);
   return router;
 }
 
