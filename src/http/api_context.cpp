@@ -115,7 +115,6 @@ Router build_api_router(ApiContext& api) {
   add_indicator_routes(router, api);
   add_attachment_routes(router, api);
   add_case_file_draw_routes(router, api);
-  add_case_file_draw_routes(router, api);
   return router;
 }
 

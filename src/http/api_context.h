@@ -66,7 +66,6 @@ void add_import_mapping_routes(Router& router, ApiContext& api);
 void add_indicator_routes(Router& router, ApiContext& api);
 void add_attachment_routes(Router& router, ApiContext& api);
 void add_case_file_draw_routes(Router& router, ApiContext& api);
-void add_case_file_draw_routes(Router& router, ApiContext& api);
 
 // Every API route.
 Router build_api_router(ApiContext& api);
