@@ -47,6 +47,9 @@ TEST_P(ImportMappingApiTest, TheDialogImportsThroughANamedMapping) {
   EXPECT_EQ(bad.status, 422) << bad.raw;
   EXPECT_THAT(bad.raw, HasSubstr("催办类"));
   EXPECT_THAT(bad.raw, HasSubstr("第 3 行"));
+  ASSERT_EQ(bad.body["error"]["details"].size(), 1u) << "the one bad cell, for the dialog's table";
+  EXPECT_EQ(bad.body["error"]["details"][0]["place"], "第 3 行，列「工单类型」");
+  EXPECT_EQ(bad.body["error"]["details"][0]["field"], "kind");
   EXPECT_EQ(call("GET", "/api/ledgers/hotline_ticket", &s).body["total"], 1)
       << "nothing of the bad file";
   EXPECT_EQ(call("POST", "/api/ledgers/hotline_ticket/import?filename=x.csv&mapping=..%2Fetc", &s,

@@ -144,7 +144,9 @@ export async function startServer(db, logName = 'server.log') {
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
   const logFile = fs.openSync(path.join(artifacts, logName), 'w')
-  server = spawn(fazhi, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`], {
+  // FAZHI_E2E_WEB: a web UI built elsewhere than web/dist (`vite build --outDir`).
+  const web = process.env.FAZHI_E2E_WEB ? ['--web', process.env.FAZHI_E2E_WEB] : []
+  server = spawn(fazhi, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, ...web], {
     cwd: repo,
     stdio: ['ignore', logFile, logFile],
   })

@@ -15,6 +15,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { ledgerTemplateXlsx } from './xlsx.mjs'
+import { importMappingJourneys } from './import_mapping.mjs'
 import { configure, makeDatabase, startServer, stopServer, roles, roleLabels, today } from './fazhi.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -33,7 +34,11 @@ function log(...a) {
   console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s]`, ...a)
 }
 
+// FAZHI_E2E_ONLY=regex runs only the journeys whose names match (and the setup).
+const only = process.env.FAZHI_E2E_ONLY ? new RegExp(process.env.FAZHI_E2E_ONLY) : null
+
 async function journey(name, fn) {
+  if (only && !only.test(name) && !name.startsWith('准备')) return
   if (Date.now() - started > budgetMs) {
     results.push({ name, ok: false, why: '超出总时间预算，未运行' })
     console.log(`FAIL ${name}: time budget spent, not run`)
@@ -55,7 +60,7 @@ function check(cond, message) {
 }
 
 function ensureBuilt() {
-  if (fs.existsSync(path.join(webDir, 'dist', 'index.html'))) return
+  if (process.env.FAZHI_E2E_WEB || fs.existsSync(path.join(webDir, 'dist', 'index.html'))) return
   log('web/dist missing: building the UI')
   const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: webDir, stdio: 'inherit' })
   check(r.status === 0, 'vite build failed')
@@ -132,6 +137,9 @@ async function main() {
   check(process.env.FAZHI_E2E_URL || fs.existsSync(fazhi), `没有找到 fazhi 可执行文件：${fazhi}`)
   ensureBuilt()
   const dir = (tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-e2e-')))
+  // The server's import mappings (导入映射): the run's own folder, which journeys write.
+  if (!process.env.FAZHI_MAPPINGS_DIR) process.env.FAZHI_MAPPINGS_DIR = path.join(dir, 'mappings')
+  fs.mkdirSync(process.env.FAZHI_MAPPINGS_DIR, { recursive: true })
   let setup
   let base
   await journey('准备演示数据库并启动 fazhi serve', async () => {
@@ -425,6 +433,8 @@ async function main() {
     await shot(page, 'import-ok')
     await page.context().close()
   })
+
+  await importMappingJourneys({ journey, newPage, login, api, shot, check, base, L, artifacts })
 
   await journey('列表：排序、翻页、列设置和按状态筛选', async () => {
     const page = await newPage(base)

@@ -66,10 +66,11 @@ export function takeTransition(ledger: string, id: number, step: string, version
 export function deleteRecord(ledger: string, id: number, version: number) {
   return request<void>(`${base(ledger)}/${id}`, { method: 'DELETE', query: { version } })
 }
-export function importFile(ledger: string, file: File, dryRun: boolean) {
+/** `mapping`: the name of a saved import mapping to read the file through, or '' for none. */
+export function importFile(ledger: string, file: File, dryRun: boolean, mapping = '') {
   return request<ImportResult>(`${base(ledger)}/import`, {
     method: 'POST',
-    query: { filename: file.name, dry_run: dryRun ? 1 : undefined },
+    query: { filename: file.name, dry_run: dryRun ? 1 : undefined, mapping: mapping || undefined },
     body: file,
     contentType: 'application/octet-stream',
   })
