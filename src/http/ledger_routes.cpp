@@ -159,8 +159,12 @@ void add_ledger_routes(Router& router, ApiContext& api) {
     }
     auto outcome = import_ledger_file(api.ledgers, s.user.context(), **l, file.string(), options);
     if (!outcome) {
-      HttpResponse r = error_response(outcome.error());
-      if (outcome.error().code == ErrorCode::kInvalidInput) r.set_status(422);
+      Error e = outcome.error();
+      // A file refused at one cell (a value its mapping does not know, a malformed row) lists
+      // that cell as its one detail, like a file with bad cells (docs/api.md: 422).
+      if (e.code == ErrorCode::kInvalidInput && e.details.empty() && !e.place.empty()) e.details.push_back(e);
+      HttpResponse r = error_response(e);
+      if (e.code == ErrorCode::kInvalidInput) r.set_status(422);
       return r;
     }
     return json_response(200, {{"rows", outcome->rows}, {"first_id", outcome->first_id},
