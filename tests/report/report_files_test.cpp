@@ -108,12 +108,23 @@ TEST(ReportFilesTest, DocxOpensInLibreOfficeWithEveryFigureOnA4WithEmbeddedFonts
   ASSERT_TRUE(docx.has_value()) << docx.error().full_message();
   testing::TempDir dir;
   std::ofstream(dir.file("report.docx"), std::ios::binary) << *docx;
-  std::string log = run("cd '" + dir.path() + "' && HOME='" + dir.path() +
-                        "' soffice --headless --norestore --convert-to pdf --outdir '" +
+  // The machine's fontconfig with the stand-ins for the 公文 fonts that fazhi ships.
+  std::ofstream(dir.file("fonts.conf"))
+      << "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"urn:fontconfig:fonts.dtd\">\n<fontconfig>\n"
+         "<include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include>\n<include>"
+      << FAZHI_FONTCONFIG_FILE << "</include>\n</fontconfig>\n";
+  std::string log = run("cd '" + dir.path() + "' && HOME='" + dir.path() + "' FONTCONFIG_FILE='" +
+                        dir.file("fonts.conf") + "' soffice --headless --norestore --convert-to pdf --outdir '" +
                         dir.path() + "' report.docx 2>&1");
   std::ifstream pdf(dir.file("report.pdf"));
   ASSERT_TRUE(pdf) << "LibreOffice did not convert the DOCX: " << log;
   expect_pdf_holds_the_report(dir.file("report.pdf"), doc);
+  // 仿宋 and 小标宋 are set in the serif stand-in, 楷体 in UKai, 黑体 in the sans-serif: not
+  // everything in whatever CJK font comes first.
+  std::string fonts = run("pdffonts '" + dir.file("report.pdf") + "'");
+  EXPECT_THAT(fonts, HasSubstr("NotoSerifCJK")) << fonts;
+  EXPECT_THAT(fonts, HasSubstr("UKai")) << fonts;
+  EXPECT_THAT(fonts, HasSubstr("NotoSansCJK")) << fonts;
 }
 
 TEST(ReportFilesTest, PdfIsA4WithEveryFigureAndEmbeddedFonts) {
