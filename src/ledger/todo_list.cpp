@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include "core/sm3.h"
 #include "ledger/field_value.h"
@@ -258,49 +259,59 @@ std::string duty_note(const TodoItem& item) {
                      item.duty->minimum, d.unit);
 }
 
-// Appends one arm per readable duty (its year on `today`) to the counts and the items of the
-// list (see list_todo), numbered from `first_index`.
-Result<void> add_duty_arms(SqlSession& sql, LedgerService& service, const UserContext& user,
-                           const OrgDirectory& orgs, const TodoQuery& query,
-                           std::optional<DeadlineState> only, const std::string& org_clause,
-                           const std::vector<SqlValue>& org_params, std::size_t first_index,
-                           std::vector<DutyInForce>& duties, std::string& counts_sql,
-                           std::vector<SqlValue>& count_params, std::string& items_sql,
-                           std::vector<SqlValue>& item_params) {
+// One query per readable duty (its year on `today`): every owner short of it (a few hundred
+// rows at most: they are all read, counted and merged into the page here), numbered from
+// `first_index`. Separate queries, not a union: SQLite plans each arm better alone.
+struct DutyQuery {
+  std::string sql;
+  std::vector<SqlValue> params;
+};
+
+Result<std::vector<DutyQuery>> duty_queries(SqlSession& sql, LedgerService& service,
+                                            const UserContext& user, const OrgDirectory& orgs,
+                                            const TodoQuery& query, const std::string& org_clause,
+                                            const std::vector<SqlValue>& org_params,
+                                            std::size_t first_index,
+                                            std::vector<DutyInForce>& duties) {
   FAZHI_ASSIGN_OR_RETURN(duties, load_yearly_duties(sql, query.today));
-  const std::int64_t per_arm = query.page_size > 0 ? std::int64_t{query.page} * query.page_size : 0;
+  std::vector<DutyQuery> out;
   for (std::size_t k = 0; k < duties.size(); ++k) {
     const DutyInForce& d = duties[k];
     const LedgerDeclaration& owner = duty_owner_ledger(*d.duty);
     if (!query.ledger.empty() && d.ledger->name != query.ledger) continue;
     if (!user.system && !(d.ledger->can_read(user.role) && owner.can_read(user.role))) continue;
-    {
-      const int year = duty_year_on(*d.duty, query.today);
-      const Date due = duty_due(*d.duty, year);
-      const std::size_t index = first_index + k;
-      std::vector<SqlValue> params;
-      std::string scope = service.scope_sql(user, owner, orgs, params);
-      params.insert(params.end(), org_params.begin(), org_params.end());
-      const std::string arm = duty_shortfall_sql(d, year, index, scope, org_clause);
-      const DeadlineState state = due < query.today    ? DeadlineState::kOverdue
-                                  : due == query.today ? DeadlineState::kDueToday
-                                                       : DeadlineState::kDueSoon;
-      counts_sql += fmt::format(
-          "{}SELECT {} AS todo_limit, COUNT(*) * {} AS todo_overdue, COUNT(*) * {} AS todo_today, "
-          "COUNT(*) * {} AS todo_soon FROM ({}) d{}_{}",
-          counts_sql.empty() ? "" : " UNION ALL ", index, state == DeadlineState::kOverdue ? 1 : 0,
-          state == DeadlineState::kDueToday ? 1 : 0, state == DeadlineState::kDueSoon ? 1 : 0, arm,
-          index, year);
-      count_params.insert(count_params.end(), params.begin(), params.end());
-      if (only && *only != state) continue;
-      std::string limited = arm;
-      if (per_arm > 0) limited += " ORDER BY todo_record LIMIT " + std::to_string(per_arm);
-      items_sql += fmt::format("{}SELECT * FROM ({}) a{}_{}",
-                               items_sql.empty() ? "" : " UNION ALL ", limited, index, year);
-      item_params.insert(item_params.end(), params.begin(), params.end());
-    }
+    DutyQuery q;
+    std::string scope = service.scope_sql(user, owner, orgs, q.params);
+    q.params.insert(q.params.end(), org_params.begin(), org_params.end());
+    q.sql = duty_shortfall_sql(d, duty_year_on(*d.duty, query.today), first_index + k, scope,
+                               org_clause, sql.dialect());
+    out.push_back(std::move(q));
   }
-  return ok();
+  return out;
+}
+
+// A row of the list as read: the limit (or duty) index, record, title, owner, due and start
+// dates, and a duty's records so far.
+struct TodoRow {
+  std::size_t index = 0;
+  std::int64_t record = 0;
+  std::string title, org, due, from;
+  std::int64_t done = 0;
+};
+
+TodoRow todo_row(const std::vector<SqlValue>& row) {
+  return {static_cast<std::size_t>(sql_int(row[0]).value_or(0)),
+          sql_int(row[1]).value_or(0),
+          sql_text(row[2]),
+          sql_text(row[3]),
+          sql_text(row[4]),
+          sql_text(row[5]),
+          sql_int(row[6]).value_or(0)};
+}
+
+// The list's order: due date, then limit, start date and record.
+bool todo_before(const TodoRow& a, const TodoRow& b) {
+  return std::tie(a.due, a.index, a.from, a.record) < std::tie(b.due, b.index, b.from, b.record);
 }
 
 }  // namespace
@@ -420,55 +431,82 @@ Result<TodoPage> list_todo(LedgerService& service, const UserContext& user,
   }
   std::vector<DutyInForce> duties;
   FAZHI_TRY(service.store().read([&](SqlSession& s) -> Result<void> {
-    FAZHI_TRY(add_duty_arms(s, service, user, *orgs, query, only, org_clause, org_params,
-                            refs.size(), duties, counts_sql, count_params, items_sql, item_params));
-    if (counts_sql.empty()) return ok();
-    FAZHI_ASSIGN_OR_RETURN(auto counts, s.query(counts_sql, count_params));
-    for (const auto& row : counts.rows) {
-      page.overdue += sql_int(row[1]).value_or(0);
-      page.due_today += sql_int(row[2]).value_or(0);
-      page.due_soon += sql_int(row[3]).value_or(0);
+    std::vector<TodoRow> rows;
+    // Duties: every owner short of one, counted here; those in the asked state join the rows.
+    FAZHI_ASSIGN_OR_RETURN(
+        auto owed_queries,
+        duty_queries(s, service, user, *orgs, query, org_clause, org_params, refs.size(), duties));
+    for (const DutyQuery& q : owed_queries) {
+      FAZHI_ASSIGN_OR_RETURN(auto owed, s.query(q.sql, q.params));
+      for (const auto& r : owed.rows) {
+        TodoRow row = todo_row(r);
+        const OrgNode* owner = orgs->find(row.org);
+        if (!owner || !owes_duty(*duties.at(row.index - refs.size()).duty, owner->kind)) continue;
+        DeadlineState state = row.due < today    ? DeadlineState::kOverdue
+                              : row.due == today ? DeadlineState::kDueToday
+                                                 : DeadlineState::kDueSoon;
+        ++(state == DeadlineState::kOverdue    ? page.overdue
+           : state == DeadlineState::kDueToday ? page.due_today
+                                               : page.due_soon);
+        if (!only || *only == state) rows.push_back(std::move(row));
+      }
+    }
+    if (!counts_sql.empty()) {
+      FAZHI_ASSIGN_OR_RETURN(auto counts, s.query(counts_sql, count_params));
+      for (const auto& row : counts.rows) {
+        page.overdue += sql_int(row[1]).value_or(0);
+        page.due_today += sql_int(row[2]).value_or(0);
+        page.due_soon += sql_int(row[3]).value_or(0);
+      }
     }
     page.total = !only                               ? page.overdue + page.due_today + page.due_soon
                  : *only == DeadlineState::kOverdue  ? page.overdue
                  : *only == DeadlineState::kDueToday ? page.due_today
                                                      : page.due_soon;
-    if (items_sql.empty()) return ok();
-    std::string limit_clause;
-    if (query.page_size > 0) {
-      limit_clause = " LIMIT ? OFFSET ?";
-      item_params.push_back(static_cast<std::int64_t>(query.page_size));
-      item_params.push_back(static_cast<std::int64_t>(query.page - 1) * query.page_size);
+    if (!items_sql.empty()) {
+      // The first page*page_size deadlines in list order: with the duties, every row that
+      // can reach the page.
+      std::string limit_clause;
+      if (per_arm > 0) {
+        limit_clause = " LIMIT ?";
+        item_params.push_back(per_arm);
+      }
+      FAZHI_ASSIGN_OR_RETURN(
+          auto deadlines,
+          s.query(fmt::format("SELECT todo_limit, todo_record, todo_title, todo_org, todo_due, "
+                              "todo_from, todo_done FROM ({}) todo "
+                              "ORDER BY todo_due, todo_limit, todo_from, todo_record{}",
+                              items_sql, limit_clause),
+                  item_params));
+      for (const auto& r : deadlines.rows) rows.push_back(todo_row(r));
     }
-    FAZHI_ASSIGN_OR_RETURN(
-        auto rows,
-        s.query(
-            fmt::format("SELECT todo_limit, todo_record, todo_title, todo_org, todo_due, todo_done "
-                        "FROM ({}) todo "
-                        "ORDER BY todo_due, todo_limit, todo_from, todo_record{}",
-                        items_sql, limit_clause),
-            item_params));
-    page.items.reserve(rows.rows.size());
-    for (const auto& row : rows.rows) {
+    std::sort(rows.begin(), rows.end(), todo_before);
+    std::size_t first = 0, last = rows.size();
+    if (query.page_size > 0) {
+      first = std::min(rows.size(), static_cast<std::size_t>(per_arm - query.page_size));
+      last = std::min(rows.size(), static_cast<std::size_t>(per_arm));
+    }
+    page.items.reserve(last - first);
+    for (std::size_t k = first; k < last; ++k) {
+      TodoRow& row = rows[k];
       TodoItem item;
-      const auto index = static_cast<std::size_t>(sql_int(row[0]).value_or(0));
-      auto due = parse_date(sql_text(row[4]));
-      if (!due) return internal_error("待办事项", "工作日表中的日期有误：" + sql_text(row[4]));
+      auto due = parse_date(row.due);
+      if (!due) return internal_error("待办事项", "工作日表中的日期有误：" + row.due);
       item.due = *due;
-      if (index < refs.size()) {
-        const LimitRef& ref = refs[index];
+      if (row.index < refs.size()) {
+        const LimitRef& ref = refs[row.index];
         item.ledger = ref.ledger;
         item.limit = &region_time_limit(*region, *ref.ledger, *ref.limit);
       } else {
-        const DutyInForce& d = duties.at(index - refs.size());
+        const DutyInForce& d = duties.at(row.index - refs.size());
         item.duty = d;
         item.ledger = &duty_owner_ledger(*d.duty);
         item.duty_year = due->year() - (d.duty->due_next_year ? 1 : 0);
-        item.duty_done = sql_int(row[5]).value_or(0);
+        item.duty_done = row.done;
       }
-      item.record = sql_int(row[1]).value_or(0);
-      item.record_title = sql_text(row[2]);
-      item.org_code = sql_text(row[3]);
+      item.record = row.record;
+      item.record_title = std::move(row.title);
+      item.org_code = std::move(row.org);
       item.state = item.due < query.today    ? DeadlineState::kOverdue
                    : item.due == query.today ? DeadlineState::kDueToday
                                              : DeadlineState::kDueSoon;
@@ -519,7 +557,7 @@ nlohmann::json todo_page_to_json(const TodoPage& page) {
 
 Result<void> ensure_todo_schema(Store& store) {
   FAZHI_TRY(ensure_working_day_table(store));
-  std::string sql;
+  std::string sql = yearly_duty_index_sql();
   for (const LimitRef& ref : all_limits())
     // Dropped first: a changed declaration changes the predicate under the same name.
     sql += fmt::format("DROP INDEX IF EXISTS {0};\nCREATE INDEX {0} ON {1} ({2}) WHERE {3};\n",

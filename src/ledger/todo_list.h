@@ -92,8 +92,9 @@ nlohmann::json todo_item_to_json(const TodoItem& item);
 // {"total","page","page_size","totals":{"due_soon","due_today","overdue"},"items":[…]}.
 nlohmann::json todo_page_to_json(const TodoPage& page);
 
-// What the list needs in the database: the working-day table and the partial index of each
-// time limit. Idempotent; a migration per version of the calendar and of the declarations.
+// What the list needs in the database: the working-day table, the partial index of each
+// time limit and those of the yearly duties. Idempotent; a migration per version of the
+// calendar and of the declarations.
 Result<void> ensure_todo_schema(Store& store);
 
 // The predicate over a ledger's columns under which `limit` is still running (its `until`

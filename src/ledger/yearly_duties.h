@@ -49,7 +49,18 @@ std::string yearly_duty_rule(const DutyInForce& duty);
 // `org_clause` appended, both with their parameters bound by the caller in that order) that
 // have fewer than the minimum records of `duty` for `year`, as the to-do list's columns
 // (todo_limit = `index`, todo_record, todo_title, todo_org, todo_due, todo_from, todo_done).
+// For a principal leader's duty it returns the leaders of every organisation: keep those
+// whose organisation is of the duty's kinds (owes_duty). It reads the indexes of
+// yearly_duty_index_sql (SQLite is told which).
 std::string duty_shortfall_sql(const DutyInForce& duty, int year, std::size_t index,
-                               const std::string& owner_scope, const std::string& org_clause);
+                               const std::string& owner_scope, const std::string& org_clause,
+                               SqlDialect dialect);
+
+// Whether organisation kind `org_kind` owes `duty`.
+bool owes_duty(const YearlyDutyDeclaration& duty, std::string_view org_kind);
+
+// The partial covering indexes the duties' SQL reads — the principal leaders, and each duty's
+// counted records by kind, year and owner — as DROP and CREATE statements (ensure_todo_schema).
+std::string yearly_duty_index_sql();
 
 }  // namespace fazhi
