@@ -99,6 +99,7 @@ std::vector<IndicatorDeclaration> dispute_indicators();             // 行政复
 std::vector<IndicatorDeclaration> mediation_indicators();           // 人民调解、矛盾纠纷排查化解、信访
 std::vector<IndicatorDeclaration> legal_service_indicators();       // 公共法律服务、法律援助、公证
 std::vector<IndicatorDeclaration> oversight_indicators();           // 人大建议政协提案、政务公开、督察整改
+std::vector<IndicatorDeclaration> technology_indicators();          // 网上复议、网上信访、网络渠道诉求
 std::vector<IndicatorDeclaration> leadership_indicators();          // 第一责任人、学法、普法
 
 }  // namespace fazhi
