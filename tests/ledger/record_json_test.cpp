@@ -139,9 +139,10 @@ TEST_P(RecordJsonTest, KnownRecordHasTheDocumentedShape) {
       "{\"created_at\":\"2024-03-01T08:00:00Z\",\"created_by\":\"clerk\\\"1\",\"deadlines\":[],"
       "\"fields\":{\"citizen_id\":\"11100000000000000A\",\"entered_on\":\"2024-01-05\",\"gender\":"
       "\"male\","
-      "\"is_leader\":false,\"name\":\"张三\",\"phone\":\"张三\",\"position\":\"张三\",\"roles\":"
-      "\"staff\"},"
-      "\"id\":17,\"labels\":{\"gender\":\"男\",\"is_leader\":\"否\",\"roles\":\"工作人员\"},"
+      "\"is_leader\":false,\"name\":\"张三\",\"phone\":\"张三\",\"position\":\"张三\","
+      "\"principal\":false,\"roles\":\"staff\"},"
+      "\"id\":17,\"labels\":{\"gender\":\"男\",\"is_leader\":\"否\",\"principal\":\"否\","
+      "\"roles\":\"工作人员\"},"
       "\"org_code\":\"370102.sfj\",\"org_name\":\"甲区司法局\",\"state\":\"\",\"state_label\":\"\","
       "\"title\":\"张三\",\"transitions\":[],\"updated_at\":\"2024-03-02T09:30:00Z\","
       "\"updated_by\":\"coordinator\",\"version\":3}");
