@@ -7,9 +7,11 @@
 
 #include "http/api_context.h"
 #include "indicator/indicator_engine.h"
+#include "ledger/attachment_store.h"
 #include "ledger/ledger_catalogue.h"
 #include "ledger/ledger_rules.h"
 #include "report/consistency_check.h"
+#include "report/published_report.h"
 #include "report/report_composer.h"
 #include "report/report_format.h"
 #include "report/report_round_status.h"
@@ -277,8 +279,23 @@ void add_report_routes(Router& router, ApiContext& api) {
       FAZHI_ASSIGN_OR_RETURN(LedgerRecord round, published_round(api, id));
       const LedgerDeclaration& rounds = *find_ledger("report_round");
       int year = static_cast<int>(sql_int(field_of(rounds, round, "year")).value_or(0));
-      return render_response(api, UserContext::system_context(), round.org_code, year, format,
-                             format == ReportFormat::kDocx || format == ReportFormat::kPdf);
+      const bool download = format == ReportFormat::kDocx || format == ReportFormat::kPdf;
+      // The report as published, from the package kept at publication; a round published
+      // before packages were kept is composed from the ledgers as they stand.
+      nlohmann::json package = nlohmann::json::parse(sql_text(field_of(rounds, round, "published_package")), nullptr,
+                                                     false);
+      if (package.is_array() && !package.empty() && package[0].is_object() && package[0].contains("id")) {
+        AttachmentStore files(api.ledgers);
+        AttachmentInfo info;
+        FAZHI_ASSIGN_OR_RETURN(std::string bytes, files.content(UserContext::system_context(),
+                                                                package[0]["id"].get<std::int64_t>(), info));
+        FAZHI_ASSIGN_OR_RETURN(std::string file, published_report_file(bytes, format));
+        ReportDocument named;
+        named.org_code = round.org_code;
+        named.year = year;
+        return file_response(named, format, std::move(file), download);
+      }
+      return render_response(api, UserContext::system_context(), round.org_code, year, format, download);
     });
   });
 }

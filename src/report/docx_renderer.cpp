@@ -1,11 +1,8 @@
 #include "report/docx_renderer.h"
 
-#include <zip.h>
-
-#include <memory>
-
 #include "core/error.h"
 #include "report/trend_chart_svg.h"
+#include "report/zip_package.h"
 
 namespace fazhi {
 namespace {
@@ -179,52 +176,17 @@ std::string core_xml(const ReportDocument& doc) {
          "</dc:creator><dc:language>zh-CN</dc:language></cp:coreProperties>";
 }
 
-Error zip_failure(std::string_view what, zip_error_t* error) {
-  return internal_error("Word 文件", std::string(what) + "失败：" + zip_error_strerror(error));
-}
-
 }  // namespace
 
 Result<std::string> render_docx(const ReportDocument& doc) {
-  // The parts must outlive zip_close(), which reads them.
-  const std::vector<std::pair<const char*, std::string>> parts = {
+  const std::vector<std::pair<std::string, std::string>> parts = {
       {"[Content_Types].xml", kContentTypes},   {"_rels/.rels", kPackageRels},
       {"docProps/core.xml", core_xml(doc)},     {"word/_rels/document.xml.rels", kDocumentRels},
       {"word/document.xml", document_xml(doc)}, {"word/styles.xml", styles_xml()},
       {"word/settings.xml", kSettings},         {"word/footer1.xml", footer_xml(true)},
       {"word/footer2.xml", footer_xml(false)},
   };
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-  if (!buffer) return zip_failure("建立内存缓冲区", &error);
-  std::unique_ptr<zip_source_t, decltype(&zip_source_free)> owned(buffer, zip_source_free);
-  zip_source_keep(buffer);
-  zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-  if (!archive) return zip_failure("建立压缩包", &error);
-  for (const auto& [name, data] : parts) {
-    zip_source_t* part = zip_source_buffer(archive, data.data(), data.size(), 0);
-    if (!part || zip_file_add(archive, name, part, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE) < 0) {
-      if (part) zip_source_free(part);
-      Error e = zip_failure(std::string("写入 ") + name, zip_get_error(archive));
-      zip_discard(archive);
-      return e;
-    }
-  }
-  if (zip_close(archive) < 0) {
-    Error e = zip_failure("完成压缩包", zip_get_error(archive));
-    zip_discard(archive);
-    return e;
-  }
-  if (zip_source_open(buffer) < 0) return zip_failure("读取压缩包", zip_source_error(buffer));
-  zip_source_seek(buffer, 0, SEEK_END);
-  zip_int64_t size = zip_source_tell(buffer);
-  zip_source_seek(buffer, 0, SEEK_SET);
-  std::string bytes(static_cast<size_t>(size), '\0');
-  zip_int64_t read = zip_source_read(buffer, bytes.data(), static_cast<zip_uint64_t>(size));
-  zip_source_close(buffer);
-  if (read != size) return internal_error("Word 文件", "读取压缩包内容不完整");
-  return bytes;
+  return zip_parts(parts, "Word 文件");
 }
 
 }  // namespace fazhi

@@ -51,11 +51,6 @@ std::vector<std::string> paragraphs_of(std::string_view text) {
   return out;
 }
 
-std::string date_text_of(const std::string& iso) {
-  int y = 0, m = 0, d = 0;
-  if (std::sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d) != 3) return "";
-  return fmt::format("{}年{}月{}日", y, m, d);
-}
 
 struct PartText {
   std::string org_code;
@@ -75,6 +70,12 @@ std::string change_text(const ReportFigure& f) {
   double percent = (*f.value - *f.previous) / *f.previous * 100.0;
   if (std::abs(percent) < 0.005) return "与上年持平";
   return fmt::format("同比{}{}%", percent > 0 ? "上升" : "下降", format_change(percent, 2));
+}
+
+std::string report_date_text(const std::string& iso) {
+  int y = 0, m = 0, d = 0;
+  if (std::sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d) != 3) return "";
+  return fmt::format("{}年{}月{}日", y, m, d);
 }
 
 Result<ReportDocument> ReportComposer::compose(const UserContext& user,
@@ -123,7 +124,7 @@ Result<ReportDocument> ReportComposer::compose(const UserContext& user,
     edited = sql_text(field_of(round_ledger, round, "edited_text"));
     std::string date = sql_text(field_of(round_ledger, round, "report_date"));
     if (date.empty()) date = sql_text(field_of(round_ledger, round, "published_on"));
-    doc.date_text = date_text_of(date);
+    doc.date_text = report_date_text(date);
     ListQuery pq;
     pq.filters = {{"round", "eq", std::to_string(round.id)}};
     pq.sort = "org_code";

@@ -26,6 +26,9 @@ struct ComposeOptions {
   std::vector<std::string> indicators;  // only these slots (tests, benchmarks); empty: every one
 };
 
+// 成文日期 as a report prints it: "2025-03-28" → "2025年3月28日"; empty for text that is no date.
+std::string report_date_text(const std::string& iso);
+
 class ReportComposer {
  public:
   ReportComposer(LedgerService& ledgers, IndicatorEngine& engine)

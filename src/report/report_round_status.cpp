@@ -7,9 +7,11 @@
 
 #include "core/clock.h"
 #include "core/error.h"
+#include "ledger/attachment_store.h"
 #include "ledger/ledger_catalogue.h"
 #include "ledger/ledger_rules.h"
 #include "ledger/ledger_table.h"
+#include "report/published_report.h"
 
 namespace fazhi {
 namespace {
@@ -137,18 +139,30 @@ Result<PublishOutcome> publish_round(LedgerService& ledgers, IndicatorEngine& en
     return conflict(fmt::format("{}{}年度报告", status.org_name, status.year),
                     "须先“开始汇总”，汇总审核中的报告才能发布");
   ReportComposer composer(ledgers, engine);
-  FAZHI_ASSIGN_OR_RETURN(ReportDocument doc,
-                         composer.compose(user, {.org = status.org_code, .year = status.year}));
+  // Composed whole (queries, drill-down counts, trends): this is the document that is kept.
+  FAZHI_ASSIGN_OR_RETURN(
+      ReportDocument doc,
+      composer.compose(user, {.org = status.org_code, .year = status.year, .trace = true, .trends = true}));
   PublishOutcome outcome;
   outcome.findings = check_consistency(doc, expected_parts(status), reviewer);
   for (const auto& f : outcome.findings)
     if (f.blocking) return outcome;
   FAZHI_ASSIGN_OR_RETURN(auto round, ledgers.get(user, rounds, round_id));
   std::string today = china_today();
-  nlohmann::json body = {
-      {"version", round.version},
-      {"fields",
-       {{"checked_on", today}, {"published_on", published_on.empty() ? today : published_on}}}};
+  if (published_on.empty()) published_on = today;
+  // The document as it reads once published.
+  doc.round_state = "published";
+  if (sql_text(field_of(rounds, round, "report_date")).empty()) doc.date_text = report_date_text(published_on);
+  FAZHI_ASSIGN_OR_RETURN(std::string package, published_package(doc));
+  AttachmentStore files(ledgers);
+  FAZHI_ASSIGN_OR_RETURN(
+      AttachmentInfo stored,
+      files.upload(user, fmt::format("{}（发布版）.zip", doc.title), package));
+  nlohmann::json body = {{"version", round.version},
+                         {"fields",
+                          {{"checked_on", today},
+                           {"published_on", published_on},
+                           {"published_package", nlohmann::json::array({stored.id})}}}};
   FAZHI_ASSIGN_OR_RETURN(auto after, ledgers.transition(user, rounds, round_id, "publish", body));
   FAZHI_ASSIGN_OR_RETURN(auto orgs, ledgers.orgs());
   outcome.round = ledgers.to_json(user, rounds, after, *orgs);

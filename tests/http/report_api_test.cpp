@@ -68,6 +68,34 @@ TEST_P(ReportApiTest, RoundIsOpenedFollowedPublishedAndListedOnThePortal) {
   EXPECT_THAT(file.raw, HasSubstr("2025年3月28日"));
   EXPECT_EQ(call("GET", "/api/public/reports/" + id + "/exe").status, 400);
   EXPECT_EQ(call("GET", "/api/public/reports/999/md").status, 404);
+
+  // The portal serves the report as published: a record of the year added afterwards changes
+  // the report composed now, not the published one, whose files were kept with the round.
+  auto kept = call("GET", "/api/public/reports/" + id + "/json");
+  ASSERT_EQ(kept.status, 200) << kept.raw;
+  EXPECT_EQ(kept.body["round"]["state"], "published");
+  EXPECT_EQ(kept.body["date"], "2025年3月28日");
+  EXPECT_EQ(call("GET", "/api/reports/2024?format=json", &coordinator).body["figures"], kept.body["figures"]);
+  auto added = call("POST", "/api/ledgers/law_study_session", &coordinator,
+                    R"({"fields": {"topic": "学习行政复议法", "held_on": "2024-06-01", "session_kind": "executive_meeting"}})");
+  ASSERT_EQ(added.status, 201) << added.raw;
+  auto live = call("GET", "/api/reports/2024?format=json", &coordinator);
+  ASSERT_EQ(live.status, 200) << live.raw;
+  auto still = call("GET", "/api/public/reports/" + id + "/json");
+  ASSERT_EQ(still.status, 200) << still.raw;
+  EXPECT_EQ(still.body["figures"], kept.body["figures"]);
+  EXPECT_NE(live.body["figures"], kept.body["figures"]);
+  auto pdf = call("GET", "/api/public/reports/" + id + "/pdf");
+  ASSERT_EQ(pdf.status, 200);
+  EXPECT_EQ(pdf.raw.substr(0, 5), "%PDF-");
+  auto docx = call("GET", "/api/public/reports/" + id + "/docx");
+  ASSERT_EQ(docx.status, 200);
+  EXPECT_EQ(docx.raw.substr(0, 2), "PK");
+  // The package is the round's attachment, there for the coordinator to download.
+  auto round = call("GET", "/api/ledgers/report_round/" + id, &coordinator);
+  ASSERT_EQ(round.status, 200) << round.raw;
+  ASSERT_EQ(round.body["fields"]["published_package"].size(), 1u) << round.raw;
+  EXPECT_EQ(round.body["fields"]["published_package"][0]["media_type"], "application/zip");
 }
 
 TEST_P(ReportApiTest, ReportOfTheUsersOwnOrganisationAndNoOther) {

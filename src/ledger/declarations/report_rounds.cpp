@@ -57,6 +57,12 @@ const LedgerDeclaration& report_round_ledger() {
                .label = "成文日期",
                .type = FieldType::kDate,
                .in_list = false},
+              {.name = "published_package",
+               .label = "发布版本",
+               .type = FieldType::kAttachment,
+               .help = "发布时自动生成：报告数据（report.json）及发布时的 PDF、Word 文件；门户网站据此提供下载，"
+                       "发布后不随台账变化",
+               .in_list = false},
           },
       .states =
           {
