@@ -18,10 +18,10 @@ Result<std::unique_ptr<SqliteSession>> SqliteSession::open(const std::string& pa
   sqlite3_busy_timeout(db, 10000);
   // Temporary storage (sorts, index builds) in files that SQLite keeps in the page cache while
   // small and spills to disk beyond it: in memory, building an index after an import of
-  // millions of rows would hold every key in RAM. Large sorts may use a second thread.
+  // millions of rows would hold every key in RAM.
   auto r = s->execute_script(
       "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
-      "PRAGMA temp_store=FILE; PRAGMA cache_size=-65536; PRAGMA threads=2;");
+      "PRAGMA temp_store=FILE; PRAGMA cache_size=-65536;");
   if (!r) return r.error();
   return s;
 }
