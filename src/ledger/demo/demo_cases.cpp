@@ -994,13 +994,28 @@ Result<void> generate_service_ratings(DemoCity& city, Store& store) {
   std::int64_t serial = 0;
   LedgerWriter w(city, store, *find_ledger("service_rating"));
   const std::int64_t chunk = 250000;
+  std::vector<Date> days;
   for (int year = kFirstYear; year <= kLastYear; ++year) {
     for (std::int64_t from = 0; from < per_year; from += chunk) {
+      // At large scale a year comes in many chunks; as a rating platform's daily exports do,
+      // each covers its own stretch of the year in date order, so that the indexes on the
+      // date and the rating number grow at their end rather than all over a year of entries.
+      days.clear();
+      if (city.large()) {
+        const std::int64_t first = year_start(year).days_since_epoch();
+        const std::int64_t span = year_end(year).days_since_epoch() - first + 1;
+        const std::int64_t chunks = (per_year + chunk - 1) / chunk, c = from / chunk;
+        Date lo = Date::from_days_since_epoch(first + span * c / chunks);
+        Date hi = Date::from_days_since_epoch(first + span * (c + 1) / chunks - 1);
+        for (std::int64_t k = from; k < std::min(per_year, from + chunk); ++k) days.push_back(random_working_day(rng, lo, hi));
+        std::sort(days.begin(), days.end());
+      }
       FAZHI_TRY(w.batch([&]() -> Result<void> {
         for (std::int64_t k = from; k < std::min(per_year, from + chunk); ++k) {
           ++serial;
           RecordBuilder& b = w.builder();
-          Date day = random_working_day(rng, year_start(year), year_end(year));
+          Date day = city.large() ? days[static_cast<size_t>(k - from)]
+                                  : random_working_day(rng, year_start(year), year_end(year));
           if (day > last_day()) day = last_day();
           size_t org = rated[pick_org(rng)];
           b.set_text("rating_number", fmt::format("HCP{:04d}{:02d}{:02d}{:09d}", day.year(), day.month(), day.day(), serial));
