@@ -141,6 +141,15 @@ struct YearlyDutyDeclaration {
   std::string source;  // where the duty and its default minimum come from
 };
 
+// An index for the indicator engine's scans of a ledger of millions of rows (tickets,
+// ratings): a date field its indicators count periods by, then org_path and the fields they
+// count by, so that a year's figures are read from the index alone, never row by row from
+// the table. Named <ledger>_<name>.
+struct CoveringIndexDeclaration {
+  std::string name;
+  std::vector<std::string> columns;  // fields, or org_path / state
+};
+
 struct LedgerDeclaration {
   std::string name;        // table, API path, import --ledger
   std::string label;       // 行政复议案件
@@ -158,6 +167,7 @@ struct LedgerDeclaration {
   std::string also_visible_to_field;
   // What each organisation or its principal leaders must record here every year.
   std::vector<YearlyDutyDeclaration> yearly_duties;
+  std::vector<CoveringIndexDeclaration> covering_indexes;
 
   const FieldDeclaration* field(std::string_view name) const;
   const StateDeclaration* state(std::string_view name) const;

@@ -336,3 +336,36 @@ TEST(IndicatorCatalogue, StatesTheRightReadingOfChosenDefinitions) {
 
 }  // namespace
 }  // namespace fazhi
+
+namespace fazhi {
+namespace {
+
+TEST(IndicatorCatalogue, FiguresOfLargeLedgersAreReadFromTheirCoveringIndexes) {
+  // A ledger of millions of rows declares covering indexes (ledger_declaration.h): every
+  // count or sum over it by a period of an index's date field must reference only that
+  // index's columns, or a year's figure would read millions of rows from the table.
+  int checked = 0;
+  for (const auto& d : indicator_catalogue()) {
+    const LedgerDeclaration* l = find_ledger(d.ledger);
+    ASSERT_NE(l, nullptr) << d.id;
+    for (const auto& c : l->covering_indexes) {
+      SCOPED_TRACE(d.id + " / " + l->name + "_" + c.name);
+      for (const auto& name : c.columns)
+        EXPECT_TRUE(name == "org_path" || name == "state" || l->field(name) != nullptr) << name;
+      if (d.aggregate == IndicatorAggregate::kRatio || c.columns.empty() || d.date_field != c.columns[0]) continue;
+      std::vector<std::string> used = {d.field, d.end_field, d.breakdown_field};
+      for (const auto* list : {&d.where, &d.any})
+        for (const auto& cond : *list) used.push_back(cond.field);
+      for (const auto& group : d.any_groups)
+        for (const auto& cond : group) used.push_back(cond.field);
+      for (const auto& name : used)
+        if (!name.empty())
+          EXPECT_NE(std::find(c.columns.begin(), c.columns.end(), name), c.columns.end()) << name << " is not in the index";
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 11);  // 6 counts of 12345 tickets, 5 of 好差评 ratings
+}
+
+}  // namespace
+}  // namespace fazhi
