@@ -31,6 +31,21 @@ const std::vector<std::string>& system_column_labels() {
 
 std::string quote_identifier(std::string_view name) { return "\"" + std::string(name) + "\""; }
 
+std::string declared_literal(std::string_view value) {
+  std::string out = "'";
+  for (char c : value) {
+    if (c == '\'') out.push_back('\'');
+    out.push_back(c);
+  }
+  return out + "'";
+}
+
+std::string declared_literal_list(const std::vector<std::string>& values) {
+  std::string out;
+  for (const auto& v : values) out += (out.empty() ? "" : ", ") + declared_literal(v);
+  return out;
+}
+
 std::string ledger_column_list(const LedgerDeclaration& ledger) {
   std::string out;
   for (const auto& c : system_columns()) out += (out.empty() ? "" : ", ") + quote_identifier(c);

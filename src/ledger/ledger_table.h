@@ -22,6 +22,12 @@ const std::vector<std::string>& system_column_labels();
 std::string ledger_column_list(const LedgerDeclaration& ledger);
 // Quoted identifier: "name".
 std::string quote_identifier(std::string_view name);
+// A constant the declarations hold (an option, an organisation kind, a date) as an SQL string
+// literal, quotes doubled: for the partial indexes, whose predicates cannot take parameters.
+// Never for what a user typed: that goes in as a parameter.
+std::string declared_literal(std::string_view value);
+// declared_literal of each, separated by ", ".
+std::string declared_literal_list(const std::vector<std::string>& values);
 
 // Creates missing ledger tables, adds columns for fields declared since, and creates the
 // declared indexes. Idempotent; recorded in schema_migrations per declaration version.

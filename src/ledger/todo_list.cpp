@@ -15,23 +15,6 @@
 namespace fazhi {
 namespace {
 
-// A declared constant as an SQL string literal.
-std::string literal(std::string_view v) {
-  std::string out = "'";
-  for (char c : v) {
-    if (c == '\'') out.push_back('\'');
-    out.push_back(c);
-  }
-  out.push_back('\'');
-  return out;
-}
-
-std::string literal_list(const std::vector<std::string>& values) {
-  std::string out;
-  for (const auto& v : values) out += (out.empty() ? "" : ", ") + literal(v);
-  return out;
-}
-
 std::string index_name(const LedgerDeclaration& ledger, const TimeLimitDeclaration& limit) {
   return quote_identifier(ledger.name + "_todo_" + limit.name);
 }
@@ -187,12 +170,12 @@ std::string running_limit_predicate(const LedgerDeclaration& ledger,
   std::vector<std::string> terms;
   if (!limit.until.empty()) terms.push_back(quote_identifier(limit.until) + " IS NULL");
   if (!limit.active_states.empty()) {
-    terms.push_back("state IN (" + literal_list(limit.active_states) + ")");
+    terms.push_back("state IN (" + declared_literal_list(limit.active_states) + ")");
   } else {
     std::vector<std::string> terminal;
     for (const auto& s : ledger.states)
       if (s.terminal) terminal.push_back(s.name);
-    if (!terminal.empty()) terms.push_back("state NOT IN (" + literal_list(terminal) + ")");
+    if (!terminal.empty()) terms.push_back("state NOT IN (" + declared_literal_list(terminal) + ")");
   }
   if (!limit.applies_if_field.empty()) {
     const FieldDeclaration* f = ledger.field(limit.applies_if_field);
@@ -206,7 +189,7 @@ std::string running_limit_predicate(const LedgerDeclaration& ledger,
         values.push_back(v);
     }
     const std::string col = quote_identifier(limit.applies_if_field);
-    std::string in = values.empty() ? "" : col + " IN (" + literal_list(values) + ")";
+    std::string in = values.empty() ? "" : col + " IN (" + declared_literal_list(values) + ")";
     // An empty value is stored as NULL; a text column may also hold ''.
     if (empty_too) {
       std::string empty = col + " IS NULL";

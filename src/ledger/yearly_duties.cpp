@@ -10,22 +10,6 @@
 namespace fazhi {
 namespace {
 
-// A declared constant (a field's option, an organisation kind) as an SQL string literal.
-std::string literal(std::string_view v) {
-  std::string out = "'";
-  for (char c : v) {
-    if (c == '\'') out.push_back('\'');
-    out.push_back(c);
-  }
-  return out + "'";
-}
-
-std::string literal_list(const std::vector<std::string>& values) {
-  std::string out;
-  for (const auto& v : values) out += (out.empty() ? "" : ", ") + literal(v);
-  return out;
-}
-
 constexpr std::string_view kPrincipalIndex = "people_todo_principal";
 
 // The index of a duty's counted records: its kind, its year (or date) and its owner, over the
@@ -61,7 +45,7 @@ std::string counted_records(const YearlyDutyDeclaration& d, int year) {
   }
   if (!d.done_field.empty()) terms.push_back(quote_identifier(d.done_field) + " IS NOT NULL");
   if (!d.kind_field.empty())
-    terms.push_back(quote_identifier(d.kind_field) + " IN (" + literal_list(d.kind_values) + ")");
+    terms.push_back(quote_identifier(d.kind_field) + " IN (" + declared_literal_list(d.kind_values) + ")");
   std::string out;
   for (const auto& t : terms) out += (out.empty() ? "" : " AND ") + t;
   return out;
@@ -124,7 +108,7 @@ std::string duty_shortfall_sql(const DutyInForce& d, int year, std::size_t index
                                const std::string& owner_scope, const std::string& org_clause,
                                SqlDialect dialect) {
   const YearlyDutyDeclaration& duty = *d.duty;
-  const std::string due = literal(duty_due(duty, year).iso());
+  const std::string due = declared_literal(duty_due(duty, year).iso());
   const std::string table =
       quote_identifier(d.ledger->name) + indexed_by(dialect, duty_index_name(*d.ledger, duty));
   if (duty.owner == DutyOwner::kPrincipalLeader && d.minimum == 1) {
@@ -159,7 +143,7 @@ std::string duty_shortfall_sql(const DutyInForce& d, int year, std::size_t index
       "(SELECT id, org_code, CAST(name AS TEXT) AS todo_title FROM organizations WHERE kind IN "
       "({2}) AND {3}{4}) o LEFT JOIN (SELECT org_code AS owner_code, COUNT(*) AS done FROM {5} "
       "WHERE {6} GROUP BY org_code) n ON n.owner_code = o.org_code WHERE COALESCE(n.done, 0) < {7}",
-      index, due, literal_list(duty.org_kinds), owner_scope, org_clause, table,
+      index, due, declared_literal_list(duty.org_kinds), owner_scope, org_clause, table,
       counted_records(duty, year), d.minimum);
 }
 
