@@ -282,13 +282,11 @@ void add_report_routes(Router& router, ApiContext& api) {
       const bool download = format == ReportFormat::kDocx || format == ReportFormat::kPdf;
       // The report as published, from the package kept at publication; a round published
       // before packages were kept is composed from the ledgers as they stand.
-      nlohmann::json package = nlohmann::json::parse(sql_text(field_of(rounds, round, "published_package")), nullptr,
-                                                     false);
-      if (package.is_array() && !package.empty() && package[0].is_object() && package[0].contains("id")) {
+      FAZHI_ASSIGN_OR_RETURN(std::vector<std::int64_t> package, attachment_ids(field_of(rounds, round, "published_package")));
+      if (!package.empty()) {
         AttachmentStore files(api.ledgers);
         AttachmentInfo info;
-        FAZHI_ASSIGN_OR_RETURN(std::string bytes, files.content(UserContext::system_context(),
-                                                                package[0]["id"].get<std::int64_t>(), info));
+        FAZHI_ASSIGN_OR_RETURN(std::string bytes, files.content(UserContext::system_context(), package.front(), info));
         FAZHI_ASSIGN_OR_RETURN(std::string file, published_report_file(bytes, format));
         ReportDocument named;
         named.org_code = round.org_code;

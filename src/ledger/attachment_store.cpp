@@ -96,8 +96,9 @@ std::string describe_size(std::int64_t bytes) {
   return fmt::format("{} 字节", bytes);
 }
 
-// The file ids of an attachment field's stored or submitted value, in order, without repeats.
-Result<std::vector<std::int64_t>> referenced_ids(const SqlValue& value) {
+}  // namespace
+
+Result<std::vector<std::int64_t>> attachment_ids(const SqlValue& value) {
   std::vector<std::int64_t> ids;
   if (is_null(value)) return ids;
   auto j = nlohmann::json::parse(sql_text(value), nullptr, false);
@@ -119,8 +120,6 @@ Result<std::vector<std::int64_t>> referenced_ids(const SqlValue& value) {
   }
   return ids;
 }
-
-}  // namespace
 
 AttachmentLimits attachment_limits_from_environment() {
   AttachmentLimits limits;
@@ -288,14 +287,14 @@ Result<std::string> AttachmentStore::content(const UserContext& user, std::int64
 
 Result<SqlValue> resolve_attachment_references(SqlSession& sql, const UserContext& user,
                                                const SqlValue* before, const SqlValue& value) {
-  FAZHI_ASSIGN_OR_RETURN(std::vector<std::int64_t> ids, referenced_ids(value));
+  FAZHI_ASSIGN_OR_RETURN(std::vector<std::int64_t> ids, attachment_ids(value));
   if (ids.empty()) return SqlValue(nullptr);
   if (ids.size() > kMaxFilesPerField)
     return invalid_input("附件", "",
                          fmt::format("最多 {} 个文件，请打包为 ZIP 后上传", kMaxFilesPerField));
   std::vector<std::int64_t> kept;
   if (before) {
-    auto b = referenced_ids(*before);
+    auto b = attachment_ids(*before);
     if (b) kept = *b;
   }
   nlohmann::json out = nlohmann::json::array();

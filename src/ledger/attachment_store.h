@@ -87,6 +87,10 @@ Result<SqlValue> resolve_attachment_references(SqlSession& sql, const UserContex
 Result<void> for_each_attachment(SqlSession& sql,
                                  const std::function<void(const AttachmentInfo&)>& visit);
 
+// The file ids of an attachment field's stored or submitted value, in order, without repeats;
+// none for null. Fails for a value that is no JSON array of ids or {"id": …} objects.
+Result<std::vector<std::int64_t>> attachment_ids(const SqlValue& value);
+
 // Whether `ledger` has at least one attachment field.
 bool has_attachment_fields(const LedgerDeclaration& ledger);
 

@@ -402,19 +402,7 @@ Result<LedgerRecord> LedgerService::create(const UserContext& user, const Ledger
     rec.created_at = rec.updated_at = utc_timestamp();
     rec.created_by = rec.updated_by = user.login;
     FAZHI_TRY(check_record(tx, user, ledger, *orgs, nullptr, rec, nullptr));
-    std::vector<SqlValue> row = row_from_record(rec);
-    std::string marks;
-    for (size_t i = 0; i < row.size(); ++i) marks += i ? ", ?" : "?";
-    FAZHI_TRY(tx.sql().execute(fmt::format("INSERT INTO {} ({}) VALUES ({})", quote_identifier(ledger.name),
-                                           ledger_column_list(ledger), marks),
-                               row));
-    AuditEntry e;
-    e.action = "create";
-    e.ledger = ledger.name;
-    e.record_id = std::to_string(rec.id);
-    e.after = canonical_row_json(ledger, rec);
-    FAZHI_TRY(tx.audit(std::move(e)));
-    return ok();
+    return insert_audited_record(tx, ledger, rec);
   }));
   if (ledger.name == "organizations") orgs_.invalidate();
   if (ledger.name == "region_time_limit") FAZHI_TRY(reload_region_time_limits(store_));

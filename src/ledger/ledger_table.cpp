@@ -236,3 +236,23 @@ Result<std::int64_t> next_record_id(SqlSession& sql, const LedgerDeclaration& le
 }
 
 }  // namespace fazhi
+
+namespace fazhi {
+
+Result<void> insert_audited_record(WriteTransaction& tx, const LedgerDeclaration& ledger, const LedgerRecord& record) {
+  std::vector<SqlValue> row = row_from_record(record);
+  std::string marks;
+  for (size_t i = 0; i < row.size(); ++i) marks += i ? ", ?" : "?";
+  FAZHI_TRY(tx.sql().execute(fmt::format("INSERT INTO {} ({}) VALUES ({})", quote_identifier(ledger.name),
+                                         ledger_column_list(ledger), marks),
+                             row));
+  AuditEntry e;
+  e.action = "create";
+  e.ledger = ledger.name;
+  e.record_id = std::to_string(record.id);
+  e.after = canonical_row_json(ledger, record);
+  FAZHI_TRY(tx.audit(std::move(e)));
+  return ok();
+}
+
+}  // namespace fazhi

@@ -46,6 +46,10 @@ std::string canonical_row_json(const LedgerDeclaration& ledger, const LedgerReco
 // The same appended to `out` (earlier content left alone), for loops that reuse one buffer.
 void append_canonical_row_json(std::string& out, const LedgerDeclaration& ledger, const LedgerRecord& record);
 
+// Inserts `record` (id, version and timestamps already set, validated by the caller) into its
+// table inside `tx`, with the audit entry of its creation holding its canonical JSON.
+Result<void> insert_audited_record(WriteTransaction& tx, const LedgerDeclaration& ledger, const LedgerRecord& record);
+
 // Loads one record by id (no scope check), or kNotFound.
 Result<LedgerRecord> load_record(SqlSession& sql, const LedgerDeclaration& ledger, std::int64_t id);
 // The next free id of a ledger (max + 1); call inside a write transaction.

@@ -39,20 +39,7 @@ Result<void> write_problem(const RuleContext& c, const LedgerRecord& review,
   set_field(pl, p, "found_on", field_of(c.ledger, review, "reviewed_on"));
   set_field(pl, p, "responsible_org", responsible_org);
   set_field(pl, p, "deadline", field_of(c.ledger, review, "rectification_due_on"));
-  std::vector<SqlValue> row = row_from_record(p);
-  std::string marks;
-  for (size_t i = 0; i < row.size(); ++i) marks += i ? ", ?" : "?";
-  FAZHI_TRY(c.sql.execute(fmt::format("INSERT INTO {} ({}) VALUES ({})", quote_identifier(pl.name),
-                                      ledger_column_list(pl), marks),
-                          row));
-  AuditEntry e;
-  e.action = "create";
-  e.ledger = pl.name;
-  e.record_id = std::to_string(p.id);
-  e.after = canonical_row_json(pl, p);
-  FAZHI_ASSIGN_OR_RETURN(std::int64_t seq, c.tx->audit(std::move(e)));
-  (void)seq;
-  return ok();
+  return insert_audited_record(*c.tx, pl, p);
 }
 
 // The organisation that answers for the reviewed body (its own organisation, else the
