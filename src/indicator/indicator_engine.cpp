@@ -13,6 +13,7 @@
 #include "ledger/ledger_catalogue.h"
 #include "ledger/ledger_rules.h"
 #include "ledger/ledger_table.h"
+#include "ledger/ledger_tally.h"
 
 namespace fazhi {
 
@@ -109,8 +110,45 @@ struct GroupKey {
   PeriodRule period;
   std::string date_field;
   std::string end_field;
+  const MonthlyTallyDeclaration* tally = nullptr;  // counted from this tally, not the records
   auto operator<=>(const GroupKey&) const = default;
 };
+
+bool whole_months(const Period& p) {
+  return p.from.day() == 1 && p.to.day() == days_in_month(p.to.year(), p.to.month());
+}
+
+// The monthly tally that holds indicator `d`'s figures for `periods` exactly: a count by an
+// event's month, over whole months, conditions and breakdown on the tally's columns only.
+const MonthlyTallyDeclaration* tally_for(const IndicatorDeclaration& d,
+                                         const LedgerDeclaration& ledger,
+                                         std::initializer_list<const Period*> periods) {
+  if (ledger.monthly_tallies.empty() || d.period != PeriodRule::kEvent ||
+      d.aggregate != IndicatorAggregate::kCount)
+    return nullptr;
+  for (const Period* p : periods)
+    if (!whole_months(*p)) return nullptr;
+  std::vector<std::string> used = {d.breakdown_field};
+  auto use = [&](const IndicatorCondition& c) {
+    used.push_back(c.field);
+    if (c.op == IndicatorCondition::Op::kBefore || c.op == IndicatorCondition::Op::kAfter)
+      used.insert(used.end(), c.values.begin(), c.values.end());
+  };
+  for (const auto& c : d.where) use(c);
+  for (const auto& c : d.any) use(c);
+  for (const auto& group : d.any_groups)
+    for (const auto& c : group) use(c);
+  return find_monthly_tally(ledger, d.date_field, used);
+}
+
+// The months of `p` on a tally: "<conditions> AND <months>".
+std::string tally_filter_sql(const IndicatorDeclaration& d, const Period& p,
+                             std::vector<SqlValue>& params) {
+  std::string sql = indicator_condition_sql(d, params);
+  params.emplace_back(p.from.iso().substr(0, 7));
+  params.emplace_back(p.to.iso().substr(0, 7));
+  return sql + " AND (month >= ? AND month <= ?)";
+}
 
 std::string enum_or_org_label(const FieldDeclaration& f, const OrgDirectory& orgs, const std::string& key) {
   if (key.empty()) return "未填写";
@@ -266,7 +304,9 @@ Result<std::vector<IndicatorValue>> IndicatorEngine::compute(const UserContext& 
     if (needs_record_check(*d))
       missed.push_back(d);
     else
-      groups[{d->ledger, d->period, d->date_field, d->end_field}].push_back(d);
+      groups[{d->ledger, d->period, d->date_field, d->end_field,
+              tally_for(*d, *ledger, {&current, &previous})}]
+          .push_back(d);
   }
 
   std::map<const IndicatorDeclaration*, std::pair<IndicatorFigure, IndicatorFigure>> figures;
@@ -275,23 +315,39 @@ Result<std::vector<IndicatorValue>> IndicatorEngine::compute(const UserContext& 
       std::sort(members.begin(), members.end(),
                 [](const auto* a, const auto* b) { return a->id < b->id; });
       const LedgerDeclaration& ledger = *find_ledger(key.ledger);
+      const std::string table =
+          quote_identifier(key.tally ? monthly_tally_table(ledger, *key.tally) : ledger.name);
+      auto filter = [&](const IndicatorDeclaration& d, const Period& p,
+                        std::vector<SqlValue>& params) {
+        return key.tally ? tally_filter_sql(d, p, params) : filter_sql(d, p, params);
+      };
+      auto summand = [&](const IndicatorDeclaration& d) {
+        return key.tally ? std::string("records") : indicator_summand_sql(d, sql.dialect());
+      };
       std::vector<SqlValue> params;
       std::string select;
       for (const auto* d : members) {
         for (const Period* p : {&current, &previous}) {
-          std::string cond = filter_sql(*d, *p, params);
+          std::string cond = filter(*d, *p, params);
           if (!select.empty()) select += ", ";
           if (d->aggregate == IndicatorAggregate::kCountDistinct)
             select += "COUNT(DISTINCT CASE WHEN " + cond + " THEN " + quote_identifier(d->field) + " END)";
           else
-            select += "SUM(CASE WHEN " + cond + " THEN " + indicator_summand_sql(*d, sql.dialect()) + " ELSE 0 END)";
+            select += "SUM(CASE WHEN " + cond + " THEN " + summand(*d) + " ELSE 0 END)";
         }
       }
       params.insert(params.end(), scope.params.begin(), scope.params.end());
-      std::string where = scope.sql + " AND " + prefilter_sql(*members.front(), current, previous, params);
-      FAZHI_ASSIGN_OR_RETURN(SqlResult r, sql.query(fmt::format("SELECT {} FROM {} WHERE {}", select,
-                                                                quote_identifier(ledger.name), where),
-                                                    params));
+      std::string where = scope.sql + " AND ";
+      if (key.tally) {
+        params.emplace_back(std::min(current.from, previous.from).iso().substr(0, 7));
+        params.emplace_back(std::max(current.to, previous.to).iso().substr(0, 7));
+        where += "(month >= ? AND month <= ?)";
+      } else {
+        where += prefilter_sql(*members.front(), current, previous, params);
+      }
+      FAZHI_ASSIGN_OR_RETURN(
+          SqlResult r,
+          sql.query(fmt::format("SELECT {} FROM {} WHERE {}", select, table, where), params));
       for (size_t i = 0; i < members.size(); ++i) {
         double cur = r.rows.empty() ? 0 : number_of(r.rows[0][2 * i]);
         double prev = r.rows.empty() ? 0 : number_of(r.rows[0][2 * i + 1]);
@@ -303,15 +359,18 @@ Result<std::vector<IndicatorValue>> IndicatorEngine::compute(const UserContext& 
         const FieldDeclaration* f = ledger.field(d->breakdown_field);
         std::vector<SqlValue> bp = scope.params;
         std::string col = quote_identifier(d->breakdown_field);
-        std::string bwhere = scope.sql + " AND " + filter_sql(*d, current, bp);
+        std::string bwhere = scope.sql + " AND " + filter(*d, current, bp);
         std::string agg = d->aggregate == IndicatorAggregate::kCountDistinct
                               ? "COUNT(DISTINCT " + quote_identifier(d->field) + ")"
-                              : "SUM(" + indicator_summand_sql(*d, sql.dialect()) + ")";
-        FAZHI_ASSIGN_OR_RETURN(SqlResult br, sql.query(fmt::format("SELECT {}, {} FROM {} WHERE {} GROUP BY {}", col,
-                                                                   agg, quote_identifier(ledger.name), bwhere, col),
-                                                       bp));
+                              : "SUM(" + summand(*d) + ")";
+        FAZHI_ASSIGN_OR_RETURN(
+            SqlResult br, sql.query(fmt::format("SELECT {}, {} FROM {} WHERE {} GROUP BY {}", col,
+                                                agg, table, bwhere, col),
+                                    bp));
         auto& slices = figures[d].first.breakdown;
         for (auto& row : br.rows) {
+          // A tally keeps a zero row for values whose records were all changed or deleted.
+          if (key.tally && number_of(row[1]) == 0) continue;
           std::string k = sql_text(row[0]);
           slices.push_back({k, enum_or_org_label(*f, *orgs, k), number_of(row[1])});
         }

@@ -10,6 +10,9 @@
 //   its drill-down always agree.
 // - Indicators of one ledger are computed together, one query for the period and the year
 //   before, so asking for every indicator costs about one scan of each ledger's period.
+//   Counts that a ledger's monthly tally holds (ledger_tally.h) are summed from the tally
+//   when the period is whole months (a year always is): the same figures, from thousands of
+//   rows instead of millions.
 // - A missed-deadline figure counts the records whose named time limit fell due before the
 //   period's end and was met late or not at all, among the records open at some time in the
 //   period (RULES.md; the working-day calendar decides every due date).

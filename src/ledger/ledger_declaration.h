@@ -141,13 +141,14 @@ struct YearlyDutyDeclaration {
   std::string source;  // where the duty and its default minimum come from
 };
 
-// An index for the indicator engine's scans of a ledger of millions of rows (tickets,
-// ratings): a date field its indicators count periods by, then org_path and the fields they
-// count by, so that a year's figures are read from the index alone, never row by row from
-// the table. Named <ledger>_<name>.
-struct CoveringIndexDeclaration {
+// Running counts of a ledger of millions of rows (tickets, ratings) by the month of a date
+// field, the owner's org_path and the fields its indicators count by, kept by triggers on
+// every insert, update and delete (ledger_tally.h), so that a year's figures add up a few
+// thousand monthly counts instead of millions of records. Table <ledger>_tally_<name>.
+struct MonthlyTallyDeclaration {
   std::string name;
-  std::vector<std::string> columns;  // fields, or org_path / state
+  std::string date_field;            // a date or date-time field: the month it falls in
+  std::vector<std::string> columns;  // fields (or state) counted by, besides org_path
 };
 
 struct LedgerDeclaration {
@@ -167,7 +168,7 @@ struct LedgerDeclaration {
   std::string also_visible_to_field;
   // What each organisation or its principal leaders must record here every year.
   std::vector<YearlyDutyDeclaration> yearly_duties;
-  std::vector<CoveringIndexDeclaration> covering_indexes;
+  std::vector<MonthlyTallyDeclaration> monthly_tallies;
 
   const FieldDeclaration* field(std::string_view name) const;
   const StateDeclaration* state(std::string_view name) const;

@@ -28,11 +28,6 @@ std::vector<LedgerIndex> ledger_indexes(const LedgerDeclaration& ledger) {
   for (const auto& f : ledger.fields)
     if (f.indexed || f.type == FieldType::kOrgRef)
       out.push_back(index_on(ledger, f.name, quote_identifier(f.name)));
-  for (const auto& c : ledger.covering_indexes) {
-    std::string columns;
-    for (const auto& name : c.columns) columns += (columns.empty() ? "" : ", ") + quote_identifier(name);
-    out.push_back(index_on(ledger, c.name, columns));
-  }
   return out;
 }
 

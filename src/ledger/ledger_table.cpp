@@ -8,9 +8,10 @@
 
 #include "core/json_text.h"
 #include "core/sm3.h"
-#include "ledger/ledger_catalogue.h"
 #include "ledger/field_value.h"
+#include "ledger/ledger_catalogue.h"
 #include "ledger/ledger_indexes.h"
+#include "ledger/ledger_tally.h"
 #include "ledger/region_time_limits.h"
 #include "store/migrations.h"
 
@@ -105,6 +106,11 @@ Result<void> ensure_ledger_tables(Store& store) {
     std::vector<std::string> indexes = index_sql(*ledger);
     std::string fingerprint = create;
     for (auto& i : indexes) fingerprint += ";" + i;
+    std::string tallies;
+    for (const auto& t : ledger->monthly_tallies)
+      tallies += monthly_tally_script(store.dialect(), *ledger, t);
+    // A ledger without tallies keeps the fingerprint it always had.
+    if (!tallies.empty()) fingerprint += ";" + tallies;
     std::string id = "ledger:" + ledger->name + ":" + sm3_hex(fingerprint).substr(0, 16);
     FAZHI_ASSIGN_OR_RETURN(bool done, store.has_migration(id));
     if (done) continue;
@@ -120,6 +126,7 @@ Result<void> ensure_ledger_tables(Store& store) {
       }
     }
     for (auto& i : indexes) sql += i + ";\n";
+    sql += tallies;
     FAZHI_TRY(store.apply_migration(id, sql));
   }
   return reload_region_time_limits(store);
