@@ -2,10 +2,11 @@
 // audit entry ("import") that commits to every row by a digest (audit_verification.h). Used
 // by file imports and the demo generator. Records are inserted as given: validate them first
 // (LedgerService::check_record) unless they are generated valid by construction.
-// Rows go in through the session's RowAppender (one prepared INSERT, or COPY); the digest of
+// Rows go in through the session's RowAppender (multi-row INSERTs, or COPY); the digest of
 // a large import is computed on a second thread, batch by batch in row order, while the next
-// rows are read and written. Into an empty table, the ledger's secondary indexes are built
-// once by finish() rather than kept row by row.
+// rows are read and written. Into an empty table, the secondary indexes are built once by
+// finish() rather than kept row by row — on SQLite only those on columns of many values
+// (dates, numbers, references).
 #pragma once
 
 #include <memory>
@@ -33,8 +34,12 @@ class BulkInserter {
   // The id the next add() will give.
   Result<std::int64_t> next_id();
   // Inserts `record`, giving it the next id, version 1 and, where empty, the timestamps and
-  // actor of the transaction. org_path must already be set.
+  // actor of the transaction. org_path must already be set. Afterwards `record` keeps its id
+  // but holds an earlier row's other contents (taken rather than copied; buffers to reuse).
   Result<void> add(LedgerRecord& record);
+  // Sends every row added so far to the table; a constraint violation among them fails here
+  // (otherwise it may surface at any later statement of the transaction).
+  Result<void> flush();
   // Appends the audit entry (nothing when no row was added). Call once, last.
   Result<void> finish();
 
@@ -43,7 +48,7 @@ class BulkInserter {
   const std::string& digest_hex() const { return digest_hex_; }
 
  private:
-  // Drops the ledger's secondary indexes before the first row when the table is empty.
+  // Drops secondary indexes (see above) before the first row when the table is empty.
   Result<void> set_indexes_aside();
 
   WriteTransaction& tx_;

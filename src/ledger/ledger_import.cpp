@@ -14,6 +14,7 @@
 #include "ledger/ledger_table.h"
 #include "ledger/tabular/table_reader.h"
 #include "ledger/tabular/table_writer.h"
+#include "ledger/unique_constraint.h"
 
 namespace fazhi {
 namespace {
@@ -191,13 +192,17 @@ Result<ImportOutcome> import_ledger_file(LedgerService& service, const UserConte
                                          const LedgerDeclaration& ledger, const std::string& path,
                                          const ImportOptions& options) {
   FAZHI_TRY(require_write(user, ledger));
-  FAZHI_ASSIGN_OR_RETURN(auto reader, tabular::open_table_reader(path));
-  if (options.mapping) {
-    if (options.mapping->ledger != ledger.name)
-      return invalid_input("导入映射 " + options.mapping->name, "",
-                           "用于台账「" + options.mapping->ledger + "」，不能导入「" + ledger.label + "」");
-    reader = map_table(std::move(reader), *options.mapping, ledger);
-  }
+  if (options.mapping && options.mapping->ledger != ledger.name)
+    return invalid_input(
+        "导入映射 " + options.mapping->name, "",
+        "用于台账「" + options.mapping->ledger + "」，不能导入「" + ledger.label + "」");
+  // The file from its first row, read through the mapping if one is given.
+  auto open_mapped_reader = [&]() -> Result<std::unique_ptr<tabular::TableReader>> {
+    FAZHI_ASSIGN_OR_RETURN(auto opened, tabular::open_table_reader(path));
+    if (options.mapping) opened = map_table(std::move(opened), *options.mapping, ledger);
+    return opened;
+  };
+  FAZHI_ASSIGN_OR_RETURN(auto reader, open_mapped_reader());
   FAZHI_ASSIGN_OR_RETURN(std::shared_ptr<const OrgDirectory> orgs, service.orgs());
   const std::string file = reader->file_name();
   const std::string subject = tabular::file_subject(file);
@@ -262,64 +267,96 @@ Result<ImportOutcome> import_ledger_file(LedgerService& service, const UserConte
   }
 
   std::string default_org = options.default_org.empty() ? user.org_code : options.default_org;
+  const std::shared_ptr<const OrgDirectory> orgs_before = orgs;
   ImportOutcome outcome;
-  outcome.dry_run = options.dry_run;
-  auto written = service.store().write(user.actor(), [&](WriteTransaction& tx) -> Result<void> {
-    BulkInserter bulk(tx, ledger, file);
-    FAZHI_ASSIGN_OR_RETURN(outcome.first_id, bulk.next_id());
-    const std::string now = utc_timestamp();
-    RowConverter converter(*reader, ledger, mapping, orgs, subject, default_org);
-    // The organisation directory changes as organisations are imported: convert in step.
-    ConvertedRows rows(converter, ledger.name != "organizations");
-    for (;;) {
-      FAZHI_ASSIGN_OR_RETURN(ConvertedRow * converted, rows.next());
-      if (!converted) break;
-      auto place_row = [&] { return tabular::row_place(converted->number, converted->sheet); };
-      bool row_bad = !converted->errors.empty();
-      for (Error& e : converted->errors) add_error(std::move(e));
-      LedgerRecord& rec = converted->record;
-      if (row_bad) continue;
-      FAZHI_ASSIGN_OR_RETURN(rec.id, bulk.next_id());
-      rec.version = 1;
-      rec.created_at = rec.updated_at = now;
-      rec.created_by = rec.updated_by = user.login;
-      auto checked = service.check_record(tx, user, ledger, *orgs, nullptr, rec, nullptr);
-      if (!checked) {
-        Error e = std::move(checked).error();
-        std::vector<Error> parts = e.details.empty() ? std::vector<Error>{e} : e.details;
-        for (auto& p : parts) {
-          std::string column;
-          if (const FieldDeclaration* f = ledger.field(p.field)) column = "，列「" + f->label + "」";
-          add_error(Error{p.code == ErrorCode::kForbidden ? ErrorCode::kInvalidInput : p.code, subject,
-                          place_row() + column, p.subject.empty() ? p.reason : p.subject + "：" + p.reason, p.field, {}});
+  // `trust_unique`: where the database keeps the unique fields unique, rows are written
+  // without a query per unique value; a duplicate then fails the write with a constraint
+  // violation (a kConflict), and the import is run again the old way, querying each value,
+  // to name the row, column and value. So either attempt reports exactly the same errors.
+  auto attempt = [&](bool trust_unique) -> Result<void> {
+    outcome = ImportOutcome{};
+    outcome.dry_run = options.dry_run;
+    errors.clear();
+    error_count = 0;
+    orgs = orgs_before;
+    return service.store().write(user.actor(), [&](WriteTransaction& tx) -> Result<void> {
+      if (trust_unique) {
+        FAZHI_ASSIGN_OR_RETURN(trust_unique, database_keeps_unique_fields(tx.sql(), ledger));
+      }
+      BulkInserter bulk(tx, ledger, file);
+      FAZHI_ASSIGN_OR_RETURN(outcome.first_id, bulk.next_id());
+      const std::string now = utc_timestamp();
+      RowConverter converter(*reader, ledger, mapping, orgs, subject, default_org);
+      // The organisation directory changes as organisations are imported: convert in step.
+      ConvertedRows rows(converter, ledger.name != "organizations");
+      for (;;) {
+        FAZHI_ASSIGN_OR_RETURN(ConvertedRow * converted, rows.next());
+        if (!converted) break;
+        auto place_row = [&] { return tabular::row_place(converted->number, converted->sheet); };
+        bool row_bad = !converted->errors.empty();
+        for (Error& e : converted->errors) add_error(std::move(e));
+        LedgerRecord& rec = converted->record;
+        if (row_bad) continue;
+        FAZHI_ASSIGN_OR_RETURN(rec.id, bulk.next_id());
+        rec.version = 1;
+        rec.created_at = rec.updated_at = now;
+        rec.created_by = rec.updated_by = user.login;
+        // Once a row is bad nothing more is written, and the later rows' values are checked
+        // by query as the old way does (against the rows written before).
+        auto checked = service.check_record(tx, user, ledger, *orgs, nullptr, rec, nullptr,
+                                            !trust_unique || error_count > 0);
+        if (!checked) {
+          Error e = std::move(checked).error();
+          // A violation by rows already written, surfacing as this row is checked.
+          if (trust_unique && e.code == ErrorCode::kConflict) return e;
+          std::vector<Error> parts = e.details.empty() ? std::vector<Error>{e} : e.details;
+          for (auto& p : parts) {
+            std::string column;
+            if (const FieldDeclaration* f = ledger.field(p.field))
+              column = "，列「" + f->label + "」";
+            add_error(Error{p.code == ErrorCode::kForbidden ? ErrorCode::kInvalidInput : p.code,
+                            subject,
+                            place_row() + column,
+                            p.subject.empty() ? p.reason : p.subject + "：" + p.reason,
+                            p.field,
+                            {}});
+          }
+          continue;
         }
-        continue;
+        if (error_count > 0) continue;  // keep validating, but write nothing more
+        FAZHI_TRY(bulk.add(rec));
+        ++outcome.rows;
+        if (ledger.name == "organizations") {
+          // A later row may name this one as its parent.
+          FAZHI_ASSIGN_OR_RETURN(auto fresh, OrgDirectory::load(tx.sql()));
+          orgs = std::make_shared<const OrgDirectory>(std::move(fresh));
+          converter.set_orgs(orgs);
+        }
       }
-      if (error_count > 0) continue;  // keep validating, but write nothing more
-      FAZHI_TRY(bulk.add(rec));
-      ++outcome.rows;
-      if (ledger.name == "organizations") {
-        // A later row may name this one as its parent.
-        FAZHI_ASSIGN_OR_RETURN(auto fresh, OrgDirectory::load(tx.sql()));
-        orgs = std::make_shared<const OrgDirectory>(std::move(fresh));
-        converter.set_orgs(orgs);
+      // Every row written is in the table now: a duplicate among them fails here.
+      FAZHI_TRY(bulk.flush());
+      if (error_count > 0) {
+        Error e = invalid_input(subject, "",
+                                fmt::format("有 {} 处错误，未导入任何记录{}", error_count,
+                                            error_count > static_cast<std::int64_t>(errors.size())
+                                                ? fmt::format("（仅列出前 {} 处）", errors.size())
+                                                : ""));
+        e.details = std::move(errors);
+        return e;
       }
-    }
-    if (error_count > 0) {
-      Error e = invalid_input(subject, "",
-                              fmt::format("有 {} 处错误，未导入任何记录{}", error_count,
-                                          error_count > static_cast<std::int64_t>(errors.size())
-                                              ? fmt::format("（仅列出前 {} 处）", errors.size())
-                                              : ""));
-      e.details = std::move(errors);
-      return e;
-    }
-    outcome.last_id = outcome.first_id + outcome.rows - 1;
-    if (options.dry_run) return Error{ErrorCode::kConflict, kDryRunMarker, "", "", {}, {}};
-    FAZHI_TRY(bulk.finish());
-    outcome.rows_digest = bulk.digest_hex();
-    return ok();
-  });
+      outcome.last_id = outcome.first_id + outcome.rows - 1;
+      if (options.dry_run) return Error{ErrorCode::kConflict, kDryRunMarker, "", "", {}, {}};
+      FAZHI_TRY(bulk.finish());
+      outcome.rows_digest = bulk.digest_hex();
+      return ok();
+    });
+  };
+  auto written = attempt(true);
+  if (!written && written.error().code == ErrorCode::kConflict &&
+      written.error().subject != kDryRunMarker) {
+    FAZHI_ASSIGN_OR_RETURN(reader, open_mapped_reader());
+    written = attempt(false);
+  }
   if (!written) {
     if (written.error().subject == kDryRunMarker) return outcome;
     return written.error();

@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.h"
 #include "store/sql_value.h"
@@ -16,17 +17,20 @@ namespace fazhi {
 
 enum class SqlDialect { kSqlite, kPostgres };
 
-// Many rows added to one table by the fastest way the backend has, for imports: SQLite steps
-// one prepared INSERT bound straight from the values; PostgreSQL streams them with COPY in
-// batches. Every row appended is seen by the session's later statements (PostgreSQL sends
-// what is pending before any other statement, and at commit). A constraint violation fails
-// append() or flush() — or, for PostgreSQL, the next statement — naming the table. Belongs
-// to its session and must not outlive it.
+// Many rows added to one table by the fastest way the backend has, for imports: SQLite keeps
+// them and inserts 64 at a time with one prepared multi-row INSERT bound straight from the
+// values; PostgreSQL streams them with COPY in batches. Every row appended is seen by the
+// session's later statements (both send what is pending before any other statement, and at
+// commit). A constraint violation fails append() or flush() — or the next statement — naming
+// the table, and may leave earlier rows of its batch written: the transaction must then be
+// rolled back (Store::write does). Belongs to its session and must not outlive it.
 class RowAppender {
  public:
   virtual ~RowAppender() = default;
-  // Adds one row, values in the column order the appender was made with.
-  virtual Result<void> append(std::span<const SqlValue> row) = 0;
+  // Adds one row, values in the column order the appender was made with. The appender may
+  // take the values rather than copy them, leaving in `row` as many values of an earlier row
+  // (their buffers to reuse): fill every value of `row` anew for the next row.
+  virtual Result<void> append(std::vector<SqlValue>& row) = 0;
   // Sends every pending row now.
   virtual Result<void> flush() = 0;
 };

@@ -1,13 +1,19 @@
 // Import loses nothing: a bad file is refused whole with one message per bad cell, on both
-// backends; good files (UTF-8, GB18030, xlsx) import; an export imports back unchanged.
+// backends; good files (UTF-8, GB18030, xlsx) import; an export imports back unchanged; a
+// duplicate of a unique field, within the file or of a record already there, is named by row,
+// column and value however many rows are written before it is found.
 #include "ledger/ledger_import.h"
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <iconv.h>
 
 #include <fstream>
+#include <map>
 
+#include "core/resident_id.h"
 #include "ledger/tabular/table_reader.h"
+#include "ledger/unique_constraint.h"
 #include "ledger_fixture.h"
 
 namespace fazhi {
@@ -28,6 +34,23 @@ std::string to_gb18030(const std::string& utf8) {
   iconv_close(cd);
   out.resize(out.size() - outleft);
   return out;
+}
+
+// A valid 公民身份号码, different for each n below 1000.
+std::string citizen_id(int n) {
+  std::string first17 = fmt::format("11010519800101{:03d}", n);
+  return first17 + resident_id_check_character(first17).value();
+}
+
+// A people file of `rows` rows, the k-th (from 1, on line k + 1) with citizen_id(k) unless
+// `ids` says otherwise.
+std::string people_csv(int rows, const std::map<int, std::string>& ids = {}) {
+  std::string csv = "姓名,公民身份号码,入职日期\n";
+  for (int k = 1; k <= rows; ++k) {
+    auto it = ids.find(k);
+    csv += fmt::format("人员{},{},2024-03-05\n", k, it == ids.end() ? citizen_id(k) : it->second);
+  }
+  return csv;
 }
 
 class LedgerImportTest : public testing::LedgerFixture {
@@ -155,6 +178,82 @@ TEST_P(LedgerImportTest, ExportImportsBackUnchanged) {
     }
     EXPECT_EQ(rows, 2u);
   }
+}
+
+TEST_P(LedgerImportTest, DuplicateInTheFileIsNamedAndNothingIsImported) {
+  // Rows are written in batches: the copy comes two batches after the row it repeats.
+  auto r = import(write("dup.csv", people_csv(200, {{150, citizen_id(3)}})));
+  EXPECT_THAT(r, ErrorIs(ErrorCode::kInvalidInput,
+                         AllOf(HasSubstr("有 1 处错误，未导入任何记录"),
+                               HasSubstr("第 151 行，列「公民身份号码」"),
+                               HasSubstr("「" + citizen_id(3) + "」已被编号 3 的记录使用"))));
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().details.size(), 1u);
+  EXPECT_EQ(people_count(), 0);
+  // The same file checked only, and then without the copy, imports.
+  EXPECT_THAT(import(write("dup.csv", people_csv(200, {{150, citizen_id(3)}})), true),
+              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("第 151 行，列「公民身份号码」")));
+  ASSERT_THAT(import(write("ok.csv", people_csv(200))), IsOk());
+  EXPECT_EQ(people_count(), 200);
+}
+
+TEST_P(LedgerImportTest, DuplicateOfARecordAlreadyThereIsNamed) {
+  ASSERT_THAT(import(write("one.csv", people_csv(1, {{1, citizen_id(7)}}))), IsOk());
+  auto r = import(write("more.csv", people_csv(100)));
+  EXPECT_THAT(r, ErrorIs(ErrorCode::kInvalidInput,
+                         AllOf(HasSubstr("有 1 处错误"), HasSubstr("第 8 行，列「公民身份号码」"),
+                               HasSubstr("「" + citizen_id(7) + "」已被编号 1 的记录使用"))));
+  EXPECT_EQ(people_count(), 1);
+}
+
+TEST_P(LedgerImportTest, DuplicateAndBadCellsAreAllNamed) {
+  // The copy is written before the bad cell stops the writing; both are reported, as is a
+  // copy after it.
+  std::string csv = people_csv(100, {{2, citizen_id(1)}, {90, citizen_id(1)}});
+  const std::string row80 = fmt::format("人员80,{},2024-03-05", citizen_id(80));
+  csv.replace(csv.find(row80), row80.size(), fmt::format("人员80,{},2024-02-30", citizen_id(80)));
+  auto r = import(write("mixed.csv", csv));
+  EXPECT_THAT(r, ErrorIs(ErrorCode::kInvalidInput,
+                         AllOf(HasSubstr("有 3 处错误"), HasSubstr("第 3 行，列「公民身份号码」"),
+                               HasSubstr("第 81 行，列「入职日期」"),
+                               HasSubstr("第 91 行，列「公民身份号码」"))));
+  EXPECT_EQ(people_count(), 0);
+}
+
+TEST_P(LedgerImportTest, TheDatabaseKeepsTheDeclaredUniqueFieldsUnique) {
+  // A table made from the declaration has the constraint; one without it (a column added to
+  // an older table) or with a partial index only does not.
+  LedgerDeclaration plain = people();
+  plain.name = "people_plain";
+  auto keeps = [&](const LedgerDeclaration& ledger) {
+    Result<bool> out = false;
+    EXPECT_THAT(store_->read([&](SqlSession& s) -> Result<void> {
+      out = database_keeps_unique_fields(s, ledger);
+      return ok();
+    }),
+                IsOk());
+    return out;
+  };
+  EXPECT_THAT(keeps(people()), IsOk());
+  EXPECT_TRUE(*keeps(people()));
+  ASSERT_THAT(
+      store_->write(
+          UserContext::system_context().actor(),
+          [](WriteTransaction& tx) {
+            return tx.sql().execute_script(
+                "CREATE TABLE people_plain (id INTEGER PRIMARY KEY, citizen_id TEXT);"
+                "CREATE UNIQUE INDEX people_plain_some ON people_plain (citizen_id) WHERE id > 10");
+          }),
+      IsOk());
+  EXPECT_FALSE(*keeps(plain));
+  ASSERT_THAT(
+      store_->write(UserContext::system_context().actor(),
+                    [](WriteTransaction& tx) {
+                      return tx.sql().execute_script(
+                          "CREATE UNIQUE INDEX people_plain_all ON people_plain (citizen_id)");
+                    }),
+      IsOk());
+  EXPECT_TRUE(*keeps(plain));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, LedgerImportTest, ::testing::ValuesIn(testing::all_backends()),

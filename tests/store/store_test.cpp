@@ -181,6 +181,21 @@ TEST_P(StoreTest, AppendedDuplicateKeyIsConflictAndNothingIsKept) {
   EXPECT_EQ(count("t"), 0);
 }
 
+TEST_P(StoreTest, AppendedDuplicateAfterManyRowsIsConflictAndNothingIsKept) {
+  // Far enough apart to fall into different batches of rows sent together.
+  const std::vector<std::string> columns = {"id", "name"};
+  auto written = store_->write(actor_, [&](WriteTransaction& tx) -> Result<void> {
+    FAZHI_ASSIGN_OR_RETURN(auto appender, tx.sql().append_rows("t", columns));
+    for (std::int64_t id = 1; id <= 300; ++id) {
+      std::vector<SqlValue> row = {id == 250 ? std::int64_t{70} : id, std::string("行")};
+      FAZHI_TRY(appender->append(row));
+    }
+    return appender->flush();
+  });
+  EXPECT_THAT(written, ErrorIs(ErrorCode::kConflict, HasSubstr("t")));
+  EXPECT_EQ(count("t"), 0);
+}
+
 TEST_P(StoreTest, AppendedRowsOfAFailedWriteAreDiscarded) {
   const std::vector<std::string> columns = {"id", "name"};
   auto written = store_->write(actor_, [&](WriteTransaction& tx) -> Result<void> {

@@ -226,7 +226,7 @@ class PostgresRowAppender final : public RowAppender {
   PostgresRowAppender(PostgresSession& session, std::string copy_sql)
       : session_(session), copy_sql_(std::move(copy_sql)) {}
 
-  Result<void> append(std::span<const SqlValue> row) override {
+  Result<void> append(std::vector<SqlValue>& row) override {
     if (session_.copy_sql_ != copy_sql_) {
       FAZHI_TRY(session_.flush_copy());
       session_.copy_sql_ = copy_sql_;

@@ -1,8 +1,9 @@
 #include "store/sqlite/sqlite_session.h"
 
+#include <fmt/format.h>
 #include <sqlite3.h>
 
-#include <fmt/format.h>
+#include <utility>
 
 namespace fazhi {
 
@@ -39,31 +40,51 @@ Error SqliteSession::error_here(std::string_view what) const {
   return internal_error("数据库 " + path_, reason);
 }
 
-Result<sqlite3_stmt*> SqliteSession::prepare(std::string_view sql, std::span<const SqlValue> params) {
-  sqlite3_stmt* stmt = nullptr;
-  auto it = statements_.find(sql);
-  if (it != statements_.end()) {
-    stmt = it->second;
-    sqlite3_reset(stmt);
-    sqlite3_clear_bindings(stmt);
-  } else {
-    std::string key(sql);
-    if (sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT,
-                           &stmt, nullptr) != SQLITE_OK)
-      return error_here("SQL 语句无法准备 [" + key.substr(0, 200) + "]");
-    statements_.emplace(std::move(key), stmt);
-  }
-  int i = 1;
-  for (const SqlValue& v : params) {
-    int rc = SQLITE_OK;
-    if (auto* n = std::get_if<std::int64_t>(&v)) rc = sqlite3_bind_int64(stmt, i, *n);
-    else if (auto* d = std::get_if<double>(&v)) rc = sqlite3_bind_double(stmt, i, *d);
-    else if (auto* s = std::get_if<std::string>(&v))
+namespace {
+
+// Binds `values` to the parameters of `stmt` from number `first` on, without copying them:
+// they must stay as they are until the statement has been stepped.
+int bind_values(sqlite3_stmt* stmt, int first, std::span<const SqlValue> values) {
+  int i = first;
+  for (const SqlValue& v : values) {
+    int rc;
+    if (const auto* s = std::get_if<std::string>(&v))
       rc = sqlite3_bind_text(stmt, i, s->data(), static_cast<int>(s->size()), SQLITE_STATIC);
+    else if (const auto* n = std::get_if<std::int64_t>(&v))
+      rc = sqlite3_bind_int64(stmt, i, *n);
+    else if (const auto* d = std::get_if<double>(&v))
+      rc = sqlite3_bind_double(stmt, i, *d);
     else rc = sqlite3_bind_null(stmt, i);
-    if (rc != SQLITE_OK) return error_here("参数绑定失败");
+    if (rc != SQLITE_OK) return rc;
     ++i;
   }
+  return SQLITE_OK;
+}
+
+}  // namespace
+
+Result<sqlite3_stmt*> SqliteSession::cached(std::string_view sql) {
+  auto it = statements_.find(sql);
+  if (it != statements_.end()) return it->second;
+  std::string key(sql);
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT,
+                         &stmt, nullptr) != SQLITE_OK) {
+    Error e = error_here("SQL 语句无法准备 [" + key.substr(0, 200) + "]");
+    sqlite3_finalize(stmt);
+    return e;
+  }
+  statements_.emplace(std::move(key), stmt);
+  return stmt;
+}
+
+Result<sqlite3_stmt*> SqliteSession::prepare(std::string_view sql,
+                                             std::span<const SqlValue> params) {
+  FAZHI_TRY(flush_rows());
+  FAZHI_ASSIGN_OR_RETURN(sqlite3_stmt * stmt, cached(sql));
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+  if (bind_values(stmt, 1, params) != SQLITE_OK) return error_here("参数绑定失败");
   return stmt;
 }
 
@@ -114,42 +135,58 @@ Result<std::int64_t> SqliteSession::execute(std::string_view sql, std::span<cons
   return static_cast<std::int64_t>(sqlite3_changes64(db_));
 }
 
-// One INSERT prepared for the appender alone (not in the session's cache), bound straight
-// from each row's values and stepped.
+// Rows kept in the session's pending rows, each taking the place of a row already inserted
+// (so the values' buffers are reused), and inserted by the session a batch at a time.
 class SqliteRowAppender final : public RowAppender {
  public:
-  SqliteRowAppender(SqliteSession& session, sqlite3_stmt* stmt, std::string table)
-      : session_(session), stmt_(stmt), table_(std::move(table)) {}
-  ~SqliteRowAppender() override { sqlite3_finalize(stmt_); }
+  SqliteRowAppender(SqliteSession& session, SqliteSession::PendingInsert insert)
+      : session_(session), insert_(std::move(insert)) {}
 
-  Result<void> append(std::span<const SqlValue> row) override {
-    int i = 1;
-    for (const SqlValue& v : row) {
-      int rc;
-      if (const auto* s = std::get_if<std::string>(&v))
-        rc = sqlite3_bind_text(stmt_, i, s->data(), static_cast<int>(s->size()), SQLITE_STATIC);
-      else if (const auto* n = std::get_if<std::int64_t>(&v)) rc = sqlite3_bind_int64(stmt_, i, *n);
-      else if (const auto* d = std::get_if<double>(&v)) rc = sqlite3_bind_double(stmt_, i, *d);
-      else rc = sqlite3_bind_null(stmt_, i);
-      if (rc != SQLITE_OK) return session_.error_here("表 " + table_ + " 参数绑定失败");
-      ++i;
+  Result<void> append(std::vector<SqlValue>& row) override {
+    if (session_.pending_insert_.many != insert_.many) {
+      FAZHI_TRY(session_.flush_rows());
+      session_.pending_insert_ = insert_;
     }
-    int rc = sqlite3_step(stmt_);
-    if (rc != SQLITE_DONE) {
-      Error e = session_.error_here("写入表 " + table_ + " 失败");
-      sqlite3_reset(stmt_);
-      return e;
-    }
-    sqlite3_reset(stmt_);
+    auto& rows = session_.pending_rows_;
+    if (session_.pending_count_ == rows.size()) rows.emplace_back();
+    rows[session_.pending_count_++].swap(row);
+    row.resize(rows[session_.pending_count_ - 1].size());
+    if (session_.pending_count_ == kAppendBatchRows) return session_.flush_rows();
     return ok();
   }
-  Result<void> flush() override { return ok(); }
+  Result<void> flush() override { return session_.flush_rows(); }
 
  private:
   SqliteSession& session_;
-  sqlite3_stmt* stmt_;
-  std::string table_;
+  SqliteSession::PendingInsert insert_;
 };
+
+Result<void> SqliteSession::flush_rows() {
+  if (pending_count_ == 0) return ok();
+  // Cleared first: whatever happens, these rows are not sent twice.
+  const size_t count = std::exchange(pending_count_, 0);
+  // Steps `stmt` bound with `rows` pending rows from `from` on.
+  auto insert = [&](sqlite3_stmt* stmt, size_t from, size_t rows) -> Result<void> {
+    int first = 1;
+    for (size_t k = from; k < from + rows; ++k) {
+      if (bind_values(stmt, first, pending_rows_[k]) != SQLITE_OK)
+        return error_here("表 " + pending_insert_.table + " 参数绑定失败");
+      first += static_cast<int>(pending_rows_[k].size());
+    }
+    int rc = sqlite3_step(stmt);
+    if (rc != SQLITE_DONE) {
+      Error e = error_here("写入表 " + pending_insert_.table + " 失败");
+      sqlite3_reset(stmt);
+      return e;
+    }
+    sqlite3_reset(stmt);
+    return ok();
+  };
+  // A whole batch by the multi-row INSERT; the rest (before another statement) row by row.
+  if (count == kAppendBatchRows) return insert(pending_insert_.many, 0, count);
+  for (size_t k = 0; k < count; ++k) FAZHI_TRY(insert(pending_insert_.one, k, 1));
+  return ok();
+}
 
 Result<std::unique_ptr<RowAppender>> SqliteSession::append_rows(std::string_view table,
                                                                 std::span<const std::string> columns) {
@@ -158,15 +195,21 @@ Result<std::unique_ptr<RowAppender>> SqliteSession::append_rows(std::string_view
     cols += fmt::format("{}\"{}\"", i ? ", " : "", columns[i]);
     marks += i ? ", ?" : "?";
   }
-  std::string sql = fmt::format("INSERT INTO \"{}\" ({}) VALUES ({})", table, cols, marks);
-  sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
-                         nullptr) != SQLITE_OK)
-    return error_here("表 " + std::string(table) + " 的插入语句无法准备");
-  return std::unique_ptr<RowAppender>(new SqliteRowAppender(*this, stmt, std::string(table)));
+  // OR FAIL: a violation stops the statement where it is, without a statement journal to
+  // undo the rows of the batch before it (each batch would copy the pages it touches there);
+  // the transaction is rolled back instead.
+  std::string one = fmt::format("INSERT OR FAIL INTO \"{}\" ({}) VALUES ({})", table, cols, marks);
+  std::string many = one;
+  for (size_t k = 1; k < kAppendBatchRows; ++k) many += fmt::format(", ({})", marks);
+  PendingInsert insert;
+  insert.table = std::string(table);
+  FAZHI_ASSIGN_OR_RETURN(insert.one, cached(one));
+  FAZHI_ASSIGN_OR_RETURN(insert.many, cached(many));
+  return std::unique_ptr<RowAppender>(new SqliteRowAppender(*this, std::move(insert)));
 }
 
 Result<void> SqliteSession::execute_script(std::string_view sql) {
+  FAZHI_TRY(flush_rows());
   std::string text(sql);
   char* err = nullptr;
   if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
@@ -188,6 +231,7 @@ Result<void> SqliteSession::commit() {
   return ok();
 }
 void SqliteSession::rollback() {
+  pending_count_ = 0;
   if (!sqlite3_get_autocommit(db_)) (void)execute("ROLLBACK", {});
 }
 

@@ -1,10 +1,13 @@
 // SqlSession over one SQLite connection: WAL journal, foreign keys on, a busy timeout, and a
-// cache of prepared statements keyed by their SQL text. Not thread-safe: one thread at a time.
+// cache of prepared statements keyed by their SQL text. Appended rows wait in the session and
+// go in kAppendBatchRows at a time by one multi-row INSERT, before any other statement of the
+// session and at commit. Not thread-safe: one thread at a time.
 #pragma once
 
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "store/sql_session.h"
 
@@ -38,8 +41,14 @@ class SqliteSession final : public SqlSession {
  private:
   explicit SqliteSession(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   friend class SqliteRowAppender;
+  // The statement for `sql` from the cache, prepared on first use; not reset or bound.
+  Result<sqlite3_stmt*> cached(std::string_view sql);
   Result<sqlite3_stmt*> prepare(std::string_view sql, std::span<const SqlValue> params);
   Error error_here(std::string_view what) const;
+  // Inserts the rows appenders left pending; does nothing when none are. A constraint
+  // violation fails naming the table; rows of the batch before it may stay written, so the
+  // transaction must be rolled back (Store::write does).
+  Result<void> flush_rows();
 
   sqlite3* db_;
   std::string path_;
@@ -49,6 +58,21 @@ class SqliteSession final : public SqlSession {
   };
   // Looked up by the SQL text without copying it (heterogeneous lookup).
   std::unordered_map<std::string, sqlite3_stmt*, TextHash, std::equal_to<>> statements_;
+
+  // Rows appended but not yet inserted: the first pending_count_ of pending_rows_, all for
+  // the INSERT of one appender (one row, or kAppendBatchRows rows, per statement).
+  struct PendingInsert {
+    sqlite3_stmt* one = nullptr;   // INSERT … VALUES (?, …)
+    sqlite3_stmt* many = nullptr;  // the same with kAppendBatchRows rows of values
+    std::string table;
+  };
+  PendingInsert pending_insert_;
+  std::vector<std::vector<SqlValue>> pending_rows_;
+  size_t pending_count_ = 0;
 };
+
+// Rows per multi-row INSERT of an appender: enough that the statement's setup and its b-tree
+// seeks are shared by many rows, few enough that the bound values of a batch stay small.
+inline constexpr size_t kAppendBatchRows = 64;
 
 }  // namespace fazhi
