@@ -76,37 +76,86 @@ std::string monthly_tally_table(const LedgerDeclaration& ledger,
   return ledger.name + "_tally_" + tally.name;
 }
 
-std::string monthly_tally_script(SqlDialect d, const LedgerDeclaration& ledger,
-                                 const MonthlyTallyDeclaration& tally) {
+namespace {
+
+std::string watched_columns(const std::string& date, const std::vector<TallyColumn>& cols) {
+  std::string watched = date + ", org_path";
+  for (const auto& c : cols) watched += ", " + c.name;
+  return watched;
+}
+
+}  // namespace
+
+std::string monthly_tally_drop_triggers_sql(SqlDialect d, const LedgerDeclaration& ledger,
+                                            const MonthlyTallyDeclaration& tally) {
+  const std::string name = monthly_tally_table(ledger, tally);
+  if (d != SqlDialect::kSqlite)
+    return fmt::format("DROP TRIGGER IF EXISTS {} ON {};\n", quote_identifier(name + "_keep"),
+                       quote_identifier(ledger.name));
+  std::string sql;
+  for (const char* t : {"insert", "update", "delete"})
+    sql += fmt::format("DROP TRIGGER IF EXISTS {};\n", quote_identifier(name + "_" + t));
+  return sql;
+}
+
+std::string monthly_tally_create_triggers_sql(SqlDialect d, const LedgerDeclaration& ledger,
+                                              const MonthlyTallyDeclaration& tally) {
   const std::string name = monthly_tally_table(ledger, tally);
   const std::string table = quote_identifier(name);
   const std::string source = quote_identifier(ledger.name);
   const std::string date = quote_identifier(tally.date_field);
   const auto cols = tally_columns(d, ledger, tally);
+  std::string sql;
+  if (d == SqlDialect::kSqlite) {
+    sql += fmt::format("CREATE TRIGGER {} AFTER INSERT ON {} BEGIN {}; END;\n",
+                       quote_identifier(name + "_insert"), source,
+                       count_in_sql(d, table, date, cols, "NEW"));
+    sql += fmt::format("CREATE TRIGGER {} AFTER DELETE ON {} BEGIN {}; END;\n",
+                       quote_identifier(name + "_delete"), source,
+                       count_out_sql(d, table, date, cols, "OLD"));
+    sql += fmt::format("CREATE TRIGGER {} AFTER UPDATE OF {} ON {} BEGIN {}; {}; END;\n",
+                       quote_identifier(name + "_update"), watched_columns(date, cols), source,
+                       count_out_sql(d, table, date, cols, "OLD"),
+                       count_in_sql(d, table, date, cols, "NEW"));
+    return sql;
+  }
+  const std::string function = quote_identifier(name + "_keep");
+  sql += fmt::format(
+      "CREATE OR REPLACE FUNCTION {}() RETURNS trigger LANGUAGE plpgsql AS $tally$\nBEGIN\n"
+      "  IF TG_OP <> 'INSERT' THEN {}; END IF;\n  IF TG_OP <> 'DELETE' THEN {}; END IF;\n"
+      "  RETURN NULL;\nEND\n$tally$;\n",
+      function, count_out_sql(d, table, date, cols, "OLD"),
+      count_in_sql(d, table, date, cols, "NEW"));
+  sql += fmt::format(
+      "CREATE TRIGGER {} AFTER INSERT OR DELETE OR UPDATE OF {} ON {} FOR EACH ROW EXECUTE "
+      "FUNCTION {}();\n",
+      function, watched_columns(date, cols), source, function);
+  return sql;
+}
+
+std::string monthly_tally_script(SqlDialect d, const LedgerDeclaration& ledger,
+                                 const MonthlyTallyDeclaration& tally) {
+  const std::string table = quote_identifier(monthly_tally_table(ledger, tally));
+  const std::string source = quote_identifier(ledger.name);
+  const std::string date = quote_identifier(tally.date_field);
+  const auto cols = tally_columns(d, ledger, tally);
   const bool sqlite = d == SqlDialect::kSqlite;
 
-  std::string col_defs, col_names, watched = date + ", org_path";
+  std::string col_defs, col_names;
   for (const auto& c : cols) {
     col_defs += fmt::format(",\n  {} {}", c.name, c.type);
     col_names += ", " + c.name;
-    watched += ", " + c.name;
   }
   std::string sql;
   // Earlier versions kept a covering index of this name for the same figures.
   sql +=
       fmt::format("DROP INDEX IF EXISTS {};\n", quote_identifier(ledger.name + "_" + tally.name));
-  if (sqlite) {
-    for (const char* t : {"insert", "update", "delete"})
-      sql += fmt::format("DROP TRIGGER IF EXISTS {};\n", quote_identifier(name + "_" + t));
-  } else {
-    sql +=
-        fmt::format("DROP TRIGGER IF EXISTS {} ON {};\n", quote_identifier(name + "_keep"), source);
-  }
+  sql += monthly_tally_drop_triggers_sql(d, ledger, tally);
   sql += fmt::format("DROP TABLE IF EXISTS {};\n", table);
   sql += fmt::format(
       "CREATE TABLE {} (\n  month TEXT NOT NULL,\n  org_path TEXT NOT NULL{},\n  tally_key TEXT "
-      "NOT NULL,\n"
-      "  records {} NOT NULL,\n  PRIMARY KEY (month, org_path, tally_key)\n);\n",
+      "NOT "
+      "NULL,\n  records {} NOT NULL,\n  PRIMARY KEY (month, org_path, tally_key)\n);\n",
       table, col_defs, sqlite ? "INTEGER" : "BIGINT");
   sql += fmt::format(
       "INSERT INTO {0} (month, org_path{1}, tally_key, records) SELECT substr({2}, 1, 7), "
@@ -115,32 +164,86 @@ std::string monthly_tally_script(SqlDialect d, const LedgerDeclaration& ledger,
       table, col_names, date, key_sql(d, cols, ""), source,
       // Every record is read: in table order, not through the date's index one lookup each.
       sqlite ? " NOT INDEXED" : "");
-  if (sqlite) {
-    sql += fmt::format("CREATE TRIGGER {} AFTER INSERT ON {} BEGIN {}; END;\n",
-                       quote_identifier(name + "_insert"), source,
-                       count_in_sql(d, table, date, cols, "NEW"));
-    sql += fmt::format("CREATE TRIGGER {} AFTER DELETE ON {} BEGIN {}; END;\n",
-                       quote_identifier(name + "_delete"), source,
-                       count_out_sql(d, table, date, cols, "OLD"));
-    sql += fmt::format("CREATE TRIGGER {} AFTER UPDATE OF {} ON {} BEGIN {}; {}; END;\n",
-                       quote_identifier(name + "_update"), watched, source,
-                       count_out_sql(d, table, date, cols, "OLD"),
-                       count_in_sql(d, table, date, cols, "NEW"));
-  } else {
-    const std::string function = quote_identifier(name + "_keep");
-    sql += fmt::format(
-        "CREATE OR REPLACE FUNCTION {}() RETURNS trigger LANGUAGE plpgsql AS $tally$\nBEGIN\n"
-        "  IF TG_OP <> 'INSERT' THEN {}; END IF;\n  IF TG_OP <> 'DELETE' THEN {}; END IF;\n  "
-        "RETURN NULL;\n"
-        "END\n$tally$;\n",
-        function, count_out_sql(d, table, date, cols, "OLD"),
-        count_in_sql(d, table, date, cols, "NEW"));
-    sql += fmt::format(
-        "CREATE TRIGGER {} AFTER INSERT OR DELETE OR UPDATE OF {} ON {} FOR EACH ROW EXECUTE "
-        "FUNCTION {}();\n",
-        function, watched, source, function);
-  }
+  sql += monthly_tally_create_triggers_sql(d, ledger, tally);
   return sql;
+}
+
+namespace {
+
+// The position of column `name` (a field, org_path or state) in a row in table order.
+std::size_t column_in_row(const LedgerDeclaration& ledger, const std::string& name) {
+  const auto& system = system_columns();
+  auto s = std::find(system.begin(), system.end(), name);
+  if (s != system.end()) return static_cast<std::size_t>(s - system.begin());
+  const FieldDeclaration* f = ledger.field(name);
+  return system.size() + static_cast<std::size_t>(f - ledger.fields.data());
+}
+
+}  // namespace
+
+MonthlyTallyCounts::MonthlyTallyCounts(const LedgerDeclaration& ledger,
+                                       const MonthlyTallyDeclaration& tally)
+    : ledger_(ledger), tally_(tally), date_column_(column_in_row(ledger, tally.date_field)) {
+  columns_.push_back(column_in_row(ledger, "org_path"));
+  for (const auto& c : tally.columns) columns_.push_back(column_in_row(ledger, c));
+}
+
+void MonthlyTallyCounts::add(const std::vector<SqlValue>& row) {
+  const auto* date = std::get_if<std::string>(&row[date_column_]);
+  if (!date) return;  // no date: not counted, as by the trigger
+  std::string_view month = std::string_view(*date).substr(0, 7);
+  key_.assign(month);
+  for (std::size_t c : columns_) {
+    const SqlValue& v = row[c];
+    key_.push_back('\x1f');
+    key_.push_back(static_cast<char>('0' + v.index()));
+    if (const auto* t = std::get_if<std::string>(&v))
+      key_ += *t;
+    else if (const auto* i = std::get_if<std::int64_t>(&v))
+      key_ += std::to_string(*i);
+    else if (const auto* x = std::get_if<double>(&v))
+      key_ += fmt::format("{}", *x);
+  }
+  auto [it, fresh] = counts_.try_emplace(key_);
+  if (fresh) {
+    it->second.values.emplace_back(std::string(month));
+    for (std::size_t c : columns_) it->second.values.push_back(row[c]);
+  }
+  ++it->second.records;
+}
+
+Result<void> MonthlyTallyCounts::apply(SqlSession& sql) {
+  const SqlDialect d = sql.dialect();
+  const auto cols = tally_columns(d, ledger_, tally_);
+  const std::string table = quote_identifier(monthly_tally_table(ledger_, tally_));
+  // The key is made by the same expression as the triggers', over the values again.
+  std::string names, placeholders = "?, ?", key;
+  for (std::size_t i = 0; i < cols.size(); ++i) {
+    names += ", " + cols[i].name;
+    placeholders += ", ?";
+    if (d == SqlDialect::kSqlite)
+      key += i ? " || ',' || quote(?)" : "quote(?)";
+    else
+      key += i ? ", quote_nullable(?)" : "quote_nullable(?)";
+  }
+  if (cols.empty())
+    key = "''";
+  else if (d != SqlDialect::kSqlite)
+    key = "concat_ws(',', " + key + ")";
+  const std::string statement = fmt::format(
+      "INSERT INTO {0} (month, org_path{1}, tally_key, records) VALUES ({2}, {3}, ?) ON "
+      "CONFLICT (month, org_path, tally_key) DO UPDATE SET records = {0}.records + "
+      "excluded.records",
+      table, names, placeholders, key);
+  std::vector<SqlValue> params;
+  for (auto& [k, count] : counts_) {
+    params = count.values;
+    params.insert(params.end(), count.values.begin() + 2, count.values.end());
+    params.emplace_back(count.records);
+    FAZHI_TRY(sql.execute(statement, params));
+  }
+  counts_.clear();
+  return ok();
 }
 
 const MonthlyTallyDeclaration* find_monthly_tally(const LedgerDeclaration& ledger,
