@@ -121,9 +121,11 @@ Result<void> BulkInserter::add(LedgerRecord& record) {
   if (record.updated_by.empty()) record.updated_by = record.created_by;
   if (!appender_) {
     FAZHI_TRY(set_indexes_aside());
+    FAZHI_TRY(set_tallies_aside());
     FAZHI_ASSIGN_OR_RETURN(appender_, tx_.sql().append_rows(ledger_.name, columns_));
   }
   fill_row_from_record(record, row_);
+  for (MonthlyTallyCounts& counts : tally_counts_) counts.add(row_);
   FAZHI_TRY(appender_->append(row_));
   const std::int64_t id = record.id;
   digester_->add(record);
@@ -166,6 +168,17 @@ Result<void> BulkInserter::set_indexes_aside() {
   return ok();
 }
 
+Result<void> BulkInserter::set_tallies_aside() {
+  // PostgreSQL's writers run side by side: there the triggers keep counting.
+  if (tx_.sql().dialect() != SqlDialect::kSqlite) return ok();
+  for (const MonthlyTallyDeclaration& t : ledger_.monthly_tallies) {
+    FAZHI_TRY(
+        tx_.sql().execute_script(monthly_tally_drop_triggers_sql(SqlDialect::kSqlite, ledger_, t)));
+    tally_counts_.emplace_back(ledger_, t);
+  }
+  return ok();
+}
+
 Result<void> BulkInserter::flush() {
   if (!appender_) return ok();
   return appender_->flush();
@@ -177,6 +190,12 @@ Result<void> BulkInserter::finish() {
   FAZHI_TRY(appender_->flush());
   for (const LedgerIndex& i : dropped_indexes_) FAZHI_TRY(tx_.sql().execute_script(i.create_sql));
   dropped_indexes_.clear();
+  for (MonthlyTallyCounts& counts : tally_counts_) FAZHI_TRY(counts.apply(tx_.sql()));
+  for (const MonthlyTallyDeclaration& t : ledger_.monthly_tallies)
+    if (!tally_counts_.empty())
+      FAZHI_TRY(tx_.sql().execute_script(
+          monthly_tally_create_triggers_sql(SqlDialect::kSqlite, ledger_, t)));
+  tally_counts_.clear();
   nlohmann::json detail = {{"file", source_},
                            {"rows", rows_},
                            {"first_id", first_id_},

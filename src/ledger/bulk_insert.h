@@ -6,7 +6,9 @@
 // a large import is computed on a second thread, batch by batch in row order, while the next
 // rows are read and written. Into an empty table, the secondary indexes are built once by
 // finish() rather than kept row by row — on SQLite only those on columns of many values
-// (dates, numbers, references).
+// (dates, numbers, references). On SQLite, which holds the only write lock for the whole
+// transaction, the triggers keeping the ledger's monthly tallies are set aside too and the
+// rows counted in memory; finish() adds the counts and restores the triggers.
 #pragma once
 
 #include <memory>
@@ -18,6 +20,7 @@
 #include "ledger/ledger_declaration.h"
 #include "ledger/ledger_indexes.h"
 #include "ledger/ledger_record.h"
+#include "ledger/ledger_tally.h"
 #include "store/store.h"
 
 namespace fazhi {
@@ -50,6 +53,8 @@ class BulkInserter {
  private:
   // Drops secondary indexes (see above) before the first row when the table is empty.
   Result<void> set_indexes_aside();
+  // Drops the tallies' triggers and counts the rows instead (see above), on SQLite.
+  Result<void> set_tallies_aside();
 
   WriteTransaction& tx_;
   const LedgerDeclaration& ledger_;
@@ -58,6 +63,7 @@ class BulkInserter {
   std::unique_ptr<RowAppender> appender_;
   std::vector<SqlValue> row_;  // reused for every row
   std::vector<LedgerIndex> dropped_indexes_;  // rebuilt by finish()
+  std::vector<MonthlyTallyCounts> tally_counts_;  // added, triggers restored, by finish()
   std::string now_;
   std::int64_t first_id_ = 0;
   std::int64_t next_id_ = 0;
