@@ -82,6 +82,24 @@ std::vector<std::string> index_sql(const LedgerDeclaration& ledger) {
   return out;
 }
 
+// The names of the indexes on `table`.
+Result<std::vector<std::string>> existing_indexes(Store& store, const std::string& table) {
+  std::vector<std::string> names;
+  FAZHI_TRY(store.read([&](SqlSession& s) -> Result<void> {
+    std::vector<SqlValue> p = {table};
+    auto r = store.is_postgres()
+                 ? s.query(
+                       "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND "
+                       "tablename = ?",
+                       p)
+                 : s.query("SELECT name FROM pragma_index_list(?)", p);
+    if (!r) return r.error();
+    for (auto& row : r->rows) names.push_back(sql_text(row[0]));
+    return ok();
+  }));
+  return names;
+}
+
 Result<std::vector<std::string>> existing_columns(Store& store, const std::string& table) {
   std::vector<std::string> cols;
   FAZHI_TRY(store.read([&](SqlSession& s) -> Result<void> {
@@ -126,6 +144,14 @@ Result<void> ensure_ledger_tables(Store& store) {
       }
     }
     for (auto& i : indexes) sql += i + ";\n";
+    // A field no longer indexed loses the index an earlier declaration gave it.
+    FAZHI_ASSIGN_OR_RETURN(auto kept, existing_indexes(store, ledger->name));
+    for (const auto& f : ledger->fields) {
+      const std::string name = ledger->name + "_" + f.name;
+      if (!f.indexed && f.type != FieldType::kOrgRef &&
+          std::find(kept.begin(), kept.end(), name) != kept.end())
+        sql += fmt::format("DROP INDEX IF EXISTS {};\n", quote_identifier(name));
+    }
     sql += tallies;
     FAZHI_TRY(store.apply_migration(id, sql));
   }

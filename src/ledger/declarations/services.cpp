@@ -117,13 +117,17 @@ const LedgerDeclaration& service_rating_ledger() {
       .label = "政务服务好差评",
       .area = "functions",
       .title_field = "rating_number",
+      // Millions of ratings a year: only what clerks look records up by is indexed (the date,
+      // the stars, the organisations). Channel, active rating, follow-up and rectification are
+      // counted from the monthly tally, and the bad ratings awaiting follow-up are found through
+      // the to-do list's partial index; an index on each would slow every import by a fifth.
       .fields =
           {
               {.name = "rating_number", .label = "评价编号", .type = FieldType::kText, .required = true, .unique = true,
                .max_length = 60},
               {.name = "service_item", .label = "评价事项", .type = FieldType::kText, .max_length = 300},
               {.name = "rated_org", .label = "被评价单位", .type = FieldType::kOrgRef, .indexed = true},
-              {.name = "channel", .label = "评价渠道", .type = FieldType::kEnum, .indexed = true,
+              {.name = "channel", .label = "评价渠道", .type = FieldType::kEnum,
                .options = {{"window", "窗口评价器"},
                            {"web", "网上评价"},
                            {"app", "移动端评价"},
@@ -134,12 +138,12 @@ const LedgerDeclaration& service_rating_ledger() {
                .indexed = true},
               {.name = "stars", .label = "评价星级", .type = FieldType::kInteger, .required = true, .indexed = true,
                .min = 1, .max = 5, .help = "1至5星；1、2星为差评"},
-              {.name = "active", .label = "是否主动评价", .type = FieldType::kBoolean, .indexed = true,
+              {.name = "active", .label = "是否主动评价", .type = FieldType::kBoolean,
                .help = "办事人主动评价为“是”，经邀请或默认评价为“否”"},
               {.name = "comment", .label = "评价内容", .type = FieldType::kLongText, .in_list = false},
-              {.name = "followed_up_on", .label = "差评回访日期", .type = FieldType::kDate, .indexed = true,
+              {.name = "followed_up_on", .label = "差评回访日期", .type = FieldType::kDate,
                .in_list = false},
-              {.name = "rectified", .label = "差评是否整改", .type = FieldType::kBoolean, .indexed = true,
+              {.name = "rectified", .label = "差评是否整改", .type = FieldType::kBoolean,
                .in_list = false},
               {.name = "followup_note", .label = "回访整改情况", .type = FieldType::kLongText, .in_list = false},
           },
