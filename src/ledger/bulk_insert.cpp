@@ -138,16 +138,18 @@ Result<void> BulkInserter::add(LedgerRecord& record) {
 namespace {
 
 // Whether the column of `index` takes few values: the owner's org_path or an organisation
-// (as many as there are organisations), the state, an enum or a boolean. Rows then go in at
-// the end of their value's run in the index, on one of a few pages that stay in the page
-// cache however many rows come.
+// (as many as there are organisations), the state, an enum, a boolean or a small range of
+// integers. Rows then go in at the end of their value's run in the index, on one of a few
+// pages that stay in the page cache however many rows come.
 bool takes_few_values(const LedgerDeclaration& ledger, const LedgerIndex& index) {
   // ledger_indexes.h names an index "<ledger>_<column>".
   const std::string column = index.name.substr(std::min(index.name.size(), ledger.name.size() + 1));
   if (column == "org_path" || column == "state") return true;
   const FieldDeclaration* f = ledger.field(column);
-  return f && (f->type == FieldType::kEnum || f->type == FieldType::kBoolean ||
-               f->type == FieldType::kOrgRef);
+  if (!f) return false;
+  // An integer of a small declared range (a rating's 1 to 5 stars) is a handful of values too.
+  if (f->type == FieldType::kInteger && f->min && f->max && *f->max - *f->min <= 10) return true;
+  return f->type == FieldType::kEnum || f->type == FieldType::kBoolean || f->type == FieldType::kOrgRef;
 }
 
 }  // namespace
