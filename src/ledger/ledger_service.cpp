@@ -265,7 +265,7 @@ Result<ListPage> LedgerService::list(const UserContext& user, const LedgerDeclar
                             fmt::arg("o", order), fmt::arg("d", dir)),
                 params));
     page.records.reserve(rows.rows.size());
-    for (auto& row : rows.rows) page.records.push_back(record_from_row(ledger, row));
+    for (auto& row : rows.rows) page.records.push_back(record_from_row(ledger, std::move(row)));
     return ok();
   }));
   return page;

@@ -47,11 +47,34 @@ std::string declared_literal_list(const std::vector<std::string>& values) {
   return out;
 }
 
-std::string ledger_column_list(const LedgerDeclaration& ledger) {
-  std::string out;
-  for (const auto& c : system_columns()) out += (out.empty() ? "" : ", ") + quote_identifier(c);
-  for (const auto& f : ledger.fields) out += ", " + quote_identifier(f.name);
-  return out;
+namespace {
+
+// The statements every read of a ledger's records starts from, made once per declaration
+// (declarations live as long as the program): a record is read on every API request.
+struct LedgerStatements {
+  std::string columns;       // ledger_column_list()
+  std::string select_by_id;  // SELECT <columns> FROM <table> WHERE id = ?
+};
+
+const LedgerStatements& statements_of(const LedgerDeclaration& ledger) {
+  static std::mutex mutex;
+  static std::unordered_map<const LedgerDeclaration*, LedgerStatements> made;
+  std::lock_guard lock(mutex);
+  LedgerStatements& s = made[&ledger];
+  if (s.columns.empty()) {
+    for (const auto& c : system_columns())
+      s.columns += (s.columns.empty() ? "" : ", ") + quote_identifier(c);
+    for (const auto& f : ledger.fields) s.columns += ", " + quote_identifier(f.name);
+    s.select_by_id =
+        fmt::format("SELECT {} FROM {} WHERE id = ?", s.columns, quote_identifier(ledger.name));
+  }
+  return s;
+}
+
+}  // namespace
+
+const std::string& ledger_column_list(const LedgerDeclaration& ledger) {
+  return statements_of(ledger).columns;
 }
 
 namespace {
@@ -158,6 +181,23 @@ Result<void> ensure_ledger_tables(Store& store) {
   return reload_region_time_limits(store);
 }
 
+LedgerRecord record_from_row(const LedgerDeclaration& ledger, std::vector<SqlValue>&& row) {
+  LedgerRecord r;
+  r.id = sql_int(row[0]).value_or(0);
+  r.org_code = sql_text(row[1]);
+  r.org_path = sql_text(row[2]);
+  r.state = sql_text(row[3]);
+  r.version = sql_int(row[4]).value_or(0);
+  r.created_at = sql_text(row[5]);
+  r.created_by = sql_text(row[6]);
+  r.updated_at = sql_text(row[7]);
+  r.updated_by = sql_text(row[8]);
+  r.values.assign(
+      std::make_move_iterator(row.begin() + 9),
+      std::make_move_iterator(row.begin() + 9 + static_cast<long>(ledger.fields.size())));
+  return r;
+}
+
 LedgerRecord record_from_row(const LedgerDeclaration& ledger, const std::vector<SqlValue>& row) {
   LedgerRecord r;
   r.id = sql_int(row[0]).value_or(0);
@@ -256,11 +296,9 @@ void append_canonical_row_json(std::string& out, const LedgerDeclaration& ledger
 
 Result<LedgerRecord> load_record(SqlSession& sql, const LedgerDeclaration& ledger, std::int64_t id) {
   std::vector<SqlValue> p = {id};
-  FAZHI_ASSIGN_OR_RETURN(auto r, sql.query(fmt::format("SELECT {} FROM {} WHERE id = ?", ledger_column_list(ledger),
-                                                       quote_identifier(ledger.name)),
-                                           p));
+  FAZHI_ASSIGN_OR_RETURN(auto r, sql.query(statements_of(ledger).select_by_id, p));
   if (r.rows.empty()) return not_found(fmt::format("{}（编号 {}）", ledger.label, id), "不存在或无权查看");
-  return record_from_row(ledger, r.rows[0]);
+  return record_from_row(ledger, std::move(r.rows[0]));
 }
 
 Result<std::int64_t> next_record_id(SqlSession& sql, const LedgerDeclaration& ledger) {

@@ -18,8 +18,8 @@ namespace fazhi {
 const std::vector<std::string>& system_columns();
 const std::vector<std::string>& system_column_labels();
 
-// "col1, col2, …" of every column in table order, quoted.
-std::string ledger_column_list(const LedgerDeclaration& ledger);
+// "col1, col2, …" of every column in table order, quoted (made once per declaration).
+const std::string& ledger_column_list(const LedgerDeclaration& ledger);
 // Quoted identifier: "name".
 std::string quote_identifier(std::string_view name);
 // A constant the declarations hold (an option, an organisation kind, a date) as an SQL string
@@ -35,6 +35,8 @@ Result<void> ensure_ledger_tables(Store& store);
 
 // A record from a row selected with ledger_column_list().
 LedgerRecord record_from_row(const LedgerDeclaration& ledger, const std::vector<SqlValue>& row);
+// The same, taking the row's values instead of copying them.
+LedgerRecord record_from_row(const LedgerDeclaration& ledger, std::vector<SqlValue>&& row);
 // The row values in table order.
 std::vector<SqlValue> row_from_record(const LedgerRecord& record);
 // The same into `row`, reusing its buffers (a string assigned into a string keeps its
