@@ -128,17 +128,7 @@ const MonthlyTallyDeclaration* tally_for(const IndicatorDeclaration& d,
     return nullptr;
   for (const Period* p : periods)
     if (!whole_months(*p)) return nullptr;
-  std::vector<std::string> used = {d.breakdown_field};
-  auto use = [&](const IndicatorCondition& c) {
-    used.push_back(c.field);
-    if (c.op == IndicatorCondition::Op::kBefore || c.op == IndicatorCondition::Op::kAfter)
-      used.insert(used.end(), c.values.begin(), c.values.end());
-  };
-  for (const auto& c : d.where) use(c);
-  for (const auto& c : d.any) use(c);
-  for (const auto& group : d.any_groups)
-    for (const auto& c : group) use(c);
-  return find_monthly_tally(ledger, d.date_field, used);
+  return find_monthly_tally(ledger, d.date_field, indicator_condition_fields(d));
 }
 
 // The months of `p` on a tally: "<conditions> AND <months>".

@@ -154,6 +154,21 @@ bool needs_record_check(const IndicatorDeclaration& d) {
   return false;
 }
 
+std::vector<std::string> indicator_condition_fields(const IndicatorDeclaration& d) {
+  std::vector<std::string> used;
+  if (!d.breakdown_field.empty()) used.push_back(d.breakdown_field);
+  auto use = [&](const IndicatorCondition& c) {
+    used.push_back(c.field);
+    if (c.op == IndicatorCondition::Op::kBefore || c.op == IndicatorCondition::Op::kAfter)
+      used.insert(used.end(), c.values.begin(), c.values.end());
+  };
+  for (const auto& c : d.where) use(c);
+  for (const auto& c : d.any) use(c);
+  for (const auto& group : d.any_groups)
+    for (const auto& c : group) use(c);
+  return used;
+}
+
 Result<void> check_indicator_declaration(const IndicatorDeclaration& d) {
   auto fail = [&](const std::string& reason) -> Result<void> {
     return Error{.code = ErrorCode::kInternal, .subject = "指标「" + d.id + "」", .place = "指标声明", .reason = reason};

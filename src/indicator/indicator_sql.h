@@ -29,6 +29,10 @@ std::string indicator_summand_sql(const IndicatorDeclaration& indicator, SqlDial
 // has selected the candidates (a time limit met, which needs the working-day calendar).
 bool needs_record_check(const IndicatorDeclaration& indicator);
 
+// The fields an indicator's conditions and breakdown read (the dates compared with included),
+// besides its period's date: what a monthly tally must hold to count it.
+std::vector<std::string> indicator_condition_fields(const IndicatorDeclaration& indicator);
+
 // Checks that the declaration names an existing ledger, fields, enum values and states, and
 // that a ratio's parts exist; the error names the indicator and what is wrong.
 Result<void> check_indicator_declaration(const IndicatorDeclaration& indicator);

@@ -192,11 +192,11 @@ Result<void> BulkInserter::finish() {
   FAZHI_TRY(appender_->flush());
   for (const LedgerIndex& i : dropped_indexes_) FAZHI_TRY(tx_.sql().execute_script(i.create_sql));
   dropped_indexes_.clear();
-  for (MonthlyTallyCounts& counts : tally_counts_) FAZHI_TRY(counts.apply(tx_.sql()));
-  for (const MonthlyTallyDeclaration& t : ledger_.monthly_tallies)
-    if (!tally_counts_.empty())
-      FAZHI_TRY(tx_.sql().execute_script(
-          monthly_tally_create_triggers_sql(SqlDialect::kSqlite, ledger_, t)));
+  for (MonthlyTallyCounts& counts : tally_counts_) {
+    FAZHI_TRY(counts.apply(tx_.sql()));
+    FAZHI_TRY(tx_.sql().execute_script(
+        monthly_tally_create_triggers_sql(SqlDialect::kSqlite, ledger_, counts.tally())));
+  }
   tally_counts_.clear();
   nlohmann::json detail = {{"file", source_},
                            {"rows", rows_},

@@ -105,38 +105,32 @@ std::vector<std::string> index_sql(const LedgerDeclaration& ledger) {
   return out;
 }
 
-// The names of the indexes on `table`.
-Result<std::vector<std::string>> existing_indexes(Store& store, const std::string& table) {
+// The first column of `postgres_sql` or `sqlite_sql` (by the store's backend), asked of the
+// system catalogue about `table`.
+Result<std::vector<std::string>> catalogue_names(Store& store, const std::string& table,
+                                                 const char* postgres_sql, const char* sqlite_sql) {
   std::vector<std::string> names;
   FAZHI_TRY(store.read([&](SqlSession& s) -> Result<void> {
     std::vector<SqlValue> p = {table};
-    auto r = store.is_postgres()
-                 ? s.query(
-                       "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND "
-                       "tablename = ?",
-                       p)
-                 : s.query("SELECT name FROM pragma_index_list(?)", p);
-    if (!r) return r.error();
-    for (auto& row : r->rows) names.push_back(sql_text(row[0]));
+    FAZHI_ASSIGN_OR_RETURN(auto r, s.query(store.is_postgres() ? postgres_sql : sqlite_sql, p));
+    for (auto& row : r.rows) names.push_back(sql_text(row[0]));
     return ok();
   }));
   return names;
 }
 
+Result<std::vector<std::string>> existing_indexes(Store& store, const std::string& table) {
+  return catalogue_names(
+      store, table,
+      "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ?",
+      "SELECT name FROM pragma_index_list(?)");
+}
+
 Result<std::vector<std::string>> existing_columns(Store& store, const std::string& table) {
-  std::vector<std::string> cols;
-  FAZHI_TRY(store.read([&](SqlSession& s) -> Result<void> {
-    std::vector<SqlValue> p = {table};
-    auto r = store.is_postgres()
-                 ? s.query("SELECT column_name FROM information_schema.columns WHERE table_schema = "
-                           "current_schema() AND table_name = ?",
-                           p)
-                 : s.query("SELECT name FROM pragma_table_info(?)", p);
-    if (!r) return r.error();
-    for (auto& row : r->rows) cols.push_back(sql_text(row[0]));
-    return ok();
-  }));
-  return cols;
+  return catalogue_names(store, table,
+                         "SELECT column_name FROM information_schema.columns WHERE table_schema = "
+                         "current_schema() AND table_name = ?",
+                         "SELECT name FROM pragma_table_info(?)");
 }
 
 }  // namespace
@@ -199,18 +193,7 @@ LedgerRecord record_from_row(const LedgerDeclaration& ledger, std::vector<SqlVal
 }
 
 LedgerRecord record_from_row(const LedgerDeclaration& ledger, const std::vector<SqlValue>& row) {
-  LedgerRecord r;
-  r.id = sql_int(row[0]).value_or(0);
-  r.org_code = sql_text(row[1]);
-  r.org_path = sql_text(row[2]);
-  r.state = sql_text(row[3]);
-  r.version = sql_int(row[4]).value_or(0);
-  r.created_at = sql_text(row[5]);
-  r.created_by = sql_text(row[6]);
-  r.updated_at = sql_text(row[7]);
-  r.updated_by = sql_text(row[8]);
-  r.values.assign(row.begin() + 9, row.begin() + 9 + static_cast<long>(ledger.fields.size()));
-  return r;
+  return record_from_row(ledger, std::vector<SqlValue>(row));
 }
 
 std::vector<SqlValue> row_from_record(const LedgerRecord& r) {

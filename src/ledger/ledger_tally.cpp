@@ -28,20 +28,25 @@ std::vector<TallyColumn> tally_columns(SqlDialect d, const LedgerDeclaration& le
   return out;
 }
 
-// The counted values of row `r` (NEW, OLD, or empty for the ledger's own columns) as one
-// text: NULL and '' stay apart, which a UNIQUE key over the columns themselves would not
-// (NULLs never conflict).
-std::string key_sql(SqlDialect d, const std::vector<TallyColumn>& cols, const std::string& r) {
-  if (cols.empty()) return "''";
+// The counted values `values` (one SQL expression per tally column) as one text: NULL and ''
+// stay apart, which a UNIQUE key over the columns themselves would not (NULLs never conflict).
+std::string key_sql(SqlDialect d, const std::vector<std::string>& values) {
+  if (values.empty()) return "''";
   std::string out;
-  for (const auto& c : cols) {
-    std::string col = r.empty() ? c.name : r + "." + c.name;
+  for (const auto& v : values) {
     if (d == SqlDialect::kSqlite)
-      out += (out.empty() ? "" : " || ',' || ") + ("quote(" + col + ")");
+      out += (out.empty() ? "" : " || ',' || ") + ("quote(" + v + ")");
     else
-      out += (out.empty() ? "" : ", ") + ("quote_nullable(" + col + ")");
+      out += (out.empty() ? "" : ", ") + ("quote_nullable(" + v + ")");
   }
   return d == SqlDialect::kSqlite ? out : "concat_ws(',', " + out + ")";
+}
+
+// The tally columns of row `r` (NEW, OLD, or empty for the ledger's own columns).
+std::string key_sql(SqlDialect d, const std::vector<TallyColumn>& cols, const std::string& r) {
+  std::vector<std::string> values;
+  for (const auto& c : cols) values.push_back(r.empty() ? c.name : r + "." + c.name);
+  return key_sql(d, values);
 }
 
 // The statements that count row `r` in (+1) or out (-1) of the tally.
@@ -217,19 +222,12 @@ Result<void> MonthlyTallyCounts::apply(SqlSession& sql) {
   const auto cols = tally_columns(d, ledger_, tally_);
   const std::string table = quote_identifier(monthly_tally_table(ledger_, tally_));
   // The key is made by the same expression as the triggers', over the values again.
-  std::string names, placeholders = "?, ?", key;
-  for (std::size_t i = 0; i < cols.size(); ++i) {
-    names += ", " + cols[i].name;
+  std::string names, placeholders = "?, ?";
+  for (const auto& c : cols) {
+    names += ", " + c.name;
     placeholders += ", ?";
-    if (d == SqlDialect::kSqlite)
-      key += i ? " || ',' || quote(?)" : "quote(?)";
-    else
-      key += i ? ", quote_nullable(?)" : "quote_nullable(?)";
   }
-  if (cols.empty())
-    key = "''";
-  else if (d != SqlDialect::kSqlite)
-    key = "concat_ws(',', " + key + ")";
+  const std::string key = key_sql(d, std::vector<std::string>(cols.size(), "?"));
   const std::string statement = fmt::format(
       "INSERT INTO {0} (month, org_path{1}, tally_key, records) VALUES ({2}, {3}, ?) ON "
       "CONFLICT (month, org_path, tally_key) DO UPDATE SET records = {0}.records + "

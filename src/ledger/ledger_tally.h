@@ -53,6 +53,8 @@ class MonthlyTallyCounts {
   // Adds the counts to the tally through `sql` (inside the inserting transaction) and
   // forgets them.
   Result<void> apply(SqlSession& sql);
+  // The tally counted.
+  const MonthlyTallyDeclaration& tally() const { return tally_; }
 
  private:
   struct Count {

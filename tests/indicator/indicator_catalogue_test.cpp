@@ -364,12 +364,7 @@ TEST(IndicatorCatalogue, CountsOfLargeLedgersAreReadFromTheirMonthlyTallies) {
         continue;
       EXPECT_EQ(d.aggregate, IndicatorAggregate::kCount);
       EXPECT_EQ(d.period, PeriodRule::kEvent);
-      std::vector<std::string> used = {d.breakdown_field};
-      for (const auto* list : {&d.where, &d.any})
-        for (const auto& cond : *list) used.push_back(cond.field);
-      for (const auto& group : d.any_groups)
-        for (const auto& cond : group) used.push_back(cond.field);
-      EXPECT_NE(find_monthly_tally(*l, d.date_field, used), nullptr)
+      EXPECT_NE(find_monthly_tally(*l, d.date_field, indicator_condition_fields(d)), nullptr)
           << "no tally holds the fields it counts by";
       ++checked;
     }
