@@ -35,6 +35,8 @@ int run_import(const std::string& db, const std::string& ledger_name, const std:
   ImportOptions options;
   options.dry_run = dry_run;
   options.default_org = org;
+  // A server holding the database open keeps the import in the WAL (Store::write_alone).
+  options.alone = true;
   if (mapping) options.mapping = &*mapping;
   auto outcome =
       import_ledger_file(service, UserContext::system_context(), **ledger, file, options);

@@ -279,7 +279,11 @@ Result<ImportOutcome> import_ledger_file(LedgerService& service, const UserConte
     errors.clear();
     error_count = 0;
     orgs = orgs_before;
-    return service.store().write(user.actor(), [&](WriteTransaction& tx) -> Result<void> {
+    auto write = [&](const std::function<Result<void>(WriteTransaction&)>& fn) {
+      return options.alone ? service.store().write_alone(user.actor(), fn)
+                           : service.store().write(user.actor(), fn);
+    };
+    return write([&](WriteTransaction& tx) -> Result<void> {
       if (trust_unique) {
         FAZHI_ASSIGN_OR_RETURN(trust_unique, database_keeps_unique_fields(tx.sql(), ledger));
       }

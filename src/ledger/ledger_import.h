@@ -23,6 +23,9 @@ struct ImportOptions {
   int max_listed_errors = 1000;  // errors listed in detail; all are counted
   // A city's own export mapped onto the ledger (import_mapping.h); null: the ledger's labels.
   const ImportMapping* mapping = nullptr;
+  // The caller expects the database to itself (the CLI with no server running): the rows are
+  // written by Store::write_alone, outside SQLite's WAL when no other connection is open.
+  bool alone = false;
 };
 
 struct ImportOutcome {

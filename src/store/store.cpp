@@ -117,7 +117,30 @@ Result<Store::WriterLease> Store::lease_writer() {
 
 Result<void> Store::write(const Actor& actor, const std::function<Result<void>(WriteTransaction&)>& fn) {
   FAZHI_ASSIGN_OR_RETURN(WriterLease lease, lease_writer());
-  SqlSession* s = lease.session;
+  return run_write(*lease.session, actor, fn);
+}
+
+Result<void> Store::write_alone(const Actor& actor,
+                                const std::function<Result<void>(WriteTransaction&)>& fn) {
+  FAZHI_ASSIGN_OR_RETURN(WriterLease lease, lease_writer());
+  if (dialect_ != SqlDialect::kSqlite) return run_write(*lease.session, actor, fn);
+  {
+    // This store's own idle readers hold the file open too.
+    std::lock_guard lock(pool_mutex_);
+    idle_.clear();
+  }
+  auto* sqlite = static_cast<SqliteSession*>(lease.session);
+  const bool alone = sqlite->leave_wal();
+  Result<void> outcome = run_write(*lease.session, actor, fn);
+  // Not a failure of the write when it fails (another process opened the file just after the
+  // commit): the write stands, and the next open of the file puts WAL back.
+  if (alone) (void)sqlite->enter_wal();
+  return outcome;
+}
+
+Result<void> Store::run_write(SqlSession& session, const Actor& actor,
+                              const std::function<Result<void>(WriteTransaction&)>& fn) {
+  SqlSession* s = &session;
   FAZHI_TRY(s->begin(true));
   Result<void> outcome = ok();
   try {

@@ -62,6 +62,16 @@ class Store {
   // Runs `fn` in one write transaction as `actor`; commits when it returns ok, rolls back
   // otherwise (and when it throws). Writers wait for each other.
   Result<void> write(const Actor& actor, const std::function<Result<void>(WriteTransaction&)>& fn);
+  // write() for one large write by a process that expects the SQLite file to itself (the CLI's
+  // import with no server running). When no other connection has the file open, the
+  // transaction runs under a rollback journal, writing its pages once into the file rather
+  // than into the WAL and again at the checkpoint, and the file is put back in WAL mode
+  // afterwards, committed or not; a process killed mid-way leaves a hot journal that the next
+  // open rolls back before it puts WAL back. Meanwhile other connections cannot open the file
+  // (they fail at once: database is locked) and this store's idle readers are closed; do not
+  // read through this store inside `fn`. Otherwise, and on PostgreSQL, exactly write().
+  Result<void> write_alone(const Actor& actor,
+                           const std::function<Result<void>(WriteTransaction&)>& fn);
   // Runs `fn` in a read-only transaction on a pooled connection (a consistent snapshot).
   Result<void> read(const std::function<Result<void>(SqlSession&)>& fn);
 
@@ -90,6 +100,9 @@ class Store {
     SqlSession* session = nullptr;
   };
   Result<WriterLease> lease_writer();
+  // The transaction of write() on the leased connection `session`.
+  Result<void> run_write(SqlSession& session, const Actor& actor,
+                         const std::function<Result<void>(WriteTransaction&)>& fn);
   Result<std::unique_ptr<SqlSession>> connect();
   Result<std::unique_ptr<SqlSession>> take_reader();
   void give_back(std::unique_ptr<SqlSession> s);

@@ -85,6 +85,65 @@ TEST_P(StoreTest, FailedWriteLeavesNothing) {
   EXPECT_EQ(count("audit_log"), 0);
 }
 
+// On SQLite, write_alone journals outside the WAL while the file is this store's alone, and
+// leaves it in WAL mode whether the write commits or not; while another connection has the
+// file open it goes the WAL way. On both backends it commits and rolls back like write().
+TEST_P(StoreTest, WriteAloneLeavesTheWalOnlyWhenAloneAndPutsItBack) {
+  const bool sqlite = GetParam() == "sqlite";
+  auto journal_mode = [&](SqlSession& s) -> Result<std::string> {
+    if (!sqlite) return std::string();
+    FAZHI_ASSIGN_OR_RETURN(auto r, s.query("PRAGMA journal_mode"));
+    return sql_text(r.rows[0][0]);
+  };
+  std::string during;  // the journal mode inside the last transaction
+  auto insert = [&](std::int64_t id, bool fail) {
+    return store_->write_alone(actor_, [&, id, fail](WriteTransaction& tx) -> Result<void> {
+      FAZHI_ASSIGN_OR_RETURN(during, journal_mode(tx.sql()));
+      std::vector<SqlValue> p = {id, std::string("甲")};
+      FAZHI_TRY(tx.sql().execute("INSERT INTO t (id, name) VALUES (?, ?)", p));
+      FAZHI_TRY(
+          tx.audit(AuditEntry{.action = "create", .ledger = "t", .record_id = std::to_string(id)}));
+      if (fail) return invalid_input("测试", "", "故意失败");
+      return ok();
+    });
+  };
+  auto mode_after = [&] {
+    std::string mode;
+    EXPECT_THAT(store_->read([&](SqlSession& s) -> Result<void> {
+      FAZHI_ASSIGN_OR_RETURN(mode, journal_mode(s));
+      return ok();
+    }),
+                IsOk());
+    return mode;
+  };
+  const std::string rollback_journal = sqlite ? "delete" : "";
+  const std::string wal = sqlite ? "wal" : "";
+
+  EXPECT_EQ(count("t"), 0);  // leaves an idle reader in the pool: write_alone closes it
+  ASSERT_THAT(insert(1, false), IsOk());
+  EXPECT_EQ(during, rollback_journal);
+  EXPECT_EQ(count("t"), 1);
+  EXPECT_EQ(mode_after(), wal);
+
+  EXPECT_THAT(insert(2, true), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("故意失败")));
+  EXPECT_EQ(during, rollback_journal);
+  EXPECT_EQ(count("t"), 1);
+  EXPECT_EQ(count("audit_log"), 1);
+  EXPECT_EQ(mode_after(), wal);
+
+  auto other = Store::open(db_->location());
+  ASSERT_THAT(other, IsOk());
+  ASSERT_THAT((*other)->read([](SqlSession& s) -> Result<void> {
+    FAZHI_TRY(s.query("SELECT 1"));
+    return ok();
+  }),
+              IsOk());
+  ASSERT_THAT(insert(3, false), IsOk());
+  EXPECT_EQ(during, wal);
+  EXPECT_EQ(count("t"), 2);
+  EXPECT_EQ(count("audit_log"), 2);
+}
+
 TEST_P(StoreTest, DuplicateKeyIsConflict) {
   auto insert = [&]() {
     return store_->write(actor_, [](WriteTransaction& tx) -> Result<void> {

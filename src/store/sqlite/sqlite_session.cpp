@@ -6,6 +6,12 @@
 #include <utility>
 
 namespace fazhi {
+namespace {
+
+// How long a statement waits for another connection's lock before failing with SQLITE_BUSY.
+constexpr int kBusyTimeoutMs = 10000;
+
+}  // namespace
 
 Result<std::unique_ptr<SqliteSession>> SqliteSession::open(const std::string& path, bool create) {
   sqlite3* db = nullptr;
@@ -16,7 +22,7 @@ Result<std::unique_ptr<SqliteSession>> SqliteSession::open(const std::string& pa
     return unavailable("数据库 " + path, "无法打开：" + reason);
   }
   std::unique_ptr<SqliteSession> s(new SqliteSession(db, path));
-  sqlite3_busy_timeout(db, 10000);
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
   // Temporary storage (sorts, index builds) in files that SQLite keeps in the page cache while
   // small and spills to disk beyond it: in memory, building an index after an import of
   // millions of rows would hold every key in RAM.
@@ -233,6 +239,22 @@ Result<void> SqliteSession::commit() {
 void SqliteSession::rollback() {
   pending_count_ = 0;
   if (!sqlite3_get_autocommit(db_)) (void)execute("ROLLBACK", {});
+}
+
+bool SqliteSession::leave_wal() {
+  // Another connection with the file open makes the switch fail (SQLITE_BUSY), the mode
+  // unchanged: at once rather than after the busy timeout, which would only wait for it to close.
+  sqlite3_busy_timeout(db_, 0);
+  auto mode = query("PRAGMA journal_mode=DELETE", {});
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+  return mode && !mode->rows.empty() && sql_text(mode->rows[0][0]) == "delete";
+}
+
+Result<void> SqliteSession::enter_wal() {
+  FAZHI_ASSIGN_OR_RETURN(auto mode, query("PRAGMA journal_mode=WAL", {}));
+  if (mode.rows.empty() || sql_text(mode.rows[0][0]) != "wal")
+    return unavailable("数据库 " + path_, "未能恢复 WAL 日志模式");
+  return ok();
 }
 
 Result<void> SqliteSession::backup_to(const std::string& out_path) {

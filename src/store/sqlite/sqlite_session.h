@@ -36,6 +36,14 @@ class SqliteSession final : public SqlSession {
   // even while other connections write.
   Result<void> backup_to(const std::string& out_path);
 
+  // Takes the file out of WAL mode into a rollback journal (journal_mode=DELETE), outside a
+  // transaction. False, changing nothing, when another connection has the file open: leaving
+  // WAL needs the only connection to it.
+  bool leave_wal();
+  // Puts the file back in WAL mode, outside a transaction; fails while another connection
+  // holds a lock on it (every open puts WAL back too).
+  Result<void> enter_wal();
+
   sqlite3* handle() { return db_; }
 
  private:
