@@ -12,6 +12,14 @@
 namespace fazhi {
 namespace {
 
+// Writes `v` (0 <= v < 10^width) as exactly `width` digits at `out`.
+void put_digits(char* out, int v, int width) {
+  for (int i = width - 1; i >= 0; --i) {
+    out[i] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  }
+}
+
 // Hinnant, "chrono-Compatible Low-Level Date Algorithms": days_from_civil / civil_from_days.
 std::int64_t days_from_civil(std::int64_t y, int m, int d) {
   y -= m <= 2;
@@ -259,7 +267,14 @@ Date Date::add_days(std::int64_t n) const {
 }
 
 std::string Date::iso() const {
-  return fmt::format("{:04}-{:02}-{:02}", year_, month_, day_);
+  // By hand rather than by fmt::format, several times faster: an import formats the dates of
+  // millions of rows.
+  if (year_ < 0 || year_ > 9999) return fmt::format("{:04}-{:02}-{:02}", year_, month_, day_);
+  std::string out(10, '-');
+  put_digits(&out[0], year_, 4);
+  put_digits(&out[5], month_, 2);
+  put_digits(&out[8], day_, 2);
+  return out;
 }
 
 std::int64_t days_between(Date from, Date to) {
@@ -354,7 +369,14 @@ std::int64_t DateTime::seconds_since_epoch() const {
 }
 
 std::string DateTime::iso(char separator) const {
-  return fmt::format("{}{}{:02}:{:02}:{:02}", date_.iso(), separator, hour_, minute_, second_);
+  std::string out = date_.iso();
+  const size_t at = out.size();
+  out.append(":00:00:00");  // the separator and colons; the digits written over the zeros
+  out[at] = separator;
+  put_digits(&out[at + 1], hour_, 2);
+  put_digits(&out[at + 4], minute_, 2);
+  put_digits(&out[at + 7], second_, 2);
+  return out;
 }
 
 Result<DateTime> parse_datetime(std::string_view text) {

@@ -271,7 +271,7 @@ std::string reformat_date(std::string_view text, std::string_view pattern) {
   auto date = Date::from_ymd(parts[0], parts[1], parts[2]);
   if (!date || parts[3] > 23 || parts[4] > 59 || parts[5] > 59) return "";
   if (!has_time) return date->iso();
-  return fmt::format("{}T{:02}:{:02}:{:02}", date->iso(), parts[3], parts[4], parts[5]);
+  return DateTime::from_parts(*date, parts[3], parts[4], parts[5])->iso('T');
 }
 
 Result<ImportMapping> ImportMapping::parse(std::string_view json_text, const std::string& origin) {
