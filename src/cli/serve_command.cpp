@@ -33,7 +33,8 @@ int run_serve(const std::string& db, const std::string& listen, const std::strin
   if (!store) return report_error(store.error());
   LedgerService ledgers(**store);
   http::SessionStore sessions(**store);
-  http::ApiContext api{**store, ledgers, sessions};
+  RecordJsonCache records(ledgers);
+  http::ApiContext api{**store, ledgers, sessions, records};
   http::HttpServerOptions options;
   options.listen = *address;
   options.handler_threads = threads;

@@ -13,6 +13,7 @@
 #include "http/server/router.h"
 #include "http/session_store.h"
 #include "ledger/ledger_service.h"
+#include "ledger/record_json_cache.h"
 
 namespace fazhi::http {
 
@@ -20,6 +21,7 @@ struct ApiContext {
   Store& store;
   LedgerService& ledgers;
   SessionStore& sessions;
+  RecordJsonCache& records;  // GET of one record reads through it
 };
 
 // The HTTP status for an error code (the only place that decides it).

@@ -84,8 +84,9 @@ void add_ledger_routes(Router& router, ApiContext& api) {
     if (!l) return error_response(l.error());
     auto id = record_id(request.path_param("id"));
     if (!id) return error_response(id.error());
-    UserContext user = s.user.context();
-    return record_response(api, user, **l, api.ledgers.get(user, **l, *id));
+    auto json = api.records.get(s.user.context(), **l, *id, deadline_reference_day());
+    if (!json) return error_response(json.error());
+    return HttpResponse::json(200, std::move(*json));
   }));
 
   router.post("/api/ledgers/:name", with_session(api, [&api](const HttpRequest& request, const Session& s) {

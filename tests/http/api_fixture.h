@@ -40,7 +40,8 @@ class ApiFixture : public LedgerFixture {
                          kPassword);
     ASSERT_TRUE(c.has_value());
     sessions_ = std::make_unique<http::SessionStore>(*store_);
-    api_ = std::make_unique<http::ApiContext>(http::ApiContext{*store_, *service_, *sessions_});
+    records_ = std::make_unique<RecordJsonCache>(*service_);
+    api_ = std::make_unique<http::ApiContext>(http::ApiContext{*store_, *service_, *sessions_, *records_});
     http::HttpServerOptions options;
     options.listen.port = 0;
     server_ = std::make_unique<http::HttpServer>(http::build_api_router(*api_), options);
@@ -81,6 +82,7 @@ class ApiFixture : public LedgerFixture {
   }
 
   std::unique_ptr<http::SessionStore> sessions_;
+  std::unique_ptr<RecordJsonCache> records_;
   std::unique_ptr<http::ApiContext> api_;
   std::unique_ptr<http::HttpServer> server_;
 };
