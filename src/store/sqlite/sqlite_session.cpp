@@ -26,6 +26,11 @@ Result<std::unique_ptr<SqliteSession>> SqliteSession::open(const std::string& pa
   // Temporary storage (sorts, index builds) in files that SQLite keeps in the page cache while
   // small and spills to disk beyond it: in memory, building an index after an import of
   // millions of rows would hold every key in RAM.
+  // A new file gets 8 KiB pages (before WAL mode fixes the size): half the b-tree pages to
+  // split, spill and write as SQLite's default 4 KiB, for tables of millions of rows (the main
+  // thread of an 8.5M-rating import 25.8 → 23.9 s of CPU). An existing file keeps its size.
+  if (create) FAZHI_TRY(s->execute_script("PRAGMA page_size=8192;"));
+  // The cache is given in KiB, so it holds the same 64 MiB whatever the page size.
   auto r = s->execute_script(
       "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
       "PRAGMA temp_store=FILE; PRAGMA cache_size=-65536;");
