@@ -218,16 +218,32 @@ void fill_row_from_record(const LedgerRecord& r, std::vector<SqlValue>& row) {
 
 namespace {
 
-// The keys of a ledger's rows in sorted (bytewise) order, each with its index in the row.
-const std::vector<std::pair<std::string, size_t>>& sorted_keys(const LedgerDeclaration& ledger) {
+// A key of a ledger's row as canonical JSON writes it: `"key":` (after a comma but for the
+// first), and the column's index in the row.
+struct RowKey {
+  std::string json;
+  size_t index = 0;
+};
+
+// The keys of a ledger's rows in sorted (bytewise) order, each rendered once: an import writes
+// every one of them for each of millions of rows.
+const std::vector<RowKey>& sorted_keys(const LedgerDeclaration& ledger) {
   static std::mutex mutex;
-  static std::unordered_map<const LedgerDeclaration*, std::vector<std::pair<std::string, size_t>>> cache;
+  static std::unordered_map<const LedgerDeclaration*, std::vector<RowKey>> cache;
   std::lock_guard lock(mutex);
   auto& keys = cache[&ledger];
   if (keys.empty()) {
-    for (size_t i = 0; i < system_columns().size(); ++i) keys.emplace_back(system_columns()[i], i);
-    for (size_t i = 0; i < ledger.fields.size(); ++i) keys.emplace_back(ledger.fields[i].name, system_columns().size() + i);
-    std::sort(keys.begin(), keys.end());
+    std::vector<std::pair<std::string, size_t>> names;
+    for (size_t i = 0; i < system_columns().size(); ++i) names.emplace_back(system_columns()[i], i);
+    for (size_t i = 0; i < ledger.fields.size(); ++i)
+      names.emplace_back(ledger.fields[i].name, system_columns().size() + i);
+    std::sort(names.begin(), names.end());
+    for (const auto& [name, index] : names) {
+      RowKey key{keys.empty() ? "" : ",", index};
+      append_json_string(key.json, name);
+      key.json.push_back(':');
+      keys.push_back(std::move(key));
+    }
   }
   return keys;
 }
@@ -246,12 +262,8 @@ void append_canonical_row_json(std::string& out, const LedgerDeclaration& ledger
   const auto& keys = sorted_keys(ledger);
   const size_t nsys = system_columns().size();
   out.push_back('{');
-  bool first = true;
   for (const auto& [key, index] : keys) {
-    if (!first) out.push_back(',');
-    first = false;
-    append_json_string(out, key);
-    out.push_back(':');
+    out += key;
     auto put = [&](const SqlValue& v) {
       if (is_null(v)) out += "null";
       else if (auto* i = std::get_if<std::int64_t>(&v)) out += std::to_string(*i);
