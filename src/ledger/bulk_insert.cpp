@@ -13,15 +13,18 @@
 
 namespace fazhi {
 
-// The import digest (audit_verification.h) over the rows the inserting thread copies into a
-// batch. A full batch is handed to a worker thread, started with the first full batch, which
+// The rows inserted, taken by the inserting thread into a batch: hashed into the import digest
+// (audit_verification.h) and counted into the tallies set aside (`tallies`, empty when none
+// are). A full batch is handed to a worker thread, started with the first full batch, which
 // writes each row's canonical JSON and hashes the batches strictly in order, eight rows at a
-// time; at most one batch waits, so memory stays flat however many rows come, and a batch's
-// records keep their buffers from one use to the next. Small imports never start the thread.
-class BulkInserter::Digester {
+// time, and counts them; at most one batch waits, so memory stays flat however many rows come,
+// and a batch's records keep their buffers from one use to the next. Small imports never start
+// the thread. The tallies' counts are complete once finish() returns.
+class BulkInserter::InsertedRows {
  public:
-  explicit Digester(const LedgerDeclaration& ledger) : ledger_(ledger) {}
-  ~Digester() { stop(); }
+  InsertedRows(const LedgerDeclaration& ledger, std::vector<MonthlyTallyCounts>& tallies)
+      : ledger_(ledger), tallies_(tallies) {}
+  ~InsertedRows() { stop(); }
 
   // Takes the row as inserted, leaving in `record` a row it has hashed (buffers to reuse).
   void add(LedgerRecord& record) {
@@ -30,7 +33,7 @@ class BulkInserter::Digester {
     if (filling_.count >= kBatchRows) hand_over();
   }
 
-  // The digest of every row so far, in order. Call once, last.
+  // The digest of every row so far, in order, once every row is counted. Call once, last.
   std::string finish() {
     if (!worker_.joinable()) {
       hash(filling_);
@@ -54,6 +57,9 @@ class BulkInserter::Digester {
     for (size_t i = 0; i < batch.count; ++i) {
       append_canonical_row_json(text_, ledger_, batch.records[i]);
       ends_.push_back(text_.size());
+      if (tallies_.empty()) continue;
+      fill_row_from_record(batch.records[i], row_);
+      for (MonthlyTallyCounts& counts : tallies_) counts.add(row_);
     }
     views_.clear();
     size_t start = 0;
@@ -86,6 +92,8 @@ class BulkInserter::Digester {
 
   const LedgerDeclaration& ledger_;
   // Touched by the worker only while it runs.
+  std::vector<MonthlyTallyCounts>& tallies_;
+  std::vector<SqlValue> row_;  // a record in table order, for the tallies
   ImportDigest digest_;
   std::string text_;
   std::vector<size_t> ends_;
@@ -97,9 +105,13 @@ class BulkInserter::Digester {
 
 BulkInserter::~BulkInserter() = default;
 
-BulkInserter::BulkInserter(WriteTransaction& tx, const LedgerDeclaration& ledger, std::string source)
-    : tx_(tx), ledger_(ledger), source_(std::move(source)), now_(utc_timestamp()),
-      digester_(std::make_unique<Digester>(ledger)) {
+BulkInserter::BulkInserter(WriteTransaction& tx, const LedgerDeclaration& ledger,
+                           std::string source)
+    : tx_(tx),
+      ledger_(ledger),
+      source_(std::move(source)),
+      now_(utc_timestamp()),
+      inserted_(std::make_unique<InsertedRows>(ledger, tally_counts_)) {
   columns_ = system_columns();
   for (const auto& f : ledger.fields) columns_.push_back(f.name);
 }
@@ -125,10 +137,9 @@ Result<void> BulkInserter::add(LedgerRecord& record) {
     FAZHI_ASSIGN_OR_RETURN(appender_, tx_.sql().append_rows(ledger_.name, columns_));
   }
   fill_row_from_record(record, row_);
-  for (MonthlyTallyCounts& counts : tally_counts_) counts.add(row_);
   FAZHI_TRY(appender_->append(row_));
   const std::int64_t id = record.id;
-  digester_->add(record);
+  inserted_->add(record);
   record.id = id;
   ++next_id_;
   ++rows_;
@@ -187,7 +198,7 @@ Result<void> BulkInserter::flush() {
 }
 
 Result<void> BulkInserter::finish() {
-  digest_hex_ = digester_->finish();
+  digest_hex_ = inserted_->finish();
   if (rows_ == 0) return ok();
   FAZHI_TRY(appender_->flush());
   for (const LedgerIndex& i : dropped_indexes_) FAZHI_TRY(tx_.sql().execute_script(i.create_sql));

@@ -8,7 +8,8 @@
 // finish() rather than kept row by row — on SQLite only those on columns of many values
 // (dates, numbers, references). On SQLite, which holds the only write lock for the whole
 // transaction, the triggers keeping the ledger's monthly tallies are set aside too and the
-// rows counted in memory; finish() adds the counts and restores the triggers.
+// rows counted in memory, on the digest's thread; finish() adds the counts and restores the
+// triggers.
 #pragma once
 
 #include <memory>
@@ -63,13 +64,15 @@ class BulkInserter {
   std::unique_ptr<RowAppender> appender_;
   std::vector<SqlValue> row_;  // reused for every row
   std::vector<LedgerIndex> dropped_indexes_;  // rebuilt by finish()
-  std::vector<MonthlyTallyCounts> tally_counts_;  // added, triggers restored, by finish()
+  // Counted by inserted_, added and their triggers restored by finish(); filled before the
+  // first row, never resized while rows come.
+  std::vector<MonthlyTallyCounts> tally_counts_;
   std::string now_;
   std::int64_t first_id_ = 0;
   std::int64_t next_id_ = 0;
   std::int64_t rows_ = 0;
-  class Digester;  // the rows' canonical JSON, hashed in order (bulk_insert.cpp)
-  std::unique_ptr<Digester> digester_;
+  class InsertedRows;  // hashed in order and counted into the tallies (bulk_insert.cpp)
+  std::unique_ptr<InsertedRows> inserted_;
   std::string digest_hex_;
 };
 

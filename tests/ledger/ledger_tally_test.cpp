@@ -125,6 +125,29 @@ TEST_P(LedgerTallyTest, AnImportIsCountedAndAFailedOneLeavesNoCount) {
   EXPECT_EQ(tally(), counted_afresh());
 }
 
+TEST_P(LedgerTallyTest, ALargeImportIsCountedAsTheRecordsAre) {
+  // More rows than the bulk insert hashes in one batch (8,192): on SQLite its worker thread
+  // counts them, batch by batch, while the next rows go in.
+  testing::TempDir dir;
+  std::string path = dir.file("ratings.csv");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "评价编号,评价渠道,评价时间,评价星级,是否主动评价\n";
+    const char* channels[] = {"移动端评价", "网上评价", "窗口评价器"};
+    const char* active[] = {"是", "", "否", "否", "否", "否", "否"};
+    for (int i = 0; i < 20000; ++i)
+      out << "L" << i << "," << channels[i % 3] << ",2024-" << (i % 12 < 9 ? "0" : "") << 1 + i % 12
+          << "-1" << i % 10 << " 09:00:00," << 1 + i % 5 << "," << active[i % 7] << "\n";
+  }
+  ASSERT_THAT(import_ledger_file(*service_, user(Role::kClerk, "370102.sfj"), ratings(), path,
+                                 ImportOptions{}),
+              IsOk());
+  std::vector<std::string> counts = tally();
+  // 12 months (each with its one channel) × 5 stars × 3 answers (是, 否, blank).
+  EXPECT_EQ(counts.size(), 180u);
+  EXPECT_EQ(counts, counted_afresh());
+}
+
 TEST_P(LedgerTallyTest, RebuildingFromTheRecordsGivesTheSameCounts) {
   rate("370100.sfj", "C1", "window", "2023-12-31T23:00:00", 5, true);
   rate("370100.sfj", "C2", "window", "2024-01-01T00:00:00", 5, true);
