@@ -74,6 +74,35 @@ int bind_values(sqlite3_stmt* stmt, int first, std::span<const SqlValue> values)
 
 }  // namespace
 
+int SqliteSession::bind_again(sqlite3_stmt* stmt, int first, std::span<const SqlValue> values) {
+  int i = first;
+  for (const SqlValue& v : values) {
+    Bound& b = bound_[static_cast<size_t>(i - 1)];
+    int rc = SQLITE_OK;
+    if (const auto* s = std::get_if<std::string>(&v)) {
+      rc = sqlite3_bind_text(stmt, i, s->data(), static_cast<int>(s->size()), SQLITE_STATIC);
+      b.kind = Bound::kUnknown;
+    } else if (const auto* n = std::get_if<std::int64_t>(&v)) {
+      if (b.kind != Bound::kInteger || b.integer != *n) {
+        rc = sqlite3_bind_int64(stmt, i, *n);
+        b = {Bound::kInteger, *n};
+      }
+    } else if (const auto* d = std::get_if<double>(&v)) {
+      rc = sqlite3_bind_double(stmt, i, *d);
+      b.kind = Bound::kUnknown;
+    } else if (b.kind != Bound::kNull) {
+      rc = sqlite3_bind_null(stmt, i);
+      b.kind = Bound::kNull;
+    }
+    if (rc != SQLITE_OK) {
+      b.kind = Bound::kUnknown;
+      return rc;
+    }
+    ++i;
+  }
+  return SQLITE_OK;
+}
+
 Result<sqlite3_stmt*> SqliteSession::cached(std::string_view sql) {
   auto it = statements_.find(sql);
   if (it != statements_.end()) return it->second;
@@ -95,6 +124,7 @@ Result<sqlite3_stmt*> SqliteSession::prepare(std::string_view sql,
   FAZHI_ASSIGN_OR_RETURN(sqlite3_stmt * stmt, cached(sql));
   sqlite3_reset(stmt);
   sqlite3_clear_bindings(stmt);
+  if (stmt == bound_statement_) bound_statement_ = nullptr;
   if (bind_values(stmt, 1, params) != SQLITE_OK) return error_here("参数绑定失败");
   return stmt;
 }
@@ -176,12 +206,18 @@ Result<void> SqliteSession::flush_rows() {
   if (pending_count_ == 0) return ok();
   // Cleared first: whatever happens, these rows are not sent twice.
   const size_t count = std::exchange(pending_count_, 0);
-  // Steps `stmt` bound with `rows` pending rows from `from` on.
-  auto insert = [&](sqlite3_stmt* stmt, size_t from, size_t rows) -> Result<void> {
+  // Steps `stmt` bound with `rows` pending rows from `from` on; the multi-row INSERT (`again`)
+  // keeps what its parameters held from the batch before.
+  auto insert = [&](sqlite3_stmt* stmt, size_t from, size_t rows, bool again) -> Result<void> {
+    if (again && stmt != bound_statement_) {
+      bound_.assign(static_cast<size_t>(sqlite3_bind_parameter_count(stmt)), Bound{});
+      bound_statement_ = stmt;
+    }
     int first = 1;
     for (size_t k = from; k < from + rows; ++k) {
-      if (bind_values(stmt, first, pending_rows_[k]) != SQLITE_OK)
-        return error_here("表 " + pending_insert_.table + " 参数绑定失败");
+      const int rc = again ? bind_again(stmt, first, pending_rows_[k])
+                           : bind_values(stmt, first, pending_rows_[k]);
+      if (rc != SQLITE_OK) return error_here("表 " + pending_insert_.table + " 参数绑定失败");
       first += static_cast<int>(pending_rows_[k].size());
     }
     int rc = sqlite3_step(stmt);
@@ -194,8 +230,8 @@ Result<void> SqliteSession::flush_rows() {
     return ok();
   };
   // A whole batch by the multi-row INSERT; the rest (before another statement) row by row.
-  if (count == kAppendBatchRows) return insert(pending_insert_.many, 0, count);
-  for (size_t k = 0; k < count; ++k) FAZHI_TRY(insert(pending_insert_.one, k, 1));
+  if (count == kAppendBatchRows) return insert(pending_insert_.many, 0, count, true);
+  for (size_t k = 0; k < count; ++k) FAZHI_TRY(insert(pending_insert_.one, k, 1, false));
   return ok();
 }
 

@@ -57,6 +57,9 @@ class SqliteSession final : public SqlSession {
   // violation fails naming the table; rows of the batch before it may stay written, so the
   // transaction must be rolled back (Store::write does).
   Result<void> flush_rows();
+  // Binds `values` like bind_values from parameter `first` on, to the multi-row INSERT that
+  // bound_ describes, skipping a NULL or an integer the parameter already holds.
+  int bind_again(sqlite3_stmt* stmt, int first, std::span<const SqlValue> values);
 
   sqlite3* db_;
   std::string path_;
@@ -77,6 +80,14 @@ class SqliteSession final : public SqlSession {
   PendingInsert pending_insert_;
   std::vector<std::vector<SqlValue>> pending_rows_;
   size_t pending_count_ = 0;
+  // What each parameter of the multi-row INSERT last sent holds (bindings outlast
+  // sqlite3_reset): a NULL or an integer already there is not bound again.
+  struct Bound {
+    enum Kind : std::uint8_t { kUnknown, kNull, kInteger } kind = kUnknown;
+    std::int64_t integer = 0;
+  };
+  sqlite3_stmt* bound_statement_ = nullptr;
+  std::vector<Bound> bound_;
 };
 
 // Rows per multi-row INSERT of an appender: enough that the statement's setup and its b-tree
