@@ -11,7 +11,7 @@ packages=(
   libssl-dev libsodium-dev libzip-dev libexpat1-dev libpugixml-dev libxlsxwriter-dev
   libpoppler-cpp-dev poppler-utils libicu-dev libopencc-dev opencc libre2-dev
   libspdlog-dev libfmt-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
-  clang-16 libclang-rt-16-dev zlib1g-dev libbrotli-dev brotli
+  clang-16 libclang-rt-16-dev clang-format zlib1g-dev libbrotli-dev brotli
   chromium fonts-noto-cjk fonts-arphic-ukai wrk hyperfine nginx-light
   libreoffice-writer-nogui xlsx2csv python3-openpyxl unzip
 )

@@ -4,12 +4,12 @@
 // bench/api/run.sh can measure the server itself beside nginx.
 //   fazhi_api_hello_server [--listen 127.0.0.1:8080] [--io-threads 2] [--handler-threads 2]
 // Prints "listening on HOST:PORT" once it accepts; stops on SIGINT/SIGTERM.
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <string_view>
-
-#include <fmt/format.h>
 
 #include "http/server/http_server.h"
 
@@ -71,9 +71,8 @@ int main(int argc, char** argv) {
   });
   // The list page is built once: this program measures the transport, and a 23 KB body
   // formatted per request would mostly measure fmt. The record is formatted per request.
-  router.get("/api/ledgers/:name", [page = list_json("reconsideration", 50)](const HttpRequest&) {
-    return HttpResponse::json(200, page);
-  });
+  router.get("/api/ledgers/:name",
+             [page = list_json("reconsideration", 50)](const HttpRequest&) { return HttpResponse::json(200, page); });
 
   fazhi::http::HttpServer server(std::move(router), options);
   if (auto started = server.start(); !started) {

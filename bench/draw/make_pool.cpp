@@ -22,7 +22,8 @@ std::uint32_t next(std::uint32_t n) {
 }
 
 int value(char c) {
-  for (int i = 0; i < 31; ++i) if (kCharset[i] == c) return i;
+  for (int i = 0; i < 31; ++i)
+    if (kCharset[i] == c) return i;
   return 0;
 }
 
@@ -39,7 +40,8 @@ int main(int argc, char** argv) {
   if (!pool || !insp) return 1;
   static char buf[1 << 20];
   std::setvbuf(pool, buf, _IOFBF, sizeof buf);
-  std::fputs("id,name,uscc,region_code,industry_code,credit_risk_class,departments,last_inspected_on,last_inspectors\n", pool);
+  std::fputs("id,name,uscc,region_code,industry_code,credit_risk_class,departments,last_inspected_on,last_inspectors\n",
+             pool);
   const char* regions[] = {"350102", "350103", "350104", "350105", "350111"};
   const char* districts[] = {"鼓楼", "台江", "仓山", "马尾", "晋安"};
   const char* words[] = {"恒信", "鑫达", "华盛", "永安", "宏图", "金鹏", "联创", "瑞丰", "嘉禾", "同心"};
@@ -60,9 +62,9 @@ int main(int argc, char** argv) {
     code[17] = kCharset[(31 - sum % 31) % 31];
     code[18] = 0;
     const char* depts = t == 3 ? "scjg;sthj" : "scjg";
-    std::fprintf(pool, "T%09llu,示例市%s区%s%s%s有限公司%llu,%s,%s,%s,%c,%s,", (unsigned long long)i,
-                 districts[r], words[next(10)], words[next(10)], trades[t][1], (unsigned long long)i, code,
-                 regions[r], trades[t][0], cls, depts);
+    std::fprintf(pool, "T%09llu,示例市%s区%s%s%s有限公司%llu,%s,%s,%s,%c,%s,", (unsigned long long)i, districts[r],
+                 words[next(10)], words[next(10)], trades[t][1], (unsigned long long)i, code, regions[r], trades[t][0],
+                 cls, depts);
     if (next(3) == 0) {
       std::fprintf(pool, "2024-%02u-%02u,S%04u;S%04u\n", 1 + next(12), 1 + next(28), 1 + next(3500), 1 + next(3500));
     } else {
@@ -73,8 +75,9 @@ int main(int argc, char** argv) {
   std::fputs("[\n", insp);
   for (int k = 1; k <= 5000; ++k) {
     bool env = k > 3500;
-    std::fprintf(insp, "%s{\"id\": \"%s%04d\", \"name\": \"执法人员%d\", \"department\": \"%s\", \"region_code\": \"%s\", "
-                       "\"certificate_valid\": %s, \"conflicts\": [",
+    std::fprintf(insp,
+                 "%s{\"id\": \"%s%04d\", \"name\": \"执法人员%d\", \"department\": \"%s\", \"region_code\": \"%s\", "
+                 "\"certificate_valid\": %s, \"conflicts\": [",
                  k == 1 ? "" : ",\n", env ? "H" : "S", env ? k - 3500 : k, k, env ? "sthj" : "scjg", regions[k % 5],
                  k % 97 == 0 ? "false" : "true");
     for (std::uint32_t c = next(4), j = 0; j < c; ++j) {

@@ -43,8 +43,9 @@ std::vector<std::pair<std::string, int>> hand_queries(SqlDialect dialect, std::v
     sqls.push_back(std::move(sql));
   };
   auto event = [&](const char* id, const char* date, const std::string& cond) {
-    add(id, fmt::format("SELECT COUNT(*) FROM reconsideration WHERE {} AND {} >= ? AND {} <= ?{}", scope, date, date,
-                        cond.empty() ? "" : " AND " + cond),
+    add(id,
+        fmt::format("SELECT COUNT(*) FROM reconsideration WHERE {} AND {} >= ? AND {} <= ?{}", scope, date, date,
+                    cond.empty() ? "" : " AND " + cond),
         2);
   };
   event("reconsideration.received", "received_on", "");
@@ -69,9 +70,10 @@ std::vector<std::pair<std::string, int>> hand_queries(SqlDialect dialect, std::v
                   scope),
       2);
   auto rate = [&](const char* id, const char* date, const std::string& num, const std::string& den) {
-    add(id, fmt::format("SELECT 100.0 * SUM(CASE WHEN {} THEN 1 ELSE 0 END) / NULLIF(COUNT(*), 0) FROM reconsideration "
-                        "WHERE {} AND {} >= ? AND {} <= ? AND {}",
-                        num, scope, date, date, den),
+    add(id,
+        fmt::format("SELECT 100.0 * SUM(CASE WHEN {} THEN 1 ELSE 0 END) / NULLIF(COUNT(*), 0) FROM reconsideration "
+                    "WHERE {} AND {} >= ? AND {} <= ? AND {}",
+                    num, scope, date, date, den),
         2);
   };
   rate("reconsideration.correction_rate", "concluded_on",
@@ -88,15 +90,17 @@ std::vector<std::pair<std::string, int>> hand_queries(SqlDialect dialect, std::v
                   scope),
       4);
   add("reconsideration.overdue",
-      fmt::format("SELECT COUNT(*) FROM reconsideration WHERE {} AND received_on <= ? AND (concluded_on IS NULL OR "
-                  "concluded_on >= ?) AND accepted_on IS NOT NULL AND {} > CASE WHEN simplified = 1 THEN 30 ELSE 60 END "
-                  "+ COALESCE(added_days, 0)",
-                  scope, days),
+      fmt::format(
+          "SELECT COUNT(*) FROM reconsideration WHERE {} AND received_on <= ? AND (concluded_on IS NULL OR "
+          "concluded_on >= ?) AND accepted_on IS NOT NULL AND {} > CASE WHEN simplified = 1 THEN 30 ELSE 60 END "
+          "+ COALESCE(added_days, 0)",
+          scope, days),
       3);
   auto lit = [&](const char* id, const std::string& cond) {
-    add(id, fmt::format("SELECT COUNT(*) FROM litigation WHERE {} AND filed_on <= ? AND (concluded_on IS NULL OR "
-                        "concluded_on >= ?){}",
-                        scope, cond.empty() ? "" : " AND " + cond),
+    add(id,
+        fmt::format("SELECT COUNT(*) FROM litigation WHERE {} AND filed_on <= ? AND (concluded_on IS NULL OR "
+                    "concluded_on >= ?){}",
+                    scope, cond.empty() ? "" : " AND " + cond),
         2);
   };
   lit("litigation.cases", "");
@@ -104,8 +108,9 @@ std::vector<std::pair<std::string, int>> hand_queries(SqlDialect dialect, std::v
   lit("litigation.second_instance", "instance = 'second'");
   lit("litigation.retrial", "instance = 'retrial'");
   auto concluded = [&](const char* id, const std::string& cond) {
-    add(id, fmt::format("SELECT COUNT(*) FROM litigation WHERE {} AND concluded_on >= ? AND concluded_on <= ?{}", scope,
-                        cond.empty() ? "" : " AND " + cond),
+    add(id,
+        fmt::format("SELECT COUNT(*) FROM litigation WHERE {} AND concluded_on >= ? AND concluded_on <= ?{}", scope,
+                    cond.empty() ? "" : " AND " + cond),
         2);
   };
   concluded("litigation.concluded", "");
@@ -113,17 +118,19 @@ std::vector<std::pair<std::string, int>> hand_queries(SqlDialect dialect, std::v
   concluded("litigation.lost", "outcome = 'lost'");
   concluded("litigation.unperformed", "outcome = 'lost' AND (performed IS NULL OR performed <> 1)");
   auto lrate = [&](const char* id, const char* outcome) {
-    add(id, fmt::format("SELECT 100.0 * SUM(CASE WHEN outcome = '{}' THEN 1 ELSE 0 END) / NULLIF(COUNT(*), 0) FROM "
-                        "litigation WHERE {} AND concluded_on >= ? AND concluded_on <= ?",
-                        outcome, scope),
+    add(id,
+        fmt::format("SELECT 100.0 * SUM(CASE WHEN outcome = '{}' THEN 1 ELSE 0 END) / NULLIF(COUNT(*), 0) FROM "
+                    "litigation WHERE {} AND concluded_on >= ? AND concluded_on <= ?",
+                    outcome, scope),
         2);
   };
   lrate("litigation.win_rate", "won");
   lrate("litigation.loss_rate", "lost");
   auto head = [&](const char* id, const std::string& cond) {
-    add(id, fmt::format("SELECT COUNT(*) FROM litigation WHERE {} AND hearing_on >= ? AND hearing_on <= ? AND "
-                        "head_notified = 1{}",
-                        scope, cond),
+    add(id,
+        fmt::format("SELECT COUNT(*) FROM litigation WHERE {} AND hearing_on >= ? AND hearing_on <= ? AND "
+                    "head_notified = 1{}",
+                    scope, cond),
         2);
   };
   head("litigation.head_notified", "");
@@ -140,7 +147,7 @@ std::vector<std::pair<std::string, int>> hand_queries(SqlDialect dialect, std::v
 // The period parameters of a hand-written query, in the order its text uses them.
 std::vector<SqlValue> period_params(const std::string& id, int count, const Period& p) {
   std::string from = p.from.iso(), to = p.to.iso();
-  if (count == 4) return {from, to, to, from};                // conclusion_rate
+  if (count == 4) return {from, to, to, from};                 // conclusion_rate
   if (id == "reconsideration.overdue") return {to, to, from};  // COALESCE day, then the period
   if (id == "reconsideration.on_hand" || id.rfind("litigation.", 0) == 0) {
     if (id == "litigation.cases" || id == "litigation.first_instance" || id == "litigation.second_instance" ||
@@ -150,7 +157,9 @@ std::vector<SqlValue> period_params(const std::string& id, int count, const Peri
   return {from, to};
 }
 
-double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+double seconds_since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
 
 int run(const std::string& db, int year, int repeats) {
   auto opened = Store::open(db, {});
@@ -221,10 +230,11 @@ int run(const std::string& db, int year, int repeats) {
     hand_total += h;
     std::printf("%-12s %-24s %10.2f %10.2f %7.2f\n", org->code.c_str(), org->name.c_str(), e * 1000, h * 1000, e / h);
   }
-  std::printf("total (%zu scopes, %zu indicators, best of %d): engine %.1f ms, hand-written SQL %.1f ms, ratio %.2f "
-              "(target <= 1.5)  [%lld]\n",
-              scopes.size(), ids.size(), repeats, engine_total * 1000, hand_total * 1000, engine_total / hand_total,
-              static_cast<long long>(checksum % 7));
+  std::printf(
+      "total (%zu scopes, %zu indicators, best of %d): engine %.1f ms, hand-written SQL %.1f ms, ratio %.2f "
+      "(target <= 1.5)  [%lld]\n",
+      scopes.size(), ids.size(), repeats, engine_total * 1000, hand_total * 1000, engine_total / hand_total,
+      static_cast<long long>(checksum % 7));
   return 0;
 }
 

@@ -50,9 +50,9 @@ int main(int argc, char** argv) {
     auto format = parse_report_format(what);
     if (!format) return 2;
     ReportComposer composer(ledgers, engine);
-    auto doc = composer.compose(system, {.year = year,
-                                         .trace = report_format_needs_trace(*format),
-                                         .trends = report_format_needs_trends(*format)});
+    auto doc = composer.compose(
+        system,
+        {.year = year, .trace = report_format_needs_trace(*format), .trends = report_format_needs_trends(*format)});
     if (!doc) {
       std::fprintf(stderr, "%s\n", doc.error().full_message().c_str());
       return 1;

@@ -32,8 +32,8 @@ fazhi::draw::DrawPlan fuzz_plan(const std::filesystem::path& path, std::string_v
   b.count = 1;
   plan.strata = {a, b};
   plan.inspected_within_months = 12;
-  plan.targets_file = TargetPoolFile{path.filename().string(), pool_digest_hex(bytes), path,
-                                     TargetPoolFile::Hash::kChunks};
+  plan.targets_file =
+      TargetPoolFile{path.filename().string(), pool_digest_hex(bytes), path, TargetPoolFile::Hash::kChunks};
   return plan;
 }
 
@@ -41,8 +41,7 @@ fazhi::draw::DrawPlan fuzz_plan(const std::filesystem::path& path, std::string_v
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const std::filesystem::path path =
-      std::filesystem::temp_directory_path() /
-      ("fazhi-pool-fuzz-" + std::to_string(::getpid()) + ".csv");
+      std::filesystem::temp_directory_path() / ("fazhi-pool-fuzz-" + std::to_string(::getpid()) + ".csv");
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
   {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);

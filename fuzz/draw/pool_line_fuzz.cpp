@@ -2,8 +2,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "draw/target_pool.h"
 #include "core/credit_code.h"
+#include "draw/target_pool.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

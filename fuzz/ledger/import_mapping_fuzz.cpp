@@ -50,8 +50,7 @@ std::string table_of(const fazhi::ImportMapping& m) {
   std::string header, row;
   for (const auto& c : m.columns) {
     header += (header.empty() ? "" : ",") + csv_cell(c.source);
-    std::string v = c.values.empty() ? (c.format.empty() ? "" : "2024/09/27 09:30")
-                                     : c.values.begin()->first;
+    std::string v = c.values.empty() ? (c.format.empty() ? "" : "2024/09/27 09:30") : c.values.begin()->first;
     row += (row.empty() ? "" : ",") + csv_cell(v);
   }
   return header + "\n" + row + "\n";

@@ -12,7 +12,8 @@ int run_backup(const std::string& db, const std::string& out) {
   if (!store) return report_error(store.error());
   auto r = (*store)->backup(out);
   if (!r) return report_error(r.error());
-  std::cout << "已备份到 " << out << ((*store)->is_postgres() ? "（pg_dump SQL 文件）" : "（SQLite 数据库文件）") << "\n";
+  std::cout << "已备份到 " << out << ((*store)->is_postgres() ? "（pg_dump SQL 文件）" : "（SQLite 数据库文件）")
+            << "\n";
   return 0;
 }
 

@@ -54,8 +54,7 @@ Result<std::string> is_workday(const CalendarOptions& o) {
 Result<std::string> deadline(const CalendarOptions& o) {
   const int kinds = int{o.calendar_days} + int{o.working_days} + int{o.months};
   if (kinds != 1) {
-    return invalid_input("calendar deadline", "",
-                         "请指定且只指定一种期间：--calendar-days、--working-days或--months");
+    return invalid_input("calendar deadline", "", "请指定且只指定一种期间：--calendar-days、--working-days或--months");
   }
   FAZHI_ASSIGN_OR_RETURN(Date start, parse_date(o.date));
   const WorkingDayCalendar& calendar = default_calendar();
@@ -77,16 +76,15 @@ Result<std::string> describe_day(const CalendarOptions& o) {
   FAZHI_ASSIGN_OR_RETURN(Date date, parse_date(o.date));
   const WorkingDayCalendar& calendar = default_calendar();
   FAZHI_ASSIGN_OR_RETURN(DayKind kind, calendar.day_kind(date));
-  std::string out = date.iso() + " " + std::string(weekday_label(date.weekday())) + " " +
-                    std::string(day_kind_label(kind));
+  std::string out =
+      date.iso() + " " + std::string(weekday_label(date.weekday())) + " " + std::string(day_kind_label(kind));
   if (!calendar.holiday_name(date).empty()) out += " " + std::string(calendar.holiday_name(date));
   return out;
 }
 
 void install(CLI::App& app, CommandStatus& status) {
   auto options = std::make_shared<CalendarOptions>();
-  CLI::App* calendar =
-      app.add_subcommand("calendar", "工作日历：工作日、法定节假日与期限（2020–2026年）");
+  CLI::App* calendar = app.add_subcommand("calendar", "工作日历：工作日、法定节假日与期限（2020–2026年）");
   calendar->require_subcommand(1);
 
   CLI::App* add = calendar->add_subcommand("add-workdays", "起算日之后第N个工作日（起算日不计入）");
@@ -98,22 +96,18 @@ void install(CLI::App& app, CommandStatus& status) {
   is->add_option("DATE", options->date, "日期，YYYY-MM-DD")->required();
   is->callback([options, &status] { run(status, [&] { return is_workday(*options); }); });
 
-  CLI::App* due =
-      calendar->add_subcommand("deadline", "期间届满日：事件发生于DATE，期间N日/工作日/月");
+  CLI::App* due = calendar->add_subcommand("deadline", "期间届满日：事件发生于DATE，期间N日/工作日/月");
   due->add_option("DATE", options->date, "事件发生日（不计入期间），YYYY-MM-DD")->required();
   due->add_option("N", options->n, "期间长度")->required();
-  due->add_flag("--calendar-days", options->calendar_days,
-                "按日计算，末日为休息日的顺延至其后第一个工作日");
+  due->add_flag("--calendar-days", options->calendar_days, "按日计算，末日为休息日的顺延至其后第一个工作日");
   due->add_flag("--working-days", options->working_days, "按工作日计算");
-  due->add_flag("--months", options->months,
-                "按月计算（到期月的对应日，无对应日为月末），末日为休息日的顺延");
+  due->add_flag("--months", options->months, "按月计算（到期月的对应日，无对应日为月末），末日为休息日的顺延");
   due->callback([options, &status] { run(status, [&] { return deadline(*options); }); });
 
   CLI::App* between = calendar->add_subcommand("workdays-between", "A之后至B（含B）的工作日数");
   between->add_option("A", options->date, "YYYY-MM-DD")->required();
   between->add_option("B", options->other_date, "YYYY-MM-DD")->required();
-  between->callback(
-      [options, &status] { run(status, [&] { return workdays_between(*options); }); });
+  between->callback([options, &status] { run(status, [&] { return workdays_between(*options); }); });
 
   CLI::App* day = calendar->add_subcommand("day", "某日的星期、类别与节日");
   day->add_option("DATE", options->date, "日期，YYYY-MM-DD")->required();

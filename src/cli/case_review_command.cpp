@@ -55,8 +55,7 @@ Result<void> write_text(const std::filesystem::path& path, const std::string& te
 Result<UserContext> acting_user(LedgerService& service, const std::string& org) {
   if (org.empty()) return UserContext::system_context();
   FAZHI_ASSIGN_OR_RETURN(auto orgs, service.orgs());
-  if (!orgs->find(org))
-    return invalid_input("--org " + org, "", "单位不存在（单位代码见单位台账）");
+  if (!orgs->find(org)) return invalid_input("--org " + org, "", "单位不存在（单位代码见单位台账）");
   return UserContext{"system", Role::kAdmin, org, false};
 }
 
@@ -75,8 +74,7 @@ Result<void> run_pool(const CaseReviewOptions& o) {
     office = roots.front()->code;
   }
   FAZHI_ASSIGN_OR_RETURN(CaseFilePool pool, build_case_file_pool(service, user, o.year, office));
-  FAZHI_ASSIGN_OR_RETURN(nlohmann::json plan,
-                         case_file_plan_draft(service, pool, o.per_body, *today));
+  FAZHI_ASSIGN_OR_RETURN(nlohmann::json plan, case_file_plan_draft(service, pool, o.per_body, *today));
   std::filesystem::path dir(o.out_dir);
   std::error_code made;
   std::filesystem::create_directories(dir, made);
@@ -86,12 +84,10 @@ Result<void> run_pool(const CaseReviewOptions& o) {
   std::uint64_t drawn = 0;
   for (const auto& s : plan["strata"]) drawn += s["count"].get<std::uint64_t>();
   std::cout << (dir / pool.file_name).string() << '\n' << (dir / plan_name).string() << '\n';
-  std::cerr << o.year << " 年度结案案件 " << pool.cases << " 件，" << pool.bodies.size()
-            << " 个执法主体，计划抽取 " << drawn << " 卷";
-  if (pool.without_body > 0)
-    std::cerr << "（另有 " << pool.without_body << " 件未填写执法主体，未编入名录）";
-  std::cerr << "。\n请核对计划（评查人员、抽取数量、随机值来源）后：fazhi draw commit --plan "
-            << plan_name
+  std::cerr << o.year << " 年度结案案件 " << pool.cases << " 件，" << pool.bodies.size() << " 个执法主体，计划抽取 "
+            << drawn << " 卷";
+  if (pool.without_body > 0) std::cerr << "（另有 " << pool.without_body << " 件未填写执法主体，未编入名录）";
+  std::cerr << "。\n请核对计划（评查人员、抽取数量、随机值来源）后：fazhi draw commit --plan " << plan_name
             << "，公布其 SM3；公开值产生后 fazhi draw run；再用 fazhi case-review "
                "assign 生成评查记录。\n";
   return ok();
@@ -103,17 +99,16 @@ Result<void> run_assign(const CaseReviewOptions& o) {
   FAZHI_ASSIGN_OR_RETURN(auto store, open_database(o.db, false));
   LedgerService service(*store);
   FAZHI_ASSIGN_OR_RETURN(UserContext user, acting_user(service, o.org));
-  FAZHI_ASSIGN_OR_RETURN(DrawnReviews written,
-                         create_reviews_from_draw(service, user, o.year, plan, result));
-  std::cout << "已登记抽取记录「" << written.draw_number << "」（编号 " << written.draw
-            << "），生成评查记录 " << written.reviews.size() << " 条（评查中，待评分）。\n";
+  FAZHI_ASSIGN_OR_RETURN(DrawnReviews written, create_reviews_from_draw(service, user, o.year, plan, result));
+  std::cout << "已登记抽取记录「" << written.draw_number << "」（编号 " << written.draw << "），生成评查记录 "
+            << written.reviews.size() << " 条（评查中，待评分）。\n";
   return ok();
 }
 
 const CommandRegistration kCaseReview("case-review", [](CLI::App& app, CommandStatus& status) {
   auto o = std::make_shared<CaseReviewOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "case-review", "案卷评查：导出抽取名录和计划草案，按核验通过的抽取结果生成评查记录");
+  CLI::App* cmd =
+      app.add_subcommand("case-review", "案卷评查：导出抽取名录和计划草案，按核验通过的抽取结果生成评查记录");
   cmd->require_subcommand(1);
 
   CLI::App* pool = cmd->add_subcommand("pool", "导出某年度结案执法案件的抽取名录和抽取计划草案");

@@ -16,12 +16,17 @@ CommandRegistration::CommandRegistration(std::string name, CommandInstaller inst
 int exit_code_for(const Error& error) {
   switch (error.code) {
     case ErrorCode::kInvalidInput:
-    case ErrorCode::kNotFound: return 2;
-    case ErrorCode::kConflict: return 3;
+    case ErrorCode::kNotFound:
+      return 2;
+    case ErrorCode::kConflict:
+      return 3;
     case ErrorCode::kUnauthenticated:
-    case ErrorCode::kForbidden: return 4;
-    case ErrorCode::kUnavailable: return 5;
-    case ErrorCode::kInternal: return 1;
+    case ErrorCode::kForbidden:
+      return 4;
+    case ErrorCode::kUnavailable:
+      return 5;
+    case ErrorCode::kInternal:
+      return 1;
   }
   return 1;
 }

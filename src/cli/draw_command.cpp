@@ -96,9 +96,8 @@ int commit(const DrawOptions& o) {
   auto scan = scan_pool(*plan);
   if (!scan) return report_error(scan.error());
   std::cout << plan->sm3 << '\n';
-  std::cerr << "计划 " << plan->id << "：检查对象 " << scan->total << " 户，执法检查人员 "
-            << plan->inspectors.size() << " 人，" << plan->strata.size()
-            << " 个分层。请在公开随机值产生之前公布上面的 SM3 值。\n";
+  std::cerr << "计划 " << plan->id << "：检查对象 " << scan->total << " 户，执法检查人员 " << plan->inspectors.size()
+            << " 人，" << plan->strata.size() << " 个分层。请在公开随机值产生之前公布上面的 SM3 值。\n";
   return 0;
 }
 
@@ -113,8 +112,8 @@ int run(const DrawOptions& o) {
   if (!written) return report_error(written.error());
   std::uint64_t drawn = 0;
   for (const auto& s : result->strata) drawn += s.selection.size();
-  std::cerr << "已从 " << result->pool_total << " 户中抽中 " << drawn << " 户，结果写入 " << o.out
-            << "；种子 " << result->proof.seed << '\n';
+  std::cerr << "已从 " << result->pool_total << " 户中抽中 " << drawn << " 户，结果写入 " << o.out << "；种子 "
+            << result->proof.seed << '\n';
   keep_until_exit(std::move(result).value());
   return 0;
 }
@@ -132,8 +131,7 @@ int verify(const DrawOptions& o) {
     std::cerr << "核验不通过：" << **finding << '\n';
     return 1;
   }
-  std::cout << "核验通过：" << o.result << " 与计划 " << plan->sm3
-            << " 和公开值重新计算的结果完全一致。\n";
+  std::cout << "核验通过：" << o.result << " 与计划 " << plan->sm3 << " 和公开值重新计算的结果完全一致。\n";
   return 0;
 }
 
@@ -151,9 +149,8 @@ int publish(const DrawOptions& o) {
     return 1;
   }
   auto format = o.format == "html" ? PublicationFormat::kHtml : PublicationFormat::kText;
-  std::string notice =
-      publication(*plan, result, format, std::filesystem::path(o.plan).filename().string(),
-                  std::filesystem::path(o.result).filename().string());
+  std::string notice = publication(*plan, result, format, std::filesystem::path(o.plan).filename().string(),
+                                   std::filesystem::path(o.result).filename().string());
   if (o.out.empty()) {
     std::cout << notice;
     return 0;
@@ -171,16 +168,14 @@ const CommandRegistration kDraw("draw", [](CLI::App& app, CommandStatus& status)
   c->add_option("--plan", options->plan, "计划文件 PLAN.json")->required();
   c->callback([options, &status] { status.exit_code = commit(*options); });
 
-  CLI::App* m =
-      draw->add_subcommand("commitment", "打印一个部门揭示值的 SM3 承诺（commit_reveal）");
+  CLI::App* m = draw->add_subcommand("commitment", "打印一个部门揭示值的 SM3 承诺（commit_reveal）");
   m->add_option("value", options->value, "该部门将来揭示的随机值")->required();
   m->callback([options, &status] {
     std::cout << sm3_hex(options->value) << '\n';
     status.exit_code = 0;
   });
 
-  CLI::App* h = draw->add_subcommand(
-      "hash-pool", "打印名录文件的分块 SM3（计划中 targets_file.sm3_chunks 的值）");
+  CLI::App* h = draw->add_subcommand("hash-pool", "打印名录文件的分块 SM3（计划中 targets_file.sm3_chunks 的值）");
   h->add_option("file", options->value, "名录文件 targets.csv")->required();
   h->callback([options, &status] {
     auto digest = pool_file_digest_hex(options->value);
@@ -195,10 +190,8 @@ const CommandRegistration kDraw("draw", [](CLI::App& app, CommandStatus& status)
   CLI::App* r = draw->add_subcommand("run", "按计划和公开随机值抽取，写出结果");
   r->add_option("--plan", options->plan, "计划文件 PLAN.json")->required();
   auto* pv = r->add_option("--public-value", options->public_value, "公开随机值");
-  auto* pvf =
-      r->add_option("--public-value-file", options->public_value_file, "含公开随机值的文本文件");
-  auto* rv = r->add_option("--reveal", options->reveals,
-                           "commit_reveal 的揭示值：部门编号=值（每部门一次）");
+  auto* pvf = r->add_option("--public-value-file", options->public_value_file, "含公开随机值的文本文件");
+  auto* rv = r->add_option("--reveal", options->reveals, "commit_reveal 的揭示值：部门编号=值（每部门一次）");
   pv->excludes(pvf)->excludes(rv);
   pvf->excludes(rv);
   r->add_option("--out", options->out, "结果文件 RESULT.json")->required();
@@ -212,8 +205,7 @@ const CommandRegistration kDraw("draw", [](CLI::App& app, CommandStatus& status)
   CLI::App* p = draw->add_subcommand("publish", "核验后生成面向公众的抽查结果公示");
   p->add_option("result", options->result, "结果文件 RESULT.json")->required();
   p->add_option("--plan", options->plan, "计划文件 PLAN.json")->required();
-  p->add_option("--format", options->format, "text 或 html")
-      ->check(CLI::IsMember({"text", "html"}));
+  p->add_option("--format", options->format, "text 或 html")->check(CLI::IsMember({"text", "html"}));
   p->add_option("--out", options->out, "写入此文件（缺省时打印）");
   p->callback([options, &status] { status.exit_code = publish(*options); });
 });

@@ -19,8 +19,8 @@ Result<const LedgerDeclaration*> ledger_named(const std::string& name) {
   return invalid_input("--ledger " + name, "", "没有这个台账；可选：" + names);
 }
 
-int run_import(const std::string& db, const std::string& ledger_name, const std::string& file,
-               bool dry_run, const std::string& org, const std::string& mapping_name) {
+int run_import(const std::string& db, const std::string& ledger_name, const std::string& file, bool dry_run,
+               const std::string& org, const std::string& mapping_name) {
   auto ledger = ledger_named(ledger_name);
   if (!ledger) return report_error(ledger.error());
   std::optional<ImportMapping> mapping;
@@ -38,14 +38,13 @@ int run_import(const std::string& db, const std::string& ledger_name, const std:
   // A server holding the database open keeps the import in the WAL (Store::write_alone).
   options.alone = true;
   if (mapping) options.mapping = &*mapping;
-  auto outcome =
-      import_ledger_file(service, UserContext::system_context(), **ledger, file, options);
+  auto outcome = import_ledger_file(service, UserContext::system_context(), **ledger, file, options);
   if (!outcome) return report_error(outcome.error());
   if (outcome->dry_run)
     std::cout << "检查通过：" << outcome->rows << " 行均可导入（--dry-run，未写入）\n";
   else
-    std::cout << "已导入 " << outcome->rows << " 行到「" << (*ledger)->label << "」（编号 "
-              << outcome->first_id << "–" << outcome->last_id << "）\n";
+    std::cout << "已导入 " << outcome->rows << " 行到「" << (*ledger)->label << "」（编号 " << outcome->first_id << "–"
+              << outcome->last_id << "）\n";
   return 0;
 }
 
@@ -77,8 +76,7 @@ const CommandRegistration kImport("import", [](CLI::App& app, CommandStatus& sta
   cmd->add_option("FILE", *file, ".csv（UTF-8 或 GB18030）或 .xlsx 文件")->required();
   cmd->add_option("--org", *org, "未填「所属单位」的行归属的单位编码");
   cmd->add_flag("--dry-run", *dry, "只检查，不写入");
-  cmd->callback(
-      [=, &status] { status.exit_code = run_import(*db, *ledger, *file, *dry, *org, *mapping); });
+  cmd->callback([=, &status] { status.exit_code = run_import(*db, *ledger, *file, *dry, *org, *mapping); });
 });
 
 const CommandRegistration kExport("export", [](CLI::App& app, CommandStatus& status) {

@@ -50,7 +50,8 @@ int run(const IndicatorsOptions& o) {
   LedgerService service(**store);
   if (!o.records.empty()) return print_records(service, o);
   IndicatorEngine engine(service);
-  auto values = engine.compute(UserContext::system_context(), {.org = o.org, .period = Period::year(o.year), .ids = {}});
+  auto values =
+      engine.compute(UserContext::system_context(), {.org = o.org, .period = Period::year(o.year), .ids = {}});
   if (!values) return report_error(values.error());
   std::string org = o.org;
   if (org.empty()) {
@@ -83,7 +84,8 @@ int run(const IndicatorsOptions& o) {
 
 const CommandRegistration kIndicators("indicators", [](CLI::App& app, CommandStatus& status) {
   auto o = std::make_shared<IndicatorsOptions>();
-  auto* cmd = app.add_subcommand("indicators", "计算年度指标及其明细 / compute a year's indicators and list their records");
+  auto* cmd =
+      app.add_subcommand("indicators", "计算年度指标及其明细 / compute a year's indicators and list their records");
   cmd->add_option("--db", o->db, "数据库")->required();
   cmd->add_option("--org", o->org, "单位代码（默认：本级政府，即整个行政区域）");
   cmd->add_option("--year", o->year, "年度")->required()->check(CLI::Range(2000, 2100));

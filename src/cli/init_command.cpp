@@ -23,10 +23,14 @@ Result<bool> database_is_empty(Store& store) {
 int run_init(const std::string& db, bool demo, std::uint64_t seed, const std::string& scale_text) {
   DemoOptions options;
   options.seed = seed;
-  if (scale_text == "small") options.scale = DemoScale::kSmall;
-  else if (scale_text == "city") options.scale = DemoScale::kCity;
-  else if (scale_text == "large") options.scale = DemoScale::kLarge;
-  else return report_error(invalid_input("--scale " + scale_text, "", "应为 small、city 或 large"));
+  if (scale_text == "small")
+    options.scale = DemoScale::kSmall;
+  else if (scale_text == "city")
+    options.scale = DemoScale::kCity;
+  else if (scale_text == "large")
+    options.scale = DemoScale::kLarge;
+  else
+    return report_error(invalid_input("--scale " + scale_text, "", "应为 small、city 或 large"));
   auto store = open_database(db, true);
   if (!store) return report_error(store.error());
   auto empty = database_is_empty(**store);

@@ -9,8 +9,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   fazhi::cli::CommandStatus status;
   auto commands = fazhi::cli::registered_commands();
-  std::sort(commands.begin(), commands.end(),
-            [](const auto& a, const auto& b) { return a.name < b.name; });
+  std::sort(commands.begin(), commands.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
   for (auto& command : commands) command.install(app, status);
   try {
     app.parse(argc, argv);

@@ -30,20 +30,17 @@ struct ReportOptions {
 
 Result<int> run_report(const ReportOptions& o) {
   auto format = parse_report_format(o.format);
-  if (!format)
-    return invalid_input("--format", "",
-                         "格式「" + o.format + "」不支持，可选 md、html、docx、pdf、json");
+  if (!format) return invalid_input("--format", "", "格式「" + o.format + "」不支持，可选 md、html、docx、pdf、json");
   if (!o.check && o.out.empty()) return invalid_input("--out", "", "请用 --out 指定输出文件");
   FAZHI_ASSIGN_OR_RETURN(auto store, open_database(o.db));
   LedgerService ledgers(*store);
   IndicatorEngine engine(ledgers);
   ReportComposer composer(ledgers, engine);
   UserContext system = UserContext::system_context();
-  FAZHI_ASSIGN_OR_RETURN(ReportDocument doc,
-                         composer.compose(system, {.org = o.org,
-                                                   .year = o.year,
-                                                   .trace = report_format_needs_trace(*format),
-                                                   .trends = report_format_needs_trends(*format)}));
+  FAZHI_ASSIGN_OR_RETURN(ReportDocument doc, composer.compose(system, {.org = o.org,
+                                                                       .year = o.year,
+                                                                       .trace = report_format_needs_trace(*format),
+                                                                       .trends = report_format_needs_trends(*format)}));
   if (o.check) {
     std::vector<ExpectedPart> expected;
     if (doc.round_id) {
@@ -57,8 +54,7 @@ Result<int> run_report(const ReportOptions& o) {
       blocking += f.blocking;
       std::cout << (f.blocking ? "[须改正] " : "[提示] ") << f.message << '\n';
     }
-    std::cout << doc.title << "：" << findings.size() << " 项发现，其中 " << blocking
-              << " 项须改正后才能发布\n";
+    std::cout << doc.title << "：" << findings.size() << " 项发现，其中 " << blocking << " 项须改正后才能发布\n";
     if (o.out.empty()) return blocking ? 1 : 0;
   }
   FAZHI_ASSIGN_OR_RETURN(std::string bytes, render_report(doc, *format));
@@ -73,13 +69,11 @@ Result<int> run_report(const ReportOptions& o) {
 const CommandRegistration kRegistration{
     "report", [](CLI::App& app, CommandStatus& status) {
       auto options = std::make_shared<ReportOptions>();
-      CLI::App* cmd =
-          app.add_subcommand("report", "生成法治政府建设年度报告（md、html、docx、pdf、json）");
+      CLI::App* cmd = app.add_subcommand("report", "生成法治政府建设年度报告（md、html、docx、pdf、json）");
       cmd->add_option("--db", options->db, "数据库：SQLite 文件或 postgresql:// 地址")->required();
       cmd->add_option("--year", options->year, "报告年度，如 2024")->required();
       cmd->add_option("--org", options->org, "单位编码（默认：本级人民政府）");
-      cmd->add_option("--format", options->format,
-                      "输出格式：md、html、docx、pdf、json（默认 md）");
+      cmd->add_option("--format", options->format, "输出格式：md、html、docx、pdf、json（默认 md）");
       cmd->add_option("--out", options->out, "输出文件");
       cmd->add_flag("--check", options->check, "发布前一致性检查，列出发现的问题");
       cmd->callback([options, &status] {

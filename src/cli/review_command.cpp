@@ -27,8 +27,10 @@ int run_review(const ReviewOptions& opts) {
   std::vector<Error> errors;
   for (const auto& p : *paths) {
     auto r = reviewer->review_file(p);
-    if (!r) errors.push_back(r.error());
-    else reports.push_back(std::move(r).value());
+    if (!r)
+      errors.push_back(r.error());
+    else
+      reports.push_back(std::move(r).value());
   }
   if (!errors.empty()) {
     int code = 0;

@@ -35,12 +35,10 @@ Result<void> run_todo(const TodoOptions& o) {
   UserContext user = UserContext::system_context();
   if (!o.org.empty()) {
     FAZHI_ASSIGN_OR_RETURN(auto orgs, service.orgs());
-    if (!orgs->find(o.org))
-      return invalid_input("--org " + o.org, "", "单位不存在（单位代码见单位台账）");
+    if (!orgs->find(o.org)) return invalid_input("--org " + o.org, "", "单位不存在（单位代码见单位台账）");
     user = UserContext{"system", Role::kAdmin, o.org, false};
   }
-  FAZHI_ASSIGN_OR_RETURN(TodoPage page,
-                         list_todo(service, user, {.today = *today, .page_size = 0}));
+  FAZHI_ASSIGN_OR_RETURN(TodoPage page, list_todo(service, user, {.today = *today, .page_size = 0}));
   if (o.json) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& item : page.items) items.push_back(todo_item_to_json(item));
@@ -49,18 +47,17 @@ Result<void> run_todo(const TodoOptions& o) {
   }
   for (const auto& i : page.items)
     std::cout << i.due.iso() << '\t' << deadline_state_label(i.state) << '\t'
-              << (i.duty ? i.duty->ledger->label : i.ledger->label) << '\t' << i.record_title
-              << "（#" << i.record << "）\t" << todo_step_label(i) << '\t'
-              << (i.org_name.empty() ? i.org_code : i.org_name) << '\t' << todo_source(i) << '\n';
-  std::cerr << "共 " << page.total << " 项：已超期 " << page.overdue << "，今日到期 "
-            << page.due_today << "，即将到期 " << page.due_soon << "（" << today->iso() << "）\n";
+              << (i.duty ? i.duty->ledger->label : i.ledger->label) << '\t' << i.record_title << "（#" << i.record
+              << "）\t" << todo_step_label(i) << '\t' << (i.org_name.empty() ? i.org_code : i.org_name) << '\t'
+              << todo_source(i) << '\n';
+  std::cerr << "共 " << page.total << " 项：已超期 " << page.overdue << "，今日到期 " << page.due_today << "，即将到期 "
+            << page.due_soon << "（" << today->iso() << "）\n";
   return ok();
 }
 
 const CommandRegistration kTodo("todo", [](CLI::App& app, CommandStatus& status) {
   auto options = std::make_shared<TodoOptions>();
-  CLI::App* cmd =
-      app.add_subcommand("todo", "待办：即将到期、今日到期、已超期的法定期限（按到期日排列）");
+  CLI::App* cmd = app.add_subcommand("todo", "待办：即将到期、今日到期、已超期的法定期限（按到期日排列）");
   cmd->add_option("--db", options->db, "数据库：SQLite 文件路径或 postgresql:// 地址")->required();
   cmd->add_option("--org", options->org, "单位代码：只列该单位职权范围内的事项（默认全辖区）");
   cmd->add_option("--date", options->date, "按哪一天计算，YYYY-MM-DD（默认今天）");

@@ -8,8 +8,8 @@
 namespace fazhi::cli {
 namespace {
 
-int run_user_add(const std::string& db, const std::string& login, const std::string& role_text,
-                 const std::string& org, const std::string& name) {
+int run_user_add(const std::string& db, const std::string& login, const std::string& role_text, const std::string& org,
+                 const std::string& name) {
   auto role = parse_role(role_text);
   if (!role)
     return report_error(invalid_input("--role " + role_text, "", "应为 admin、coordinator、clerk、leader 或 reader"));

@@ -156,16 +156,14 @@ std::optional<std::string> ascii_from_chinese_numerals(std::string_view text) {
 }
 
 // Splits `text` at `separator` into exactly three parts.
-std::optional<std::array<std::string_view, 3>> split3(std::string_view text,
-                                                      std::string_view separator) {
+std::optional<std::array<std::string_view, 3>> split3(std::string_view text, std::string_view separator) {
   const auto a = text.find(separator);
   if (a == std::string_view::npos) return std::nullopt;
   const auto b = text.find(separator, a + separator.size());
   if (b == std::string_view::npos) return std::nullopt;
   if (text.find(separator, b + separator.size()) != std::string_view::npos) return std::nullopt;
-  return std::array<std::string_view, 3>{
-      text.substr(0, a), text.substr(a + separator.size(), b - a - separator.size()),
-      text.substr(b + separator.size())};
+  return std::array<std::string_view, 3>{text.substr(0, a), text.substr(a + separator.size(), b - a - separator.size()),
+                                         text.substr(b + separator.size())};
 }
 
 constexpr std::string_view kIsoHint = "请写作YYYY-MM-DD（如2024-03-05）";
@@ -205,8 +203,7 @@ Result<Date> read_lenient(std::string_view original, std::string_view s) {
     auto m = read_number((*parts)[1], 2);
     auto d = read_number((*parts)[2], 2);
     if (y && m && d && (*parts)[0].size() == 4) return from(*y, *m, *d);
-    if (read_number((*parts)[0], 2) && m && (*parts)[2].size() == 4 &&
-        read_number((*parts)[2], 4)) {
+    if (read_number((*parts)[0], 2) && m && (*parts)[2].size() == 4 && read_number((*parts)[2], 4)) {
       return date_error(original, fmt::format("年份不在最前，日、月次序有歧义，{}", kIsoHint));
     }
     if (y && m && d) return date_error(original, fmt::format("年份应写四位，{}", kIsoHint));
@@ -282,8 +279,7 @@ std::int64_t days_between(Date from, Date to) {
 }
 
 Date add_months(Date start, int months) {
-  const std::int64_t index =
-      static_cast<std::int64_t>(start.year()) * 12 + (start.month() - 1) + months;
+  const std::int64_t index = static_cast<std::int64_t>(start.year()) * 12 + (start.month() - 1) + months;
   const int year = static_cast<int>(index / 12);
   const int month = static_cast<int>(index % 12) + 1;
   const int day = std::min(start.day(), days_in_month(year, month));
@@ -295,10 +291,9 @@ Date add_years(Date start, int years) {
 }
 
 Result<Date> parse_date(std::string_view text) {
-  const bool shape_ok = text.size() == 10 && text[4] == '-' && text[7] == '-' &&
-                        is_digit(text[0]) && is_digit(text[1]) && is_digit(text[2]) &&
-                        is_digit(text[3]) && is_digit(text[5]) && is_digit(text[6]) &&
-                        is_digit(text[8]) && is_digit(text[9]);
+  const bool shape_ok = text.size() == 10 && text[4] == '-' && text[7] == '-' && is_digit(text[0]) &&
+                        is_digit(text[1]) && is_digit(text[2]) && is_digit(text[3]) && is_digit(text[5]) &&
+                        is_digit(text[6]) && is_digit(text[8]) && is_digit(text[9]);
   if (!shape_ok) {
     // Say what the clerk probably meant when another spelling reads unambiguously.
     Result<Date> guess = parse_date_lenient(text);
@@ -341,9 +336,8 @@ Result<DateTime> DateTime::from_parts(Date date, int hour, int minute, int secon
   else if (second < 0 || second > 59)
     wrong = "秒应在00至59之间";
   if (!wrong.empty()) {
-    return invalid_input(
-        fmt::format("时间“{}T{:02}:{:02}:{:02}”", date.iso(), hour, minute, second), "",
-        std::string(wrong));
+    return invalid_input(fmt::format("时间“{}T{:02}:{:02}:{:02}”", date.iso(), hour, minute, second), "",
+                         std::string(wrong));
   }
   DateTime t;
   t.date_ = date;
@@ -383,10 +377,8 @@ Result<DateTime> parse_datetime(std::string_view text) {
   auto fail = [&](std::string_view reason) {
     return invalid_input(fmt::format("时间{}", quoted(text)), "", std::string(reason));
   };
-  constexpr std::string_view kShape =
-      "格式应为YYYY-MM-DD HH:MM:SS或YYYY-MM-DDTHH:MM:SS（如2024-03-05 14:30:00）";
-  if (text.size() != 19 || (text[10] != 'T' && text[10] != ' ') || text[13] != ':' ||
-      text[16] != ':') {
+  constexpr std::string_view kShape = "格式应为YYYY-MM-DD HH:MM:SS或YYYY-MM-DDTHH:MM:SS（如2024-03-05 14:30:00）";
+  if (text.size() != 19 || (text[10] != 'T' && text[10] != ' ') || text[13] != ':' || text[16] != ':') {
     return fail(kShape);
   }
   auto hour = read_number(text.substr(11, 2), 2);

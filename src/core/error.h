@@ -25,10 +25,10 @@ const char* error_code_name(ErrorCode code);
 
 struct Error {
   ErrorCode code = ErrorCode::kInternal;
-  std::string subject;  // the thing concerned: "file cases.xlsx", "case FY-2024-017"
-  std::string place;    // where in it: "row 12, column 受理日期"; may be empty
-  std::string reason;   // why, in words a clerk can act on
-  std::string field;    // machine name of the field concerned, for forms; may be empty
+  std::string subject;         // the thing concerned: "file cases.xlsx", "case FY-2024-017"
+  std::string place;           // where in it: "row 12, column 受理日期"; may be empty
+  std::string reason;          // why, in words a clerk can act on
+  std::string field;           // machine name of the field concerned, for forms; may be empty
   std::vector<Error> details;  // further findings of the same failure, in input order
 
   // "subject, place: reason" with empty parts left out; details are not included.

@@ -23,8 +23,7 @@ std::string six_digit_parent(std::string_view code, RegionLevel level) {
   const std::string province = std::string(code.substr(0, 2)) + "0000";
   if (level == RegionLevel::kCity) return province;
   const std::string_view city = code.substr(2, 2);
-  if (city == "90" || (is_municipality(code.substr(0, 2)) && (city == "01" || city == "02")))
-    return province;
+  if (city == "90" || (is_municipality(code.substr(0, 2)) && (city == "01" || city == "02"))) return province;
   return std::string(code.substr(0, 4)) + "00";
 }
 
@@ -37,9 +36,8 @@ Result<RegionCode> check(std::string_view code, std::string_view shown) {
     }
   }
   if (chars.size() != 6 && chars.size() != 9 && chars.size() != 12) {
-    return region_error(
-        shown, fmt::format("应为6位（省、市、县）、9位（乡镇）或12位（村）数字，实际为{}位",
-                           chars.size()));
+    return region_error(shown,
+                        fmt::format("应为6位（省、市、县）、9位（乡镇）或12位（村）数字，实际为{}位", chars.size()));
   }
   const std::string_view province = code.substr(0, 2);
   if (!is_province_code(province)) {
@@ -53,19 +51,16 @@ Result<RegionCode> check(std::string_view code, std::string_view shown) {
   RegionCode region;
   region.code = std::string(code);
   if (code.size() == 6) {
-    region.level = city == "00"     ? RegionLevel::kProvince
-                   : county == "00" ? RegionLevel::kCity
-                                    : RegionLevel::kCounty;
-    if (region.level != RegionLevel::kProvince)
-      region.parent = six_digit_parent(code, region.level);
+    region.level = city == "00" ? RegionLevel::kProvince : county == "00" ? RegionLevel::kCity : RegionLevel::kCounty;
+    if (region.level != RegionLevel::kProvince) region.parent = six_digit_parent(code, region.level);
     return region;
   }
   if (city == "00") {
     return region_error(shown, "乡级、村级代码的前6位应为县级或不设区的地级市代码，不能是省级代码");
   }
   if (code.substr(6, 3) == "000") {
-    return region_error(shown, code.size() == 9 ? "乡级代码第7至9位不能为000；县级请用前6位代码"
-                                                : "村级代码第7至9位（乡级）不能为000");
+    return region_error(
+        shown, code.size() == 9 ? "乡级代码第7至9位不能为000；县级请用前6位代码" : "村级代码第7至9位（乡级）不能为000");
   }
   if (code.size() == 9) {
     region.level = RegionLevel::kTownship;
@@ -100,9 +95,8 @@ std::string_view region_level_label(RegionLevel level) {
 
 bool is_province_code(std::string_view two_digits) {
   static constexpr std::array<std::string_view, 34> kProvinces{
-      "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34",
-      "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52",
-      "53", "54", "61", "62", "63", "64", "65", "71", "81", "82"};
+      "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42",
+      "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82"};
   return std::find(kProvinces.begin(), kProvinces.end(), two_digits) != kProvinces.end();
 }
 

@@ -26,8 +26,7 @@ bool all_digits(std::string_view s) {
 }
 
 // Why the date part `yyyymmdd` is no birth date, or nullopt when it is `*out`.
-std::optional<std::string> why_not_birth_date(std::string_view yyyymmdd, std::optional<Date> today,
-                                              Date* out) {
+std::optional<std::string> why_not_birth_date(std::string_view yyyymmdd, std::optional<Date> today, Date* out) {
   const int y = std::stoi(std::string(yyyymmdd.substr(0, 4)));
   const int m = std::stoi(std::string(yyyymmdd.substr(4, 2)));
   const int d = std::stoi(std::string(yyyymmdd.substr(6, 2)));
@@ -39,8 +38,7 @@ std::optional<std::string> why_not_birth_date(std::string_view yyyymmdd, std::op
   return std::nullopt;
 }
 
-Result<ResidentId> check(std::string_view number, std::string_view shown,
-                         std::optional<Date> today) {
+Result<ResidentId> check(std::string_view number, std::string_view shown, std::optional<Date> today) {
   if (number.empty()) return id_error(shown, "不能为空");
   const std::vector<std::string_view> chars = utf8_characters(number);
   if (chars.size() == 15 && all_digits(number)) {
@@ -58,8 +56,8 @@ Result<ResidentId> check(std::string_view number, std::string_view shown,
   }
   const std::string_view province = number.substr(0, 2);
   if (!is_province_code(province)) {
-    return id_error(shown, fmt::format("地址码（第1至6位）“{}”的前两位“{}”不是省级行政区划代码",
-                                       number.substr(0, 6), province));
+    return id_error(
+        shown, fmt::format("地址码（第1至6位）“{}”的前两位“{}”不是省级行政区划代码", number.substr(0, 6), province));
   }
   ResidentId id;
   if (auto why = why_not_birth_date(number.substr(6, 8), today, &id.birth_date)) {
@@ -67,8 +65,7 @@ Result<ResidentId> check(std::string_view number, std::string_view shown,
   }
   const char expected = resident_id_check_character(number.substr(0, 17)).value();
   if (number[17] != expected) {
-    return id_error(shown, fmt::format("校验码（第18位）应为{}，实际为{}；请核对前17位是否抄错",
-                                       expected, number[17]));
+    return id_error(shown, fmt::format("校验码（第18位）应为{}，实际为{}；请核对前17位是否抄错", expected, number[17]));
   }
   id.number = std::string(number);
   id.region_code = std::string(number.substr(0, 6));
@@ -104,8 +101,7 @@ Result<ResidentId> parse_resident_id(std::string_view text, std::optional<Date> 
 }
 
 Result<std::string> resident_id_from_15(std::string_view number15) {
-  if (number15.size() != 15 || !all_digits(number15))
-    return id_error(number15, "15位号码应为15位数字");
+  if (number15.size() != 15 || !all_digits(number15)) return id_error(number15, "15位号码应为15位数字");
   std::string first17 = std::string(number15.substr(0, 6)) + "19" + std::string(number15.substr(6));
   Date birth;
   if (auto why = why_not_birth_date(std::string_view(first17).substr(6, 8), std::nullopt, &birth)) {

@@ -45,8 +45,7 @@ Result<void> validate_resident_id(std::string_view text, std::optional<Date> tod
 
 // Like validate_resident_id, but first folds what clerks type (surrounding spaces,
 // full-width characters, a lower-case x). Returns the parts.
-Result<ResidentId> parse_resident_id(std::string_view text,
-                                     std::optional<Date> today = std::nullopt);
+Result<ResidentId> parse_resident_id(std::string_view text, std::optional<Date> today = std::nullopt);
 
 // The 18-digit number for a 15-digit first-generation one (birth year 19YY, check added).
 // Fails (kInvalidInput) when `number15` is not 15 digits with a valid birth date.

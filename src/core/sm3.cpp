@@ -20,7 +20,9 @@ Sm3::Sm3() : ctx_(EVP_MD_CTX_new()) {
   EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(ctx_), sm3_md(), nullptr);
 }
 
-Sm3::~Sm3() { EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(ctx_)); }
+Sm3::~Sm3() {
+  EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(ctx_));
+}
 
 void Sm3::update(std::string_view bytes) {
   EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(ctx_), bytes.data(), bytes.size());
@@ -52,6 +54,8 @@ std::string to_hex(const Sm3Digest& digest) {
   return out;
 }
 
-std::string sm3_hex(std::string_view bytes) { return to_hex(sm3(bytes)); }
+std::string sm3_hex(std::string_view bytes) {
+  return to_hex(sm3(bytes));
+}
 
 }  // namespace fazhi

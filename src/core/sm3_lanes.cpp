@@ -34,8 +34,7 @@ constexpr std::array<std::uint32_t, 64> kRoundConstants = make_round_constants()
 // sets; sm3_eight checks the CPU before calling them, so the program runs on any x86-64.
 namespace avx2 {
 #define FAZHI_SM3_TARGET __attribute__((target("avx2")))
-#define FAZHI_SM3_ROTL(x, n) \
-  _mm256_or_si256(_mm256_slli_epi32(x, n), _mm256_srli_epi32(x, 32 - (n)))
+#define FAZHI_SM3_ROTL(x, n) _mm256_or_si256(_mm256_slli_epi32(x, n), _mm256_srli_epi32(x, 32 - (n)))
 #include "core/sm3_lanes_kernel.inc"
 #undef FAZHI_SM3_TARGET
 #undef FAZHI_SM3_ROTL

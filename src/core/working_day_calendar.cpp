@@ -49,10 +49,8 @@ Result<std::vector<Row>> read_rows(std::string_view table) {
     if (line.empty() || line.front() == '#') continue;
     const auto fields = split_tabs(line);
     if (fields.size() != 5) {
-      return row_error(
-          line_number,
-          fmt::format("应有5列（kind、first、last、name、notice，以制表符分隔），实际为{}列",
-                      fields.size()));
+      return row_error(line_number, fmt::format("应有5列（kind、first、last、name、notice，以制表符分隔），实际为{}列",
+                                                fields.size()));
     }
     Row row;
     row.line = line_number;
@@ -99,33 +97,28 @@ Result<WorkingDayCalendar> WorkingDayCalendar::parse(std::string_view table) {
   for (const Row& row : rows) {
     if (row.kind != "year") continue;
     const int y = row.first.year();
-    if (row.first != Date::from_ymd(y, 1, 1).value() ||
-        row.last != Date::from_ymd(y, 12, 31).value()) {
+    if (row.first != Date::from_ymd(y, 1, 1).value() || row.last != Date::from_ymd(y, 12, 31).value()) {
       return row_error(row.line, "year行的first、last应为同一年的1月1日和12月31日");
     }
     if (!years.insert(y).second) return row_error(row.line, fmt::format("{}年重复出现", y));
   }
-  if (years.empty())
-    return invalid_input(std::string(kTableSubject), "", "没有year行，不覆盖任何年份");
+  if (years.empty()) return invalid_input(std::string(kTableSubject), "", "没有year行，不覆盖任何年份");
   for (int y = *years.begin(); y <= *years.rbegin(); ++y) {
     if (!years.count(y)) {
-      return invalid_input(std::string(kTableSubject), "",
-                           fmt::format("缺少{}年（覆盖的年份须连续）", y));
+      return invalid_input(std::string(kTableSubject), "", fmt::format("缺少{}年（覆盖的年份须连续）", y));
     }
   }
 
   WorkingDayCalendar calendar;
   calendar.first_day_ = Date::from_ymd(*years.begin(), 1, 1).value();
   calendar.last_day_ = Date::from_ymd(*years.rbegin(), 12, 31).value();
-  const auto day_count =
-      static_cast<std::size_t>(days_between(calendar.first_day_, calendar.last_day_) + 1);
+  const auto day_count = static_cast<std::size_t>(days_between(calendar.first_day_, calendar.last_day_) + 1);
   calendar.kinds_.resize(day_count);
   calendar.name_ids_.assign(day_count, 0);
   calendar.names_.push_back("");
   for (std::size_t i = 0; i < day_count; ++i) {
-    calendar.kinds_[i] = calendar.first_day_.add_days(static_cast<std::int64_t>(i)).is_weekend()
-                             ? DayKind::kWeekend
-                             : DayKind::kWorkday;
+    calendar.kinds_[i] =
+        calendar.first_day_.add_days(static_cast<std::int64_t>(i)).is_weekend() ? DayKind::kWeekend : DayKind::kWorkday;
   }
 
   std::map<std::string, std::uint16_t> name_ids;
@@ -133,23 +126,20 @@ Result<WorkingDayCalendar> WorkingDayCalendar::parse(std::string_view table) {
   for (const Row& row : rows) {
     if (row.kind == "year") continue;
     if (!calendar.covers(row.first) || !calendar.covers(row.last)) {
-      return row_error(row.line,
-                       fmt::format("日期不在表所覆盖的{}至{}年内", calendar.first_day_.year(),
-                                   calendar.last_day_.year()));
+      return row_error(
+          row.line, fmt::format("日期不在表所覆盖的{}至{}年内", calendar.first_day_.year(), calendar.last_day_.year()));
     }
-    auto [it, inserted] =
-        name_ids.emplace(row.name, static_cast<std::uint16_t>(calendar.names_.size()));
+    auto [it, inserted] = name_ids.emplace(row.name, static_cast<std::uint16_t>(calendar.names_.size()));
     if (inserted) calendar.names_.push_back(row.name);
     for (Date d = row.first; d <= row.last; d = d.add_days(1)) {
       const std::size_t i = calendar.index_of(d);
       if (set_by_line[i] != 0) {
-        return row_error(row.line,
-                         fmt::format("{}已由第{}行规定，不能重复规定", d.iso(), set_by_line[i]));
+        return row_error(row.line, fmt::format("{}已由第{}行规定，不能重复规定", d.iso(), set_by_line[i]));
       }
       if (row.kind == "work") {
         if (!d.is_weekend()) {
-          return row_error(row.line, fmt::format("调休上班日{}是{}，应为星期六或星期日", d.iso(),
-                                                 weekday_label(d.weekday())));
+          return row_error(row.line,
+                           fmt::format("调休上班日{}是{}，应为星期六或星期日", d.iso(), weekday_label(d.weekday())));
         }
         calendar.kinds_[i] = DayKind::kAdjustedWorkday;
       } else {
@@ -163,8 +153,7 @@ Result<WorkingDayCalendar> WorkingDayCalendar::parse(std::string_view table) {
   calendar.working_before_.resize(day_count + 1);
   calendar.working_before_[0] = 0;
   for (std::size_t i = 0; i < day_count; ++i) {
-    const bool working =
-        calendar.kinds_[i] == DayKind::kWorkday || calendar.kinds_[i] == DayKind::kAdjustedWorkday;
+    const bool working = calendar.kinds_[i] == DayKind::kWorkday || calendar.kinds_[i] == DayKind::kAdjustedWorkday;
     calendar.working_before_[i + 1] = calendar.working_before_[i] + (working ? 1 : 0);
   }
   return calendar;
@@ -179,13 +168,11 @@ Error WorkingDayCalendar::not_covered(Date date) const {
 }
 
 Error WorkingDayCalendar::not_covered_year(int year, std::string subject) const {
-  const std::string covered =
-      fmt::format("节假日表只收录{}至{}年，无法按工作日或法定节假日计算{}年的日期；",
-                  first_day_.year(), last_day_.year(), year);
-  const std::string remedy =
-      year > last_day_.year()
-          ? fmt::format("{}年的放假安排尚未收录，请待国务院办公厅公布后更新节假日表", year)
-          : fmt::format("如需计算，请先在节假日表中补录{}年的放假安排", year);
+  const std::string covered = fmt::format("节假日表只收录{}至{}年，无法按工作日或法定节假日计算{}年的日期；",
+                                          first_day_.year(), last_day_.year(), year);
+  const std::string remedy = year > last_day_.year()
+                                 ? fmt::format("{}年的放假安排尚未收录，请待国务院办公厅公布后更新节假日表", year)
+                                 : fmt::format("如需计算，请先在节假日表中补录{}年的放假安排", year);
   return invalid_input(std::move(subject), "", covered + remedy);
 }
 
@@ -261,8 +248,7 @@ Result<Date> WorkingDayCalendar::calendar_deadline(Date start, int n) const {
 }
 
 Result<Date> WorkingDayCalendar::month_deadline(Date start, int months) const {
-  if (months < 1)
-    return invalid_input("期间月数", "", fmt::format("期间应至少为1个月，实际为{}", months));
+  if (months < 1) return invalid_input("期间月数", "", fmt::format("期间应至少为1个月，实际为{}", months));
   // Months beyond the table are refused before add_months could leave the years of Date.
   const std::int64_t month_index = std::int64_t{start.year()} * 12 + start.month() - 1 + months;
   if (month_index / 12 > last_day_.year()) {

@@ -5,23 +5,31 @@
 namespace fazhi::draw {
 namespace {
 
-constexpr std::uint32_t rotl(std::uint32_t v, int c) { return (v << c) | (v >> (32 - c)); }
+constexpr std::uint32_t rotl(std::uint32_t v, int c) {
+  return (v << c) | (v >> (32 - c));
+}
 
 void quarter_round(std::array<std::uint32_t, 16>& x, int a, int b, int c, int d) {
-  x[a] += x[b]; x[d] ^= x[a]; x[d] = rotl(x[d], 16);
-  x[c] += x[d]; x[b] ^= x[c]; x[b] = rotl(x[b], 12);
-  x[a] += x[b]; x[d] ^= x[a]; x[d] = rotl(x[d], 8);
-  x[c] += x[d]; x[b] ^= x[c]; x[b] = rotl(x[b], 7);
+  x[a] += x[b];
+  x[d] ^= x[a];
+  x[d] = rotl(x[d], 16);
+  x[c] += x[d];
+  x[b] ^= x[c];
+  x[b] = rotl(x[b], 12);
+  x[a] += x[b];
+  x[d] ^= x[a];
+  x[d] = rotl(x[d], 8);
+  x[c] += x[d];
+  x[b] ^= x[c];
+  x[b] = rotl(x[b], 7);
 }
 
 std::uint32_t load_le(const std::uint8_t* p) {
-  return std::uint32_t(p[0]) | std::uint32_t(p[1]) << 8 | std::uint32_t(p[2]) << 16 |
-         std::uint32_t(p[3]) << 24;
+  return std::uint32_t(p[0]) | std::uint32_t(p[1]) << 8 | std::uint32_t(p[2]) << 16 | std::uint32_t(p[3]) << 24;
 }
 
 // The block function's 16 output words (before serialization).
-std::array<std::uint32_t, 16> block_words(const ChaCha20Key& key, std::uint32_t counter,
-                                          const ChaCha20Nonce& nonce) {
+std::array<std::uint32_t, 16> block_words(const ChaCha20Key& key, std::uint32_t counter, const ChaCha20Nonce& nonce) {
   std::array<std::uint32_t, 16> state{0x61707865u, 0x3320646eu, 0x79622d32u, 0x6b206574u};
   for (int i = 0; i < 8; ++i) state[4 + i] = load_le(&key[4 * i]);
   state[12] = counter;
@@ -43,8 +51,7 @@ std::array<std::uint32_t, 16> block_words(const ChaCha20Key& key, std::uint32_t 
 
 }  // namespace
 
-std::array<std::uint8_t, 64> chacha20_block(const ChaCha20Key& key, std::uint32_t counter,
-                                            const ChaCha20Nonce& nonce) {
+std::array<std::uint8_t, 64> chacha20_block(const ChaCha20Key& key, std::uint32_t counter, const ChaCha20Nonce& nonce) {
   auto words = block_words(key, counter, nonce);
   std::array<std::uint8_t, 64> out{};
   for (int i = 0; i < 16; ++i) {
@@ -53,8 +60,7 @@ std::array<std::uint8_t, 64> chacha20_block(const ChaCha20Key& key, std::uint32_
   return out;
 }
 
-ChaCha20Stream::ChaCha20Stream(const ChaCha20Key& key, const ChaCha20Nonce& nonce)
-    : key_(key), nonce_(nonce) {}
+ChaCha20Stream::ChaCha20Stream(const ChaCha20Key& key, const ChaCha20Nonce& nonce) : key_(key), nonce_(nonce) {}
 
 std::uint32_t ChaCha20Stream::next_u32() {
   if (next_word_ == 16) {

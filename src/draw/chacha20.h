@@ -14,8 +14,7 @@ using ChaCha20Key = std::array<std::uint8_t, 32>;
 using ChaCha20Nonce = std::array<std::uint8_t, 12>;
 
 // One 64-byte key-stream block, RFC 8439 §2.3 (the block function's serialized output).
-std::array<std::uint8_t, 64> chacha20_block(const ChaCha20Key& key, std::uint32_t counter,
-                                            const ChaCha20Nonce& nonce);
+std::array<std::uint8_t, 64> chacha20_block(const ChaCha20Key& key, std::uint32_t counter, const ChaCha20Nonce& nonce);
 
 // The key stream from block counter 0, consumed word by word.
 class ChaCha20Stream {

@@ -17,9 +17,7 @@ constexpr std::uint32_t kPurposeSelection = 1;
 constexpr std::uint32_t kPurposeTeams = 2;
 
 std::string trim(std::string_view s) {
-  auto space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-  };
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
   while (!s.empty() && space(s.front())) s.remove_prefix(1);
   while (!s.empty() && space(s.back())) s.remove_suffix(1);
   return std::string(s);
@@ -54,11 +52,9 @@ Result<std::uint64_t> quota_for(const Stratum& s, const StratumPool& pool) {
   if (s.count) {
     quota = *s.count;
     if (quota > eligible) {
-      return invalid_input(
-          stratum_subject(s), "固定抽取数 count",
-          fmt::format(
-              "要抽 {} 户，但可抽对象只有 {} 户（该层共 {} 户，其中 {} 户近期已检查被排除）", quota,
-              eligible, pool.in_stratum, pool.excluded_recent));
+      return invalid_input(stratum_subject(s), "固定抽取数 count",
+                           fmt::format("要抽 {} 户，但可抽对象只有 {} 户（该层共 {} 户，其中 {} 户近期已检查被排除）",
+                                       quota, eligible, pool.in_stratum, pool.excluded_recent));
     }
   } else {
     quota = (eligible * *s.ratio_ppm + 999999) / 1000000;
@@ -67,9 +63,8 @@ Result<std::uint64_t> quota_for(const Stratum& s, const StratumPool& pool) {
     if (s.minimum > eligible) {
       return invalid_input(
           stratum_subject(s), "最低抽取数 minimum",
-          fmt::format(
-              "最低要抽 {} 户，但可抽对象只有 {} 户（该层共 {} 户，其中 {} 户近期已检查被排除）",
-              s.minimum, eligible, pool.in_stratum, pool.excluded_recent));
+          fmt::format("最低要抽 {} 户，但可抽对象只有 {} 户（该层共 {} 户，其中 {} 户近期已检查被排除）", s.minimum,
+                      eligible, pool.in_stratum, pool.excluded_recent));
     }
     quota = s.minimum;
   }
@@ -80,8 +75,7 @@ Result<std::uint64_t> quota_for(const Stratum& s, const StratumPool& pool) {
 }
 
 // Positions drawn from 0..n-1 by partial Fisher-Yates (step 3), in draw order.
-std::vector<std::uint64_t> draw_positions(std::uint64_t n, std::uint64_t quota,
-                                          ChaCha20Stream& stream) {
+std::vector<std::uint64_t> draw_positions(std::uint64_t n, std::uint64_t quota, ChaCha20Stream& stream) {
   std::unordered_map<std::uint64_t, std::uint64_t> moved;  // position -> value, if swapped
   moved.reserve(std::size_t(quota * 2));
   auto at = [&](std::uint64_t p) {
@@ -187,13 +181,11 @@ struct DepartmentQueue {
 class TeamAssigner {
  public:
   TeamAssigner(const DrawPlan& plan, ChaCha20Stream& stream) : plan_(plan), stream_(stream) {
-    for (std::size_t d = 0; d < plan.departments.size(); ++d)
-      dept_index_[plan.departments[d].id] = int(d);
+    for (std::size_t d = 0; d < plan.departments.size(); ++d) dept_index_[plan.departments[d].id] = int(d);
     queues_.resize(plan.departments.size());
     std::vector<int> order(plan.inspectors.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = int(i);
-    std::sort(order.begin(), order.end(),
-              [&](int a, int b) { return plan.inspectors[a].id < plan.inspectors[b].id; });
+    std::sort(order.begin(), order.end(), [&](int a, int b) { return plan.inspectors[a].id < plan.inspectors[b].id; });
     position_.assign(plan.inspectors.size(), SIZE_MAX);
     department_of_.assign(plan.inspectors.size(), -1);
     for (int i : order) {
@@ -228,8 +220,7 @@ class TeamAssigner {
     std::vector<int>& last = last_;
     last.clear();
     for (const auto& id : target.last_inspectors) {
-      if (auto it = inspector_index_.find(id); it != inspector_index_.end())
-        last.push_back(it->second);
+      if (auto it = inspector_index_.find(id); it != inspector_index_.end()) last.push_back(it->second);
     }
     std::vector<int>& team = team_;
     team.clear();
@@ -240,8 +231,8 @@ class TeamAssigner {
       DepartmentQueue& q = queues_[d];
       std::vector<std::size_t>& excluded = excluded_;
       excluded.clear();
-      for (const std::vector<int>* list : {barred, static_cast<const std::vector<int>*>(&last),
-                                           static_cast<const std::vector<int>*>(&team)}) {
+      for (const std::vector<int>* list :
+           {barred, static_cast<const std::vector<int>*>(&last), static_cast<const std::vector<int>*>(&team)}) {
         for (int i : *list) {
           if (position_[i] != SIZE_MAX && department_of_[i] == d) excluded.push_back(position_[i]);
         }
@@ -280,9 +271,8 @@ class TeamAssigner {
   }
 
  private:
-  Error no_one_left(const Stratum& stratum, const TargetRecord& target, int d,
-                    const std::vector<int>& barred, const std::vector<int>& last,
-                    const std::vector<int>& team) const {
+  Error no_one_left(const Stratum& stratum, const TargetRecord& target, int d, const std::vector<int>& barred,
+                    const std::vector<int>& last, const std::vector<int>& team) const {
     const DepartmentQueue& q = queues_[d];
     const std::string& dept = plan_.departments[d].id;
     auto in_dept = [&](const std::vector<int>& list) {
@@ -299,16 +289,15 @@ class TeamAssigner {
     if (plan_.team.max_targets_per_inspector) {
       for (auto l : q.load) capped += l >= std::uint32_t(*plan_.team.max_targets_per_inspector);
     }
-    return invalid_input(
-        stratum_subject(stratum),
-        target.name.empty()
-            ? fmt::format("检查对象 {} 的检查组", target.id)  // read back for teams only
-            : fmt::format("检查对象 {}（{}）的检查组", target.id, target.name),
-        fmt::format("需要{}的执法人员，但已无人可派：该部门名录 {} 人，另有执法证无效 {} 人不参与；"
-                    "持证者中与该对象有利益冲突 {} 人、上次检查过该对象 {} 人、已在本组 {} 人、"
-                    "已达每人最多检查户数 {} 人",
-                    plan_.departments[d].name, q.members.size() + q.without_certificate,
-                    q.without_certificate, in_dept(barred), in_dept(last), in_dept(team), capped));
+    return invalid_input(stratum_subject(stratum),
+                         target.name.empty()
+                             ? fmt::format("检查对象 {} 的检查组", target.id)  // read back for teams only
+                             : fmt::format("检查对象 {}（{}）的检查组", target.id, target.name),
+                         fmt::format("需要{}的执法人员，但已无人可派：该部门名录 {} 人，另有执法证无效 {} 人不参与；"
+                                     "持证者中与该对象有利益冲突 {} 人、上次检查过该对象 {} 人、已在本组 {} 人、"
+                                     "已达每人最多检查户数 {} 人",
+                                     plan_.departments[d].name, q.members.size() + q.without_certificate,
+                                     q.without_certificate, in_dept(barred), in_dept(last), in_dept(team), capped));
   }
 
   const DrawPlan& plan_;
@@ -335,13 +324,11 @@ Result<std::string> effective_public_value(const DrawPlan& plan, const DrawInput
     }
     std::string value = trim(inputs.public_value);
     if (value.empty()) return invalid_input("公开随机值", "", "公开随机值为空");
-    if (value.size() > 4096)
-      return invalid_input("公开随机值", "", "公开随机值过长（超过 4096 字节）");
+    if (value.size() > 4096) return invalid_input("公开随机值", "", "公开随机值过长（超过 4096 字节）");
     return value;
   }
   if (!trim(inputs.public_value).empty()) {
-    return invalid_input("公开随机值", "",
-                         "本计划的随机源为 commit_reveal：请给出各部门的揭示值，而不是公开随机值");
+    return invalid_input("公开随机值", "", "本计划的随机源为 commit_reveal：请给出各部门的揭示值，而不是公开随机值");
   }
   std::string joined;
   for (const auto& party : plan.randomness.parties) {
@@ -355,9 +342,9 @@ Result<std::string> effective_public_value(const DrawPlan& plan, const DrawInput
     std::string v = trim(*value);
     if (v.empty()) return invalid_input("揭示值", party.department, "揭示值为空");
     if (sm3_hex(v) != party.commitment) {
-      return invalid_input("揭示值", party.department,
-                           fmt::format("揭示值的 SM3 为 {}，与计划中该部门的承诺 {} 不符",
-                                       sm3_hex(v), party.commitment));
+      return invalid_input(
+          "揭示值", party.department,
+          fmt::format("揭示值的 SM3 为 {}，与计划中该部门的承诺 {} 不符", sm3_hex(v), party.commitment));
     }
     if (!joined.empty()) joined += '\n';
     joined += party.department + "=" + v;
@@ -373,17 +360,12 @@ Result<std::string> effective_public_value(const DrawPlan& plan, const DrawInput
 std::string derive_seed(std::string_view plan_sm3, std::string_view public_value) {
   std::string material;
   material.reserve(32 + plan_sm3.size() + public_value.size());
-  material.append(kAlgorithmVersion)
-      .append("\n")
-      .append(plan_sm3)
-      .append("\n")
-      .append(public_value);
+  material.append(kAlgorithmVersion).append("\n").append(plan_sm3).append("\n").append(public_value);
   return sm3_hex(material);
 }
 
 namespace {
-Result<DrawResult> draw_from_scan(const DrawPlan& plan, const DrawInputs& inputs, PoolScan& scan,
-                                  TargetDetail detail);
+Result<DrawResult> draw_from_scan(const DrawPlan& plan, const DrawInputs& inputs, PoolScan& scan, TargetDetail detail);
 }  // namespace
 
 Result<DrawResult> run_draw(const DrawPlan& plan, const DrawInputs& inputs) {
@@ -404,8 +386,7 @@ Result<DrawResult> run_draw_on_scan(const DrawPlan& plan, const DrawInputs& inpu
 
 namespace {
 
-Result<DrawResult> draw_from_scan(const DrawPlan& plan, const DrawInputs& inputs, PoolScan& scan,
-                                  TargetDetail detail) {
+Result<DrawResult> draw_from_scan(const DrawPlan& plan, const DrawInputs& inputs, PoolScan& scan, TargetDetail detail) {
   FAZHI_ASSIGN_OR_RETURN(std::string public_value, effective_public_value(plan, inputs));
   DrawResult result;
   result.plan_id = plan.id;
@@ -469,8 +450,7 @@ Result<DrawResult> draw_from_scan(const DrawPlan& plan, const DrawInputs& inputs
         __builtin_prefetch(targets[next + 8].departments.data());
         __builtin_prefetch(targets[next + 8].last_inspectors.data());
       }
-      FAZHI_ASSIGN_OR_RETURN(std::vector<std::string> team,
-                             assigner.assign(plan.strata[s], targets[next]));
+      FAZHI_ASSIGN_OR_RETURN(std::vector<std::string> team, assigner.assign(plan.strata[s], targets[next]));
       selection.push_back({std::move(targets[next]), std::move(team)});
     }
   }

@@ -20,10 +20,7 @@ using nlohmann::json;
 class ObjectReader {
  public:
   ObjectReader(const json& object, std::string subject, std::string place, Error* first_error)
-      : object_(object),
-        subject_(std::move(subject)),
-        place_(std::move(place)),
-        error_(first_error) {
+      : object_(object), subject_(std::move(subject)), place_(std::move(place)), error_(first_error) {
     if (!object_.is_object()) fail("", "应为 JSON 对象");
   }
 
@@ -122,8 +119,7 @@ class ObjectReader {
   void only(std::initializer_list<const char*> allowed) {
     if (!object_.is_object()) return;
     for (const auto& [key, value] : object_.items()) {
-      bool known =
-          std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; });
+      bool known = std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; });
       if (!known) fail(key, "不认识的项（请对照 docs/draw-plan.md 检查拼写）");
     }
   }
@@ -145,9 +141,8 @@ class ObjectReader {
 };
 
 bool is_lower_hex64(std::string_view s) {
-  return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) {
-           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-         });
+  return s.size() == 64 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 int days_in_month(int year, int month) {
@@ -229,8 +224,8 @@ Result<DrawPlan> parse_plan(std::string_view json_text, const std::filesystem::p
   Error error;
   DrawPlan plan;
   ObjectReader top(doc, subject, "", &error);
-  top.only({"format", "id", "title", "organizer", "as_of", "inspection_items", "departments",
-            "strata", "team", "exclusions", "randomness", "targets", "targets_file", "inspectors"});
+  top.only({"format", "id", "title", "organizer", "as_of", "inspection_items", "departments", "strata", "team",
+            "exclusions", "randomness", "targets", "targets_file", "inspectors"});
   std::string format = top.string("format");
   if (error.reason.empty() && format != kPlanFormat) {
     top.fail("format", fmt::format("应为 \"{}\"", kPlanFormat));
@@ -239,8 +234,7 @@ Result<DrawPlan> parse_plan(std::string_view json_text, const std::filesystem::p
   plan.title = top.string("title");
   plan.organizer = top.string("organizer");
   plan.as_of = top.string("as_of");
-  if (error.reason.empty() && !is_valid_date(plan.as_of))
-    top.fail("as_of", "应为有效日期 YYYY-MM-DD");
+  if (error.reason.empty() && !is_valid_date(plan.as_of)) top.fail("as_of", "应为有效日期 YYYY-MM-DD");
   plan.inspection_items = top.strings("inspection_items", true);
 
   std::set<std::string> dept_ids;
@@ -249,8 +243,7 @@ Result<DrawPlan> parse_plan(std::string_view json_text, const std::filesystem::p
     ObjectReader r(depts[i], subject, fmt::format("departments[{}]", i), &error);
     r.only({"id", "name"});
     Department d{r.string("id"), r.string("name")};
-    if (error.reason.empty() && !dept_ids.insert(d.id).second)
-      r.fail("id", "部门编号重复：" + d.id);
+    if (error.reason.empty() && !dept_ids.insert(d.id).second) r.fail("id", "部门编号重复：" + d.id);
     plan.departments.push_back(std::move(d));
   }
   if (error.reason.empty() && plan.departments.empty()) top.fail("departments", "至少要有一个部门");
@@ -278,8 +271,7 @@ Result<DrawPlan> parse_plan(std::string_view json_text, const std::filesystem::p
       s.rule_text = r.string("ratio");
       s.ratio_ppm = parse_ratio_ppm(s.rule_text);
       if (error.reason.empty() && !s.ratio_ppm) {
-        r.fail("ratio",
-               "比例应写成百分数字符串，如 \"3%\" 或 \"2.5%\"，大于0且不超过100%，最多4位小数");
+        r.fail("ratio", "比例应写成百分数字符串，如 \"3%\" 或 \"2.5%\"，大于0且不超过100%，最多4位小数");
       }
     } else {
       std::int64_t count = r.integer("count", 0, true);
@@ -290,8 +282,7 @@ Result<DrawPlan> parse_plan(std::string_view json_text, const std::filesystem::p
     std::int64_t minimum = r.integer("minimum", 0);
     if (error.reason.empty() && minimum < 0) r.fail("minimum", "最低数量不能为负");
     s.minimum = std::uint64_t(std::max<std::int64_t>(minimum, 0));
-    if (error.reason.empty() && !stratum_ids.insert(s.id).second)
-      r.fail("id", "分层编号重复：" + s.id);
+    if (error.reason.empty() && !stratum_ids.insert(s.id).second) r.fail("id", "分层编号重复：" + s.id);
     plan.strata.push_back(std::move(s));
   }
   if (error.reason.empty() && plan.strata.empty()) top.fail("strata", "至少要有一个分层");
@@ -370,11 +361,9 @@ Result<DrawPlan> parse_plan(std::string_view json_text, const std::filesystem::p
                      r.string(hash_key),
                      {},
                      chunked ? TargetPoolFile::Hash::kChunks : TargetPoolFile::Hash::kWholeFile};
-    if (error.reason.empty() && !is_lower_hex64(f.sm3))
-      r.fail(hash_key, "应为64位小写十六进制的 SM3 值");
-    if (error.reason.empty() &&
-        (f.name.find('/') != std::string::npos || f.name.find('\\') != std::string::npos ||
-         f.name.find(f.sm3) == std::string::npos)) {
+    if (error.reason.empty() && !is_lower_hex64(f.sm3)) r.fail(hash_key, "应为64位小写十六进制的 SM3 值");
+    if (error.reason.empty() && (f.name.find('/') != std::string::npos || f.name.find('\\') != std::string::npos ||
+                                 f.name.find(f.sm3) == std::string::npos)) {
       r.fail("name", "名录文件应与计划在同一文件夹，文件名中含其 SM3 值（如 targets-<sm3>.csv）");
     }
     f.path = base_dir / f.name;
@@ -384,8 +373,8 @@ Result<DrawPlan> parse_plan(std::string_view json_text, const std::filesystem::p
     plan.targets.reserve(targets.size());
     for (std::size_t i = 0; i < targets.size() && error.reason.empty(); ++i) {
       ObjectReader r(targets[i], subject, fmt::format("targets[{}]", i), &error);
-      r.only({"id", "name", "uscc", "region_code", "industry_code", "credit_risk_class",
-              "departments", "last_inspected_on", "last_inspectors"});
+      r.only({"id", "name", "uscc", "region_code", "industry_code", "credit_risk_class", "departments",
+              "last_inspected_on", "last_inspectors"});
       TargetRecord t;
       t.id = r.string("id");
       t.name = r.string("name");
@@ -419,8 +408,8 @@ Result<DrawPlan> parse_plan(std::string_view json_text, const std::filesystem::p
       r.fail("department", "部门 " + in.department + " 不在 departments 中");
     }
     if (error.reason.empty() &&
-        (in.region_code.size() != 6 || !std::all_of(in.region_code.begin(), in.region_code.end(),
-                                                    [](char c) { return c >= '0' && c <= '9'; }))) {
+        (in.region_code.size() != 6 ||
+         !std::all_of(in.region_code.begin(), in.region_code.end(), [](char c) { return c >= '0' && c <= '9'; }))) {
       r.fail("region_code", "行政区划代码应为6位数字（GB/T 2260）");
     }
     plan.inspectors.push_back(std::move(in));

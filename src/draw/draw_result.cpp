@@ -52,16 +52,14 @@ class Comparer {
  public:
   std::optional<std::string> difference;
 
-  bool keys(const json& actual, std::initializer_list<const char*> expected,
-            const std::string& path) {
+  bool keys(const json& actual, std::initializer_list<const char*> expected, const std::string& path) {
     if (difference) return false;
     if (!actual.is_object()) return fail(path, "应为 JSON 对象");
     for (const char* k : expected) {
       if (!actual.contains(k)) return fail(path.empty() ? k : path + "." + k, "结果文件中缺少此项");
     }
     for (const auto& [k, v] : actual.items()) {
-      bool known =
-          std::any_of(expected.begin(), expected.end(), [&](const char* e) { return k == e; });
+      bool known = std::any_of(expected.begin(), expected.end(), [&](const char* e) { return k == e; });
       if (!known) return fail(path.empty() ? k : path + "." + k, "结果文件中多出此项");
     }
     return true;
@@ -79,8 +77,7 @@ class Comparer {
     if (difference) return false;
     if (!actual.is_array()) return fail(path, "应为数组");
     if (actual.size() != expected) {
-      return fail(path, fmt::format("结果文件中有 {} 项，按计划与公开值重新计算应为 {} 项",
-                                    actual.size(), expected));
+      return fail(path, fmt::format("结果文件中有 {} 项，按计划与公开值重新计算应为 {} 项", actual.size(), expected));
     }
     return true;
   }
@@ -93,8 +90,7 @@ class Comparer {
 
 json reveals_json(const DrawProof& proof) {
   json out = json::array();
-  for (const auto& [dept, value] : proof.reveals)
-    out.push_back({{"department", dept}, {"value", value}});
+  for (const auto& [dept, value] : proof.reveals) out.push_back({{"department", dept}, {"value", value}});
   return out;
 }
 
@@ -102,10 +98,7 @@ void compare(const json& a, const DrawResult& r, Comparer& c) {
   if (!c.keys(a, {"format", "plan", "proof", "pool", "strata", "workload"}, "")) return;
   c.same(a["format"], std::string(kResultFormat), "format");
   const json& proof = a["proof"];
-  if (!c.keys(
-          proof,
-          {"algorithm_version", "plan_sm3", "targets_file_sm3", "public_value", "reveals", "seed"},
-          "proof"))
+  if (!c.keys(proof, {"algorithm_version", "plan_sm3", "targets_file_sm3", "public_value", "reveals", "seed"}, "proof"))
     return;
   c.same(proof["algorithm_version"], r.proof.algorithm_version, "proof.algorithm_version");
   c.same(proof["plan_sm3"], r.proof.plan_sm3, "proof.plan_sm3");
@@ -125,8 +118,8 @@ void compare(const json& a, const DrawResult& r, Comparer& c) {
     const StratumOutcome& rs = r.strata[s];
     std::string p = fmt::format("strata[{}]", s);
     if (!c.keys(as,
-                {"id", "label", "rule", "minimum", "in_stratum", "excluded_recently_inspected",
-                 "eligible", "drawn", "selection"},
+                {"id", "label", "rule", "minimum", "in_stratum", "excluded_recently_inspected", "eligible", "drawn",
+                 "selection"},
                 p))
       return;
     c.same(as["id"], rs.id, p + ".id");
@@ -134,8 +127,7 @@ void compare(const json& a, const DrawResult& r, Comparer& c) {
     c.same(as["rule"], rs.rule_text, p + ".rule");
     c.same(as["minimum"], rs.minimum, p + ".minimum");
     c.same(as["in_stratum"], rs.in_stratum, p + ".in_stratum");
-    c.same(as["excluded_recently_inspected"], rs.excluded_recent,
-           p + ".excluded_recently_inspected");
+    c.same(as["excluded_recently_inspected"], rs.excluded_recent, p + ".excluded_recently_inspected");
     c.same(as["eligible"], rs.eligible, p + ".eligible");
     c.same(as["drawn"], rs.selection.size(), p + ".drawn");
     if (!c.array_size(as["selection"], rs.selection.size(), p + ".selection")) return;
@@ -144,14 +136,12 @@ void compare(const json& a, const DrawResult& r, Comparer& c) {
       const Assignment& want = rs.selection[i];
       std::string q = fmt::format("{}.selection[{}]", p, i);
       // The common case, an exact match, without building strings.
-      if (entry.is_object() && entry.size() == 2 && entry.contains("target") &&
-          entry.contains("team") && entry["target"].is_string() &&
-          entry["target"].get_ref<const std::string&>() == want.target.id &&
+      if (entry.is_object() && entry.size() == 2 && entry.contains("target") && entry.contains("team") &&
+          entry["target"].is_string() && entry["target"].get_ref<const std::string&>() == want.target.id &&
           entry["team"].is_array() && entry["team"].size() == want.team.size()) {
         bool all = true;
         for (std::size_t k = 0; k < want.team.size() && all; ++k) {
-          all = entry["team"][k].is_string() &&
-                entry["team"][k].get_ref<const std::string&>() == want.team[k];
+          all = entry["team"][k].is_string() && entry["team"][k].get_ref<const std::string&>() == want.team[k];
         }
         if (all) continue;
       }
@@ -169,10 +159,7 @@ void compare(const json& a, const DrawResult& r, Comparer& c) {
     const json& aw = a["workload"][d];
     const DepartmentWorkload& w = r.workload[d];
     std::string p = fmt::format("workload[{}]", d);
-    if (!c.keys(aw,
-                {"department", "inspectors", "without_certificate", "min_targets", "max_targets"},
-                p))
-      return;
+    if (!c.keys(aw, {"department", "inspectors", "without_certificate", "min_targets", "max_targets"}, p)) return;
     c.same(aw["department"], w.department, p + ".department");
     c.same(aw["inspectors"], w.inspectors, p + ".inspectors");
     c.same(aw["without_certificate"], w.without_certificate, p + ".without_certificate");
@@ -200,13 +187,11 @@ Result<DrawInputs> inputs_from(const json& doc) {
   DrawInputs inputs;
   if (proof.contains("reveals") && proof["reveals"].is_array() && !proof["reveals"].empty()) {
     for (const json& r : proof["reveals"]) {
-      if (!r.is_object() || !r.contains("department") || !r["department"].is_string() ||
-          !r.contains("value") || !r["value"].is_string()) {
-        return invalid_input(subject, "proof.reveals",
-                             "每个揭示值应为 {\"department\", \"value\"}");
+      if (!r.is_object() || !r.contains("department") || !r["department"].is_string() || !r.contains("value") ||
+          !r["value"].is_string()) {
+        return invalid_input(subject, "proof.reveals", "每个揭示值应为 {\"department\", \"value\"}");
       }
-      inputs.reveals.emplace_back(r["department"].get<std::string>(),
-                                  r["value"].get<std::string>());
+      inputs.reveals.emplace_back(r["department"].get<std::string>(), r["value"].get<std::string>());
     }
     return inputs;
   }
@@ -226,8 +211,7 @@ std::string result_to_json(const DrawResult& r) {
   out.reserve(4096 + entries * 64);
   out += "{\n  \"format\": ";
   append_string(out, kResultFormat);
-  out += ",\n  \"plan\": {\"id\": " + json_quoted(r.plan_id) +
-         ", \"title\": " + json_quoted(r.plan_title) + "},\n";
+  out += ",\n  \"plan\": {\"id\": " + json_quoted(r.plan_id) + ", \"title\": " + json_quoted(r.plan_title) + "},\n";
   out += "  \"proof\": {\n    \"algorithm_version\": " + json_quoted(r.proof.algorithm_version);
   out += ",\n    \"plan_sm3\": " + json_quoted(r.proof.plan_sm3);
   out += ",\n    \"targets_file_sm3\": " + json_quoted(r.proof.targets_file_sm3);
@@ -239,8 +223,7 @@ std::string result_to_json(const DrawResult& r) {
            ", \"value\": " + json_quoted(r.proof.reveals[i].second) + "}";
   }
   out += "],\n    \"seed\": " + json_quoted(r.proof.seed) + "\n  },\n";
-  out += fmt::format("  \"pool\": {{\"targets\": {}, \"outside_strata\": {}}},\n", r.pool_total,
-                     r.outside_strata);
+  out += fmt::format("  \"pool\": {{\"targets\": {}, \"outside_strata\": {}}},\n", r.pool_total, r.outside_strata);
   out += "  \"strata\": [";
   for (std::size_t s = 0; s < r.strata.size(); ++s) {
     const StratumOutcome& st = r.strata[s];
@@ -313,8 +296,8 @@ bool same_inputs(const DrawInputs& a, const DrawInputs& b) {
 
 }  // namespace
 
-Result<VerifyFinding> verify_result(std::string_view result_json, const DrawPlan& plan,
-                                    DrawResult* recomputed, TargetDetail detail) {
+Result<VerifyFinding> verify_result(std::string_view result_json, const DrawPlan& plan, DrawResult* recomputed,
+                                    TargetDetail detail) {
   // The common case, an exact result, costs no more than the draw: the draw is recomputed
   // from the proof at the file's head and written out as run writes it; equal bytes mean
   // an exact file. Only a file that differs is read whole, to name its first difference.
@@ -325,8 +308,7 @@ Result<VerifyFinding> verify_result(std::string_view result_json, const DrawPlan
     // of the full reading.
     Result<PoolScan> scan = start_pool_scan(plan);
     if (scan) {
-      Result<DrawResult> drawn =
-          run_draw_on_scan(plan, *head_inputs, std::move(scan).value(), detail);
+      Result<DrawResult> drawn = run_draw_on_scan(plan, *head_inputs, std::move(scan).value(), detail);
       if (drawn) expected.emplace(std::move(drawn).value());
     }
     if (expected && result_to_json(*expected) == result_json) {
@@ -341,9 +323,8 @@ Result<VerifyFinding> verify_result(std::string_view result_json, const DrawPlan
   const json& proof = doc["proof"];
   // The two findings that make recomputing pointless come first, in words an auditor needs.
   if (!proof.contains("algorithm_version") || proof["algorithm_version"] != kAlgorithmVersion) {
-    return VerifyFinding(
-        fmt::format("proof.algorithm_version：结果文件使用的算法版本为 {}，本程序只能核验 {}",
-                    proof.value("algorithm_version", json("（缺失）")).dump(), kAlgorithmVersion));
+    return VerifyFinding(fmt::format("proof.algorithm_version：结果文件使用的算法版本为 {}，本程序只能核验 {}",
+                                     proof.value("algorithm_version", json("（缺失）")).dump(), kAlgorithmVersion));
   }
   if (!proof.contains("plan_sm3") || proof["plan_sm3"] != plan.sm3) {
     return VerifyFinding(
@@ -354,8 +335,7 @@ Result<VerifyFinding> verify_result(std::string_view result_json, const DrawPlan
   if (!expected || !same_inputs(inputs, *head_inputs)) {
     expected.reset();
     FAZHI_ASSIGN_OR_RETURN(PoolScan scan, start_pool_scan(plan));
-    FAZHI_ASSIGN_OR_RETURN(DrawResult again,
-                           run_draw_on_scan(plan, inputs, std::move(scan), detail));
+    FAZHI_ASSIGN_OR_RETURN(DrawResult again, run_draw_on_scan(plan, inputs, std::move(scan), detail));
     expected.emplace(std::move(again));
   }
   Comparer c;

@@ -31,8 +31,7 @@ using VerifyFinding = std::optional<std::string>;
 // `detail` is how much of each drawn record the recomputation reads back (kForTeams is enough
 // to verify; a notice needs kFull).
 Result<VerifyFinding> verify_result(std::string_view result_json, const DrawPlan& plan,
-                                    DrawResult* recomputed = nullptr,
-                                    TargetDetail detail = TargetDetail::kFull);
+                                    DrawResult* recomputed = nullptr, TargetDetail detail = TargetDetail::kFull);
 
 // The DrawInputs a result's proof records (public value or reveals).
 Result<DrawInputs> inputs_from_result(std::string_view result_json);

@@ -19,8 +19,8 @@
 
 #include "core/credit_code.h"
 #include "core/sm3.h"
-#include "draw/pool_digest.h"
 #include "core/sm3_lanes.h"
+#include "draw/pool_digest.h"
 
 namespace fazhi::draw {
 namespace {
@@ -74,8 +74,8 @@ Split split_unquoted(std::string_view line, FieldViews& out, std::size_t& fields
 // `length`, and whether a newline ends it) and, like split_unquoted, splits it at its commas
 // into `out`, in the same pass, 16 bytes at a time where SSE2 exists. `length` is only set
 // when the result is kDone.
-Split split_line_at(const char* p, std::size_t avail, FieldViews& out, std::size_t& fields,
-                    std::size_t& length, bool& has_newline) {
+Split split_line_at(const char* p, std::size_t avail, FieldViews& out, std::size_t& fields, std::size_t& length,
+                    bool& has_newline) {
   std::size_t field_start = 0;
   fields = 0;
   auto cut = [&](std::size_t at) {
@@ -86,14 +86,12 @@ Split split_line_at(const char* p, std::size_t avail, FieldViews& out, std::size
   };
   std::size_t i = 0;
 #if defined(__SSE2__)
-  const __m128i comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"'),
-                newline = _mm_set1_epi8('\n');
+  const __m128i comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"'), newline = _mm_set1_epi8('\n');
   for (; i + 16 <= avail; i += 16) {
     const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
     const unsigned newlines = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(block, newline)));
     const unsigned before = newlines != 0 ? (newlines & (0u - newlines)) - 1 : 0xFFFFu;
-    if ((unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(block, quote))) & before) != 0)
-      return Split::kQuoted;
+    if ((unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(block, quote))) & before) != 0) return Split::kQuoted;
     unsigned commas = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(block, comma))) & before;
     while (commas != 0) {
       if (!cut(i + std::size_t(__builtin_ctz(commas)))) return Split::kTooMany;
@@ -280,8 +278,7 @@ struct ScanRules {
 };
 
 // Sorts one checked record into the scan.
-void count_record(const ScanRules& rules, const FieldViews& f, std::uint64_t locator,
-                  PoolScan& scan) {
+void count_record(const ScanRules& rules, const FieldViews& f, std::uint64_t locator, PoolScan& scan) {
   ++scan.total;
   int s = rules.stratum_of(f[kClass]);
   if (s < 0) {
@@ -329,15 +326,8 @@ Result<PoolScan> scan_inline(const DrawPlan& plan, const ScanRules& rules, PoolS
   for (std::size_t i = 0; i < plan.targets.size(); ++i) {
     const TargetRecord& t = plan.targets[i];
     std::string depts = join(t.departments), by = join(t.last_inspectors);
-    FieldViews f = {t.id,
-                    t.name,
-                    t.uscc,
-                    t.region_code,
-                    t.industry_code,
-                    t.credit_risk_class,
-                    depts,
-                    t.last_inspected_on,
-                    by};
+    FieldViews f = {
+        t.id, t.name, t.uscc, t.region_code, t.industry_code, t.credit_risk_class, depts, t.last_inspected_on, by};
     std::string place = fmt::format("targets[{}]（{}）", i, t.id);
     if (auto problem = rules.check(f)) {
       return invalid_input("检查对象名录", place + "." + problem->field, problem->reason);
@@ -389,8 +379,7 @@ struct GroupScan {
 };
 
 // Reads [offset, offset + size) of `fd` into `buf` (fewer bytes at the end of the file).
-bool read_at(int fd, std::uint64_t offset, std::size_t size, std::vector<char>& buf,
-             std::size_t& got) {
+bool read_at(int fd, std::uint64_t offset, std::size_t size, std::vector<char>& buf, std::size_t& got) {
   got = 0;
   while (got < size) {
     ssize_t n = ::pread(fd, buf.data() + got, size - got, off_t(offset + got));
@@ -453,8 +442,7 @@ class PoolFileScanner {
     if (!read_at(fd_, read_from, std::size_t(read_to - read_from), buf, got)) return false;
     if (got != read_to - read_from) return false;
     const char* base = buf.data() - read_from;  // base + file offset = the byte
-    if (hash_chunks_)
-      append_chunk_digests(std::string_view(base + begin, end - begin), out.digests);
+    if (hash_chunks_) append_chunk_digests(std::string_view(base + begin, end - begin), out.digests);
 
     std::uint64_t pos = begin;
     if (begin > 0) {
@@ -481,10 +469,8 @@ class PoolFileScanner {
       // other goes the long way, for the header, quotes or the exact message.
       std::size_t fields = 0, length = 0;
       bool has_newline = false;
-      const bool quick =
-          offset != 0 &&
-          split_line_at(start, avail, f, fields, length, has_newline) == Split::kDone &&
-          fields == kFieldCount;
+      const bool quick = offset != 0 && split_line_at(start, avail, f, fields, length, has_newline) == Split::kDone &&
+                         fields == kFieldCount;
       if (!quick) {
         const char* nl = static_cast<const char*>(std::memchr(start, '\n', avail));
         length = nl ? std::size_t(nl - start) : avail;
@@ -570,18 +556,15 @@ Result<PoolScan> scan_file(const DrawPlan& plan, const ScanRules& rules, PoolSca
   for (GroupScan& g : groups) {
     const std::uint64_t first_record = line_no + (line_no == 0 ? 2 : 1);
     const bool first_line_bad = g.problem_line && line_no + *g.problem_line + 1 == first_record;
-    if (!first_line_bad && !g.first_id.empty() && !previous_id.empty() &&
-        !(g.first_id > previous_id)) {
+    if (!first_line_bad && !g.first_id.empty() && !previous_id.empty() && !(g.first_id > previous_id)) {
       return invalid_input(
           subject, fmt::format("第 {} 行", first_record),
-          fmt::format(
-              "编号 {} 不大于上一行的 {}：名录文件须按编号严格升序（LC_ALL=C sort），编号不得重复",
-              g.first_id, previous_id));
+          fmt::format("编号 {} 不大于上一行的 {}：名录文件须按编号严格升序（LC_ALL=C sort），编号不得重复", g.first_id,
+                      previous_id));
     }
     if (g.problem_line) {
-      return invalid_input(
-          subject, fmt::format("第 {} 行{}", line_no + *g.problem_line + 1, g.problem_field),
-          g.problem_reason);
+      return invalid_input(subject, fmt::format("第 {} 行{}", line_no + *g.problem_line + 1, g.problem_field),
+                           g.problem_reason);
     }
     line_no += g.lines;
     if (!g.last_id.empty()) previous_id = std::move(g.last_id);
@@ -607,11 +590,9 @@ Result<PoolScan> scan_file(const DrawPlan& plan, const ScanRules& rules, PoolSca
   if (chunked) {
     std::string actual = pool_digest_from_chunks(digests);
     if (actual != file.sm3) {
-      return invalid_input(
-          subject, "sm3_chunks",
-          fmt::format(
-              "文件的分块 SM3 为 {}，与计划所载 {} 不符：名录文件被改动过或不是这份计划的名录",
-              actual, file.sm3));
+      return invalid_input(subject, "sm3_chunks",
+                           fmt::format("文件的分块 SM3 为 {}，与计划所载 {} 不符：名录文件被改动过或不是这份计划的名录",
+                                       actual, file.sm3));
     }
   }
   return scan;
@@ -648,10 +629,9 @@ Result<void> confirm_pool_hash(PoolScan& scan) {
   const std::string subject = "检查对象名录文件 " + scan.file_name;
   if (actual.empty()) return unavailable(subject, "计算 SM3 时读取失败");
   if (actual != scan.expected_sm3) {
-    return invalid_input(
-        subject, "SM3",
-        fmt::format("文件的 SM3 为 {}，与计划所载 {} 不符：名录文件被改动过或不是这份计划的名录",
-                    actual, scan.expected_sm3));
+    return invalid_input(subject, "SM3",
+                         fmt::format("文件的 SM3 为 {}，与计划所载 {} 不符：名录文件被改动过或不是这份计划的名录",
+                                     actual, scan.expected_sm3));
   }
   return ok();
 }
@@ -676,8 +656,7 @@ namespace {
 // `out[order[i]]`, reading through a sliding read-only mapping of at most kWindow bytes,
 // unmapped as it moves on: the pages touched are shared with the page cache and never held
 // all at once, so memory stays flat however large the pool. Returns a reason on failure.
-std::optional<std::string> fetch_range(int fd, std::uint64_t file_size,
-                                       std::span<const std::uint64_t> locators,
+std::optional<std::string> fetch_range(int fd, std::uint64_t file_size, std::span<const std::uint64_t> locators,
                                        std::span<const std::uint32_t> order, TargetDetail detail,
                                        std::vector<TargetRecord>& out) {
   constexpr std::uint64_t kWindow = 64ull << 20;
@@ -733,8 +712,7 @@ std::optional<std::string> fetch_range(int fd, std::uint64_t file_size,
 
 }  // namespace
 
-Result<std::vector<TargetRecord>> fetch_targets(const DrawPlan& plan,
-                                                std::span<const std::uint64_t> locators,
+Result<std::vector<TargetRecord>> fetch_targets(const DrawPlan& plan, std::span<const std::uint64_t> locators,
                                                 TargetDetail detail) {
   std::vector<TargetRecord> out;
   if (!plan.targets_file) {
@@ -762,12 +740,10 @@ Result<std::vector<TargetRecord>> fetch_targets(const DrawPlan& plan,
   std::optional<std::string> second_problem;
   std::thread second;
   if (half < order.size()) {
-    second = std::thread([&] {
-      second_problem = fetch_range(fd, file_size, locators, all.subspan(half), detail, out);
-    });
+    second =
+        std::thread([&] { second_problem = fetch_range(fd, file_size, locators, all.subspan(half), detail, out); });
   }
-  std::optional<std::string> problem =
-      fetch_range(fd, file_size, locators, all.first(half), detail, out);
+  std::optional<std::string> problem = fetch_range(fd, file_size, locators, all.first(half), detail, out);
   if (second.joinable()) second.join();
   if (!problem) problem = std::move(second_problem);
   if (problem) return internal_error(subject, *problem);

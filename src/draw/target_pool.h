@@ -77,8 +77,7 @@ enum class TargetDetail { kFull, kForTeams };
 
 // The records at `locators` (from scan_pool of the same plan), in the same order; with
 // kForTeams from a pool file, the other fields are left empty.
-Result<std::vector<TargetRecord>> fetch_targets(const DrawPlan& plan,
-                                                std::span<const std::uint64_t> locators,
+Result<std::vector<TargetRecord>> fetch_targets(const DrawPlan& plan, std::span<const std::uint64_t> locators,
                                                 TargetDetail detail = TargetDetail::kFull);
 
 // Splits a pool-file line (without its newline) into a record; fails naming the problem.

@@ -10,8 +10,7 @@ namespace {
 
 Result<std::int64_t> attachment_id(std::string_view text) {
   auto id = sql_int(SqlValue(std::string(text)));
-  if (!id || *id <= 0)
-    return invalid_input("附件编号「" + std::string(text) + "」", "", "应为正整数");
+  if (!id || *id <= 0) return invalid_input("附件编号「" + std::string(text) + "」", "", "应为正整数");
   return *id;
 }
 
@@ -36,8 +35,7 @@ std::string attachment_content_disposition(const AttachmentInfo& info) {
 void add_attachment_routes(Router& router, ApiContext& api) {
   auto limits = std::make_shared<AttachmentLimits>(attachment_limits_from_environment());
 
-  router.post("/api/attachments",
-              with_session(api, [&api, limits](const HttpRequest& request, const Session& s) {
+  router.post("/api/attachments", with_session(api, [&api, limits](const HttpRequest& request, const Session& s) {
                 // The name comes percent-encoded (UTF-8), since header values are ASCII by
                 // convention.
                 std::string name = percent_decode(request.header("X-File-Name"));
@@ -48,8 +46,7 @@ void add_attachment_routes(Router& router, ApiContext& api) {
                 return json_response(201, attachment_to_json(*info));
               }));
 
-  router.get("/api/attachments/:id",
-             with_session(api, [&api, limits](const HttpRequest& request, const Session& s) {
+  router.get("/api/attachments/:id", with_session(api, [&api, limits](const HttpRequest& request, const Session& s) {
                auto id = attachment_id(request.path_param("id"));
                if (!id) return error_response(id.error());
                AttachmentStore files(api.ledgers, *limits);

@@ -34,45 +34,38 @@ Result<std::int64_t> id_param(const HttpRequest& request, std::string_view name)
   std::string text(request.path_param(name));
   char* end = nullptr;
   long long id = std::strtoll(text.c_str(), &end, 10);
-  if (text.empty() || *end != '\0' || id <= 0)
-    return invalid_input("编号", "", "「" + text + "」不是有效的编号");
+  if (text.empty() || *end != '\0' || id <= 0) return invalid_input("编号", "", "「" + text + "」不是有效的编号");
   return static_cast<std::int64_t>(id);
 }
 
 Result<ReportFormat> format_param(std::string_view name) {
   auto format = parse_report_format(name);
   if (!format)
-    return invalid_input("格式", "",
-                         "格式「" + std::string(name) + "」不支持，可选 md、html、docx、pdf、json");
+    return invalid_input("格式", "", "格式「" + std::string(name) + "」不支持，可选 md、html、docx、pdf、json");
   return *format;
 }
 
-HttpResponse file_response(const ReportDocument& doc, ReportFormat format, std::string bytes,
-                           bool download) {
+HttpResponse file_response(const ReportDocument& doc, ReportFormat format, std::string bytes, bool download) {
   HttpResponse response(200);
   response.set_header("Content-Type", std::string(report_format_media_type(format)));
-  std::string name =
-      fmt::format("{}-{}.{}", doc.org_code, doc.year, report_format_extension(format));
+  std::string name = fmt::format("{}-{}.{}", doc.org_code, doc.year, report_format_extension(format));
   response.set_header("Content-Disposition",
                       fmt::format("{}; filename=\"{}\"", download ? "attachment" : "inline", name));
   response.set_header("X-Content-Type-Options", "nosniff");
   if (format == ReportFormat::kHtml)
-    response.set_header("Content-Security-Policy",
-                        "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    response.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
   response.set_body(std::move(bytes));
   return response;
 }
 
-Result<HttpResponse> render_response(ApiContext& api, const UserContext& user,
-                                     const std::string& org, int year, ReportFormat format,
-                                     bool download) {
+Result<HttpResponse> render_response(ApiContext& api, const UserContext& user, const std::string& org, int year,
+                                     ReportFormat format, bool download) {
   IndicatorEngine engine(api.ledgers);
   ReportComposer composer(api.ledgers, engine);
-  FAZHI_ASSIGN_OR_RETURN(ReportDocument doc,
-                         composer.compose(user, {.org = org,
-                                                 .year = year,
-                                                 .trace = report_format_needs_trace(format),
-                                                 .trends = report_format_needs_trends(format)}));
+  FAZHI_ASSIGN_OR_RETURN(ReportDocument doc, composer.compose(user, {.org = org,
+                                                                     .year = year,
+                                                                     .trace = report_format_needs_trace(format),
+                                                                     .trends = report_format_needs_trends(format)}));
   FAZHI_ASSIGN_OR_RETURN(std::string bytes, render_report(doc, format));
   return file_response(doc, format, std::move(bytes), download);
 }
@@ -123,14 +116,11 @@ Result<LedgerRecord> published_round(ApiContext& api, std::int64_t id) {
 
 void add_report_routes(Router& router, ApiContext& api) {
   // The report of an organisation (default: the user's own) for a year, in any format.
-  router.get("/api/reports/:year",
-             with_session(api, [&api](const HttpRequest& request, const Session& s) {
+  router.get("/api/reports/:year", with_session(api, [&api](const HttpRequest& request, const Session& s) {
                return answer([&]() -> Result<HttpResponse> {
                  int year = std::atoi(std::string(request.path_param("year")).c_str());
-                 FAZHI_ASSIGN_OR_RETURN(ReportFormat format,
-                                        format_param(request.query("format").value_or("json")));
-                 return render_response(api, s.user.context(),
-                                        std::string(request.query("org").value_or("")), year,
+                 FAZHI_ASSIGN_OR_RETURN(ReportFormat format, format_param(request.query("format").value_or("json")));
+                 return render_response(api, s.user.context(), std::string(request.query("org").value_or("")), year,
                                         format, request.query("download").value_or("0") == "1");
                });
              }));
@@ -138,86 +128,76 @@ void add_report_routes(Router& router, ApiContext& api) {
   // The rounds the user's organisation contributes to: open or composing rounds of the
   // organisation itself or any organisation above it (a department's clerk cannot otherwise
   // see the government's round), each with the user's organisation's part if started.
-  router.get(
-      "/api/report-rounds/mine", with_session(api, [&api](const HttpRequest&, const Session& s) {
-        return answer([&]() -> Result<HttpResponse> {
-          FAZHI_ASSIGN_OR_RETURN(auto orgs, api.ledgers.orgs());
-          std::string path = orgs->path_of(s.user.org_code);
-          nlohmann::json items = nlohmann::json::array();
-          FAZHI_TRY(api.store.read([&](SqlSession& sql) -> Result<void> {
-            std::vector<SqlValue> p = {s.user.org_code};
-            FAZHI_ASSIGN_OR_RETURN(
-                auto rows,
-                sql.query(
-                    "SELECT r.id, r.year, r.org_code, r.org_path, r.title, r.deadline, r.state, "
-                    "p.id, "
-                    "p.state FROM report_round r LEFT JOIN report_part p ON p.round = r.id AND "
-                    "p.org_code = ? WHERE r.state IN ('open', 'composing') ORDER BY r.year DESC, "
-                    "r.id",
-                    p));
-            for (auto& row : rows.rows) {
-              if (!path_in_scope(sql_text(row[3]), path)) continue;
-              const OrgNode* owner = orgs->find(sql_text(row[2]));
-              items.push_back(
-                  {{"round_id", sql_int(row[0]).value_or(0)},
-                   {"year", sql_int(row[1]).value_or(0)},
-                   {"org_code", sql_text(row[2])},
-                   {"org_name", owner ? owner->name : sql_text(row[2])},
-                   {"title", sql_text(row[4])},
-                   {"deadline", sql_text(row[5])},
-                   {"state", sql_text(row[6])},
-                   {"part_id", is_null(row[7]) ? nlohmann::json()
-                                               : nlohmann::json(sql_int(row[7]).value_or(0))},
-                   {"part_state", sql_text(row[8])}});
-            }
-            return ok();
-          }));
-          return json_response(200, {{"rounds", items}});
-        });
-      }));
+  router.get("/api/report-rounds/mine", with_session(api, [&api](const HttpRequest&, const Session& s) {
+               return answer([&]() -> Result<HttpResponse> {
+                 FAZHI_ASSIGN_OR_RETURN(auto orgs, api.ledgers.orgs());
+                 std::string path = orgs->path_of(s.user.org_code);
+                 nlohmann::json items = nlohmann::json::array();
+                 FAZHI_TRY(api.store.read([&](SqlSession& sql) -> Result<void> {
+                   std::vector<SqlValue> p = {s.user.org_code};
+                   FAZHI_ASSIGN_OR_RETURN(
+                       auto rows,
+                       sql.query("SELECT r.id, r.year, r.org_code, r.org_path, r.title, r.deadline, r.state, "
+                                 "p.id, "
+                                 "p.state FROM report_round r LEFT JOIN report_part p ON p.round = r.id AND "
+                                 "p.org_code = ? WHERE r.state IN ('open', 'composing') ORDER BY r.year DESC, "
+                                 "r.id",
+                                 p));
+                   for (auto& row : rows.rows) {
+                     if (!path_in_scope(sql_text(row[3]), path)) continue;
+                     const OrgNode* owner = orgs->find(sql_text(row[2]));
+                     items.push_back(
+                         {{"round_id", sql_int(row[0]).value_or(0)},
+                          {"year", sql_int(row[1]).value_or(0)},
+                          {"org_code", sql_text(row[2])},
+                          {"org_name", owner ? owner->name : sql_text(row[2])},
+                          {"title", sql_text(row[4])},
+                          {"deadline", sql_text(row[5])},
+                          {"state", sql_text(row[6])},
+                          {"part_id", is_null(row[7]) ? nlohmann::json() : nlohmann::json(sql_int(row[7]).value_or(0))},
+                          {"part_state", sql_text(row[8])}});
+                   }
+                   return ok();
+                 }));
+                 return json_response(200, {{"rounds", items}});
+               });
+             }));
 
-  router.get("/api/report-rounds/:id/status",
-             with_session(api, [&api](const HttpRequest& request, const Session& s) {
+  router.get("/api/report-rounds/:id/status", with_session(api, [&api](const HttpRequest& request, const Session& s) {
                return answer([&]() -> Result<HttpResponse> {
                  FAZHI_ASSIGN_OR_RETURN(std::int64_t id, id_param(request, "id"));
-                 FAZHI_ASSIGN_OR_RETURN(RoundStatus status,
-                                        round_status(api.ledgers, s.user.context(), id));
+                 FAZHI_ASSIGN_OR_RETURN(RoundStatus status, round_status(api.ledgers, s.user.context(), id));
                  return json_response(200, status_json(status));
                });
              }));
 
-  router.get("/api/report-rounds/:id/check",
-             with_session(api, [&api](const HttpRequest& request, const Session& s) {
+  router.get("/api/report-rounds/:id/check", with_session(api, [&api](const HttpRequest& request, const Session& s) {
                return answer([&]() -> Result<HttpResponse> {
                  FAZHI_ASSIGN_OR_RETURN(std::int64_t id, id_param(request, "id"));
                  UserContext user = s.user.context();
                  FAZHI_ASSIGN_OR_RETURN(RoundStatus status, round_status(api.ledgers, user, id));
                  IndicatorEngine engine(api.ledgers);
                  ReportComposer composer(api.ledgers, engine);
-                 FAZHI_ASSIGN_OR_RETURN(
-                     ReportDocument doc,
-                     composer.compose(user, {.org = status.org_code, .year = status.year}));
+                 FAZHI_ASSIGN_OR_RETURN(ReportDocument doc,
+                                        composer.compose(user, {.org = status.org_code, .year = status.year}));
                  auto findings = check_consistency(doc, expected_parts(status), shared_reviewer());
                  bool blocked = false;
                  for (const auto& f : findings) blocked = blocked || f.blocking;
-                 return json_response(200, {{"round_id", id},
-                                            {"publishable", !blocked},
-                                            {"findings", findings_json(findings)}});
+                 return json_response(
+                     200, {{"round_id", id}, {"publishable", !blocked}, {"findings", findings_json(findings)}});
                });
              }));
 
   // The composed body as the coordinator edits it (Markdown), and the computed figures.
-  router.get("/api/report-rounds/:id/body",
-             with_session(api, [&api](const HttpRequest& request, const Session& s) {
+  router.get("/api/report-rounds/:id/body", with_session(api, [&api](const HttpRequest& request, const Session& s) {
                return answer([&]() -> Result<HttpResponse> {
                  FAZHI_ASSIGN_OR_RETURN(std::int64_t id, id_param(request, "id"));
                  UserContext user = s.user.context();
                  FAZHI_ASSIGN_OR_RETURN(RoundStatus status, round_status(api.ledgers, user, id));
                  IndicatorEngine engine(api.ledgers);
                  ReportComposer composer(api.ledgers, engine);
-                 FAZHI_ASSIGN_OR_RETURN(
-                     ReportDocument doc,
-                     composer.compose(user, {.org = status.org_code, .year = status.year}));
+                 FAZHI_ASSIGN_OR_RETURN(ReportDocument doc,
+                                        composer.compose(user, {.org = status.org_code, .year = status.year}));
                  nlohmann::json figures = nlohmann::json::array();
                  for (const auto& f : doc.figures)
                    figures.push_back({{"indicator", f.indicator},
@@ -234,22 +214,20 @@ void add_report_routes(Router& router, ApiContext& api) {
                });
              }));
 
-  router.post("/api/report-rounds/:id/publish",
-              with_session(api, [&api](const HttpRequest& request, const Session& s) {
-                return answer([&]() -> Result<HttpResponse> {
-                  FAZHI_ASSIGN_OR_RETURN(std::int64_t id, id_param(request, "id"));
-                  FAZHI_ASSIGN_OR_RETURN(nlohmann::json body, json_body(request));
-                  IndicatorEngine engine(api.ledgers);
-                  FAZHI_ASSIGN_OR_RETURN(
-                      PublishOutcome outcome,
-                      publish_round(api.ledgers, engine, shared_reviewer(), s.user.context(), id,
-                                    body.value("published_on", std::string())));
-                  nlohmann::json out = {{"published", outcome.published},
-                                        {"findings", findings_json(outcome.findings)}};
-                  if (outcome.published) out["record"] = outcome.round;
-                  return json_response(outcome.published ? 200 : 409, out);
-                });
-              }));
+  router.post(
+      "/api/report-rounds/:id/publish", with_session(api, [&api](const HttpRequest& request, const Session& s) {
+        return answer([&]() -> Result<HttpResponse> {
+          FAZHI_ASSIGN_OR_RETURN(std::int64_t id, id_param(request, "id"));
+          FAZHI_ASSIGN_OR_RETURN(nlohmann::json body, json_body(request));
+          IndicatorEngine engine(api.ledgers);
+          FAZHI_ASSIGN_OR_RETURN(PublishOutcome outcome,
+                                 publish_round(api.ledgers, engine, shared_reviewer(), s.user.context(), id,
+                                               body.value("published_on", std::string())));
+          nlohmann::json out = {{"published", outcome.published}, {"findings", findings_json(outcome.findings)}};
+          if (outcome.published) out["record"] = outcome.round;
+          return json_response(outcome.published ? 200 : 409, out);
+        });
+      }));
 
   // The portal: published reports, no login.
   router.get("/api/public/reports", [&api](const HttpRequest&) {
@@ -282,7 +260,8 @@ void add_report_routes(Router& router, ApiContext& api) {
       const bool download = format == ReportFormat::kDocx || format == ReportFormat::kPdf;
       // The report as published, from the package kept at publication; a round published
       // before packages were kept is composed from the ledgers as they stand.
-      FAZHI_ASSIGN_OR_RETURN(std::vector<std::int64_t> package, attachment_ids(field_of(rounds, round, "published_package")));
+      FAZHI_ASSIGN_OR_RETURN(std::vector<std::int64_t> package,
+                             attachment_ids(field_of(rounds, round, "published_package")));
       if (!package.empty()) {
         AttachmentStore files(api.ledgers);
         AttachmentInfo info;

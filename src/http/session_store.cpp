@@ -1,8 +1,7 @@
 #include "http/session_store.h"
 
-#include <sodium.h>
-
 #include <fmt/format.h>
+#include <sodium.h>
 
 #include "core/clock.h"
 #include "core/sm3.h"
@@ -53,7 +52,8 @@ Result<std::optional<Session>> SessionStore::find(const std::string& token) {
   std::optional<Session> found;
   FAZHI_TRY(store_.read([&](SqlSession& sql) -> Result<void> {
     std::vector<SqlValue> p = {digest};
-    FAZHI_ASSIGN_OR_RETURN(auto r, sql.query("SELECT user_id, csrf_token, expires_at FROM sessions WHERE token_hash = ?", p));
+    FAZHI_ASSIGN_OR_RETURN(auto r,
+                           sql.query("SELECT user_id, csrf_token, expires_at FROM sessions WHERE token_hash = ?", p));
     if (r.rows.empty() || sql_text(r.rows[0][2]) < now_utc) return ok();
     FAZHI_ASSIGN_OR_RETURN(auto user, find_user_by_id(sql, sql_int(r.rows[0][0]).value_or(0)));
     if (!user || !user->active) return ok();

@@ -26,15 +26,13 @@ Result<TodoQuery> parse_todo_query(const HttpRequest& request) {
     } else if (key == "page" || key == "page_size") {
       int n = std::atoi(value.c_str());
       if (n < 1 || (key == "page_size" && n > 500) || std::to_string(n) != value)
-        return invalid_input(
-            "查询参数 " + key, "",
-            fmt::format("「{}」应为 {} 的整数", value, key == "page" ? "1 以上" : "1–500"));
+        return invalid_input("查询参数 " + key, "",
+                             fmt::format("「{}」应为 {} 的整数", value, key == "page" ? "1 以上" : "1–500"));
       (key == "page" ? q.page : q.page_size) = n;
     }
   }
   auto date = parse_date(today);
-  if (!date)
-    return invalid_input("查询参数 date", "", "「" + today + "」不是 YYYY-MM-DD 格式的日期");
+  if (!date) return invalid_input("查询参数 date", "", "「" + today + "」不是 YYYY-MM-DD 格式的日期");
   q.today = *date;
   return q;
 }

@@ -7,10 +7,10 @@ namespace fazhi {
 const std::vector<IndicatorDeclaration>& indicator_catalogue() {
   static const std::vector<IndicatorDeclaration> kCatalogue = [] {
     std::vector<IndicatorDeclaration> all;
-    for (auto* area : {&function_indicators, &random_inspection_indicators, &institution_indicators,
-                       &decision_indicators, &enforcement_indicators, &emergency_indicators, &dispute_indicators,
-                       &mediation_indicators, &legal_service_indicators, &oversight_indicators,
-                       &technology_indicators, &leadership_indicators}) {
+    for (auto* area :
+         {&function_indicators, &random_inspection_indicators, &institution_indicators, &decision_indicators,
+          &enforcement_indicators, &emergency_indicators, &dispute_indicators, &mediation_indicators,
+          &legal_service_indicators, &oversight_indicators, &technology_indicators, &leadership_indicators}) {
       auto list = (*area)();
       all.insert(all.end(), std::make_move_iterator(list.begin()), std::make_move_iterator(list.end()));
     }

@@ -21,7 +21,9 @@ Period Period::year(int year) {
   return Period{Date::from_ymd(year, 1, 1).value(), Date::from_ymd(year, 12, 31).value()};
 }
 
-Period Period::year_before() const { return Period{add_years(from, -1), add_years(to, -1)}; }
+Period Period::year_before() const {
+  return Period{add_years(from, -1), add_years(to, -1)};
+}
 
 std::optional<double> IndicatorValue::change() const {
   if (!current.value || !previous.value) return std::nullopt;
@@ -120,11 +122,9 @@ bool whole_months(const Period& p) {
 
 // The monthly tally that holds indicator `d`'s figures for `periods` exactly: a count by an
 // event's month, over whole months, conditions and breakdown on the tally's columns only.
-const MonthlyTallyDeclaration* tally_for(const IndicatorDeclaration& d,
-                                         const LedgerDeclaration& ledger,
+const MonthlyTallyDeclaration* tally_for(const IndicatorDeclaration& d, const LedgerDeclaration& ledger,
                                          std::initializer_list<const Period*> periods) {
-  if (ledger.monthly_tallies.empty() || d.period != PeriodRule::kEvent ||
-      d.aggregate != IndicatorAggregate::kCount)
+  if (ledger.monthly_tallies.empty() || d.period != PeriodRule::kEvent || d.aggregate != IndicatorAggregate::kCount)
     return nullptr;
   for (const Period* p : periods)
     if (!whole_months(*p)) return nullptr;
@@ -132,8 +132,7 @@ const MonthlyTallyDeclaration* tally_for(const IndicatorDeclaration& d,
 }
 
 // The months of `p` on a tally: "<conditions> AND <months>".
-std::string tally_filter_sql(const IndicatorDeclaration& d, const Period& p,
-                             std::vector<SqlValue>& params) {
+std::string tally_filter_sql(const IndicatorDeclaration& d, const Period& p, std::vector<SqlValue>& params) {
   std::string sql = indicator_condition_sql(d, params);
   params.emplace_back(p.from.iso().substr(0, 7));
   params.emplace_back(p.to.iso().substr(0, 7));
@@ -165,8 +164,7 @@ bool missed_deadline(const IndicatorDeclaration& d, const LedgerDeclaration& led
   return false;
 }
 
-bool in_period(const IndicatorDeclaration& d, const LedgerDeclaration& ledger, const LedgerRecord& r,
-               const Period& p) {
+bool in_period(const IndicatorDeclaration& d, const LedgerDeclaration& ledger, const LedgerRecord& r, const Period& p) {
   if (d.period == PeriodRule::kYear || d.period == PeriodRule::kYearOnOrBefore) {
     auto year = sql_int(field_of(ledger, r, d.date_field));
     if (!year) return false;
@@ -175,12 +173,16 @@ bool in_period(const IndicatorDeclaration& d, const LedgerDeclaration& ledger, c
   std::string start = sql_text(field_of(ledger, r, d.date_field)).substr(0, 10);
   std::string end = d.end_field.empty() ? "" : sql_text(field_of(ledger, r, d.end_field)).substr(0, 10);
   switch (d.period) {
-    case PeriodRule::kEvent: return !start.empty() && start >= p.from.iso() && start <= p.to.iso();
-    case PeriodRule::kStandingAtEnd: return (start.empty() || start <= p.to.iso()) && (end.empty() || end > p.to.iso());
-    case PeriodRule::kOverlapping: return !start.empty() && start <= p.to.iso() && (end.empty() || end >= p.from.iso());
+    case PeriodRule::kEvent:
+      return !start.empty() && start >= p.from.iso() && start <= p.to.iso();
+    case PeriodRule::kStandingAtEnd:
+      return (start.empty() || start <= p.to.iso()) && (end.empty() || end > p.to.iso());
+    case PeriodRule::kOverlapping:
+      return !start.empty() && start <= p.to.iso() && (end.empty() || end >= p.from.iso());
     case PeriodRule::kAlways:
     case PeriodRule::kYear:
-    case PeriodRule::kYearOnOrBefore: return true;
+    case PeriodRule::kYearOnOrBefore:
+      return true;
   }
   return false;
 }
@@ -214,9 +216,9 @@ bool record_counts(const IndicatorDeclaration& d, const LedgerDeclaration& ledge
 // The records of an indicator checked record by record (needs_record_check) for `period`,
 // in id order; with `previous_records`, also those of the year before.
 Result<std::vector<LedgerRecord>> checked_records(SqlSession& sql, const IndicatorDeclaration& d,
-                                                         const LedgerDeclaration& ledger, const FigureScope& scope,
-                                                         const Period& current, const Period& previous,
-                                                         std::vector<LedgerRecord>* previous_records) {
+                                                  const LedgerDeclaration& ledger, const FigureScope& scope,
+                                                  const Period& current, const Period& previous,
+                                                  std::vector<LedgerRecord>* previous_records) {
   std::vector<SqlValue> params = scope.params;
   std::string where = scope.sql + " AND " + indicator_condition_sql(d, params);
   where += " AND ";
@@ -294,21 +296,17 @@ Result<std::vector<IndicatorValue>> IndicatorEngine::compute(const UserContext& 
     if (needs_record_check(*d))
       missed.push_back(d);
     else
-      groups[{d->ledger, d->period, d->date_field, d->end_field,
-              tally_for(*d, *ledger, {&current, &previous})}]
+      groups[{d->ledger, d->period, d->date_field, d->end_field, tally_for(*d, *ledger, {&current, &previous})}]
           .push_back(d);
   }
 
   std::map<const IndicatorDeclaration*, std::pair<IndicatorFigure, IndicatorFigure>> figures;
   FAZHI_TRY(ledgers_.store().read([&](SqlSession& sql) -> Result<void> {
     for (auto& [key, members] : groups) {
-      std::sort(members.begin(), members.end(),
-                [](const auto* a, const auto* b) { return a->id < b->id; });
+      std::sort(members.begin(), members.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
       const LedgerDeclaration& ledger = *find_ledger(key.ledger);
-      const std::string table =
-          quote_identifier(key.tally ? monthly_tally_table(ledger, *key.tally) : ledger.name);
-      auto filter = [&](const IndicatorDeclaration& d, const Period& p,
-                        std::vector<SqlValue>& params) {
+      const std::string table = quote_identifier(key.tally ? monthly_tally_table(ledger, *key.tally) : ledger.name);
+      auto filter = [&](const IndicatorDeclaration& d, const Period& p, std::vector<SqlValue>& params) {
         return key.tally ? tally_filter_sql(d, p, params) : filter_sql(d, p, params);
       };
       auto summand = [&](const IndicatorDeclaration& d) {
@@ -335,9 +333,8 @@ Result<std::vector<IndicatorValue>> IndicatorEngine::compute(const UserContext& 
       } else {
         where += prefilter_sql(*members.front(), current, previous, params);
       }
-      FAZHI_ASSIGN_OR_RETURN(
-          SqlResult r,
-          sql.query(fmt::format("SELECT {} FROM {} WHERE {}", select, table, where), params));
+      FAZHI_ASSIGN_OR_RETURN(SqlResult r,
+                             sql.query(fmt::format("SELECT {} FROM {} WHERE {}", select, table, where), params));
       for (size_t i = 0; i < members.size(); ++i) {
         double cur = r.rows.empty() ? 0 : number_of(r.rows[0][2 * i]);
         double prev = r.rows.empty() ? 0 : number_of(r.rows[0][2 * i + 1]);
@@ -354,9 +351,8 @@ Result<std::vector<IndicatorValue>> IndicatorEngine::compute(const UserContext& 
                               ? "COUNT(DISTINCT " + quote_identifier(d->field) + ")"
                               : "SUM(" + summand(*d) + ")";
         FAZHI_ASSIGN_OR_RETURN(
-            SqlResult br, sql.query(fmt::format("SELECT {}, {} FROM {} WHERE {} GROUP BY {}", col,
-                                                agg, table, bwhere, col),
-                                    bp));
+            SqlResult br,
+            sql.query(fmt::format("SELECT {}, {} FROM {} WHERE {} GROUP BY {}", col, agg, table, bwhere, col), bp));
         auto& slices = figures[d].first.breakdown;
         for (auto& row : br.rows) {
           // A tally keeps a zero row for values whose records were all changed or deleted.
@@ -364,9 +360,8 @@ Result<std::vector<IndicatorValue>> IndicatorEngine::compute(const UserContext& 
           std::string k = sql_text(row[0]);
           slices.push_back({k, enum_or_org_label(*f, *orgs, k), number_of(row[1])});
         }
-        std::sort(slices.begin(), slices.end(), [](const auto& a, const auto& b) {
-          return a.value != b.value ? a.value > b.value : a.key < b.key;
-        });
+        std::sort(slices.begin(), slices.end(),
+                  [](const auto& a, const auto& b) { return a.value != b.value ? a.value > b.value : a.key < b.key; });
       }
     }
     for (const auto* d : missed) {
@@ -417,8 +412,7 @@ Result<IndicatorRecords> IndicatorEngine::records(const UserContext& user, const
   IndicatorRecords out{d, ledger, 0, {}};
   FAZHI_TRY(ledgers_.store().read([&](SqlSession& sql) -> Result<void> {
     if (needs_record_check(*d)) {
-      FAZHI_ASSIGN_OR_RETURN(auto all, checked_records(sql, *d, *ledger, scope, query.period,
-                                                              query.period, nullptr));
+      FAZHI_ASSIGN_OR_RETURN(auto all, checked_records(sql, *d, *ledger, scope, query.period, query.period, nullptr));
       out.total = static_cast<std::int64_t>(all.size());
       size_t begin = page_size > 0 ? static_cast<size_t>((page - 1) * page_size) : 0;
       size_t end = page_size > 0 ? std::min(all.size(), begin + static_cast<size_t>(page_size)) : all.size();
@@ -432,7 +426,8 @@ Result<IndicatorRecords> IndicatorEngine::records(const UserContext& user, const
     std::string table = quote_identifier(ledger->name);
     FAZHI_ASSIGN_OR_RETURN(SqlResult count, sql.query("SELECT COUNT(*) FROM " + table + " WHERE " + where, params));
     out.total = count.rows.empty() ? 0 : sql_int(count.rows[0][0]).value_or(0);
-    std::string select = fmt::format("SELECT {} FROM {} WHERE {} ORDER BY id", ledger_column_list(*ledger), table, where);
+    std::string select =
+        fmt::format("SELECT {} FROM {} WHERE {} ORDER BY id", ledger_column_list(*ledger), table, where);
     if (page_size > 0) select += fmt::format(" LIMIT {} OFFSET {}", page_size, (page - 1) * page_size);
     FAZHI_ASSIGN_OR_RETURN(SqlResult rows, sql.query(select, params));
     for (auto& row : rows.rows) out.records.push_back(record_from_row(*ledger, row));
@@ -483,14 +478,22 @@ Result<std::string> IndicatorEngine::reproducing_sql(const UserContext& user, co
   std::string where = scope.sql + " AND " + filter_sql(*d, query.period, params);
   std::string what;
   switch (d->aggregate) {
-    case IndicatorAggregate::kSum: what = "SUM(" + indicator_summand_sql(*d, ledgers_.store().dialect()) + ")"; break;
-    case IndicatorAggregate::kCountDistinct: what = "COUNT(DISTINCT " + quote_identifier(d->field) + ")"; break;
-    case IndicatorAggregate::kMissedDeadline: what = "id"; break;
-    case IndicatorAggregate::kRatio: break;
-    default: what = "COUNT(*)";
+    case IndicatorAggregate::kSum:
+      what = "SUM(" + indicator_summand_sql(*d, ledgers_.store().dialect()) + ")";
+      break;
+    case IndicatorAggregate::kCountDistinct:
+      what = "COUNT(DISTINCT " + quote_identifier(d->field) + ")";
+      break;
+    case IndicatorAggregate::kMissedDeadline:
+      what = "id";
+      break;
+    case IndicatorAggregate::kRatio:
+      break;
+    default:
+      what = "COUNT(*)";
   }
-  std::string sql = inline_parameters(
-      fmt::format("SELECT {} FROM {} WHERE {}", what, quote_identifier(ledger->name), where), params);
+  std::string sql =
+      inline_parameters(fmt::format("SELECT {} FROM {} WHERE {}", what, quote_identifier(ledger->name), where), params);
   if (needs_record_check(*d)) {
     std::string limits;
     for (const auto& l : d->time_limits) limits += (limits.empty() ? "" : ", ") + l;

@@ -52,8 +52,8 @@ struct IndicatorSlice {
 // A figure for one period: empty when it cannot be computed (a ratio over nothing).
 struct IndicatorFigure {
   std::optional<double> value;
-  double numerator = 0;    // ratios: the numerator's figure; others: the figure itself
-  double denominator = 0;  // ratios only
+  double numerator = 0;                   // ratios: the numerator's figure; others: the figure itself
+  double denominator = 0;                 // ratios only
   std::vector<IndicatorSlice> breakdown;  // when the indicator declares one
 };
 

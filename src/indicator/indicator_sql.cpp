@@ -27,8 +27,7 @@ bool is_integer_text(const std::string& v) {
   return !v.empty() && std::all_of(v.begin(), v.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
 }
 
-std::string condition_sql(const LedgerDeclaration* ledger, const IndicatorCondition& c,
-                          std::vector<SqlValue>& params) {
+std::string condition_sql(const LedgerDeclaration* ledger, const IndicatorCondition& c, std::vector<SqlValue>& params) {
   using Op = IndicatorCondition::Op;
   auto placeholders = [&] {
     std::string list;
@@ -117,7 +116,8 @@ std::string indicator_period_sql(const IndicatorDeclaration& indicator, Date fro
       params.emplace_back(from.iso());
       return "(" + start + " <= ? AND (" + end + " IS NULL OR " + end + " >= ?))";
     }
-    case PeriodRule::kAlways: return "1 = 1";
+    case PeriodRule::kAlways:
+      return "1 = 1";
   }
   return "1 = 1";
 }
@@ -171,7 +171,8 @@ std::vector<std::string> indicator_condition_fields(const IndicatorDeclaration& 
 
 Result<void> check_indicator_declaration(const IndicatorDeclaration& d) {
   auto fail = [&](const std::string& reason) -> Result<void> {
-    return Error{.code = ErrorCode::kInternal, .subject = "指标「" + d.id + "」", .place = "指标声明", .reason = reason};
+    return Error{
+        .code = ErrorCode::kInternal, .subject = "指标「" + d.id + "」", .place = "指标声明", .reason = reason};
   };
   if (d.aggregate == IndicatorAggregate::kRatio) {
     const IndicatorDeclaration* num = find_indicator(d.numerator);
@@ -210,17 +211,20 @@ Result<void> check_indicator_declaration(const IndicatorDeclaration& d) {
       for (const auto& t : ledger->time_limits)
         if (!c.values.empty() && t.name == c.values[0]) limit = &t;
       if (!limit) return fail("台账「" + d.ledger + "」没有期限「" + (c.values.empty() ? "" : c.values[0]) + "」");
-      if (limit->until != c.field) return fail("期限「" + limit->name + "」的完成日期字段是「" + limit->until + "」，而不是「" + c.field + "」");
+      if (limit->until != c.field)
+        return fail("期限「" + limit->name + "」的完成日期字段是「" + limit->until + "」，而不是「" + c.field + "」");
       return ok();
     }
     if (c.op == Op::kBefore || c.op == Op::kAfter) {
-      if (c.values.size() != 1 || !ledger->field(c.values[0])) return fail("条件字段「" + c.field + "」比较的日期字段不存在");
+      if (c.values.size() != 1 || !ledger->field(c.values[0]))
+        return fail("条件字段「" + c.field + "」比较的日期字段不存在");
       return ok();
     }
     if (c.op != Op::kIn && c.op != Op::kNotIn) return ok();
     for (const auto& v : c.values) {
       if (f->type == FieldType::kEnum) {
-        bool known = std::any_of(f->options.begin(), f->options.end(), [&](const EnumOption& o) { return o.value == v; });
+        bool known =
+            std::any_of(f->options.begin(), f->options.end(), [&](const EnumOption& o) { return o.value == v; });
         if (!known) return fail("字段「" + c.field + "」没有选项「" + v + "」");
       } else if (f->type == FieldType::kBoolean && v != "0" && v != "1") {
         return fail("是否字段「" + c.field + "」的条件值应为 0 或 1，而不是「" + v + "」");

@@ -20,14 +20,8 @@ const std::vector<KindFacts>& kinds() {
   static const std::vector<KindFacts> kKinds = {
       {Kind::kPdf, "application/pdf", "PDF 文件", {"pdf"}},
       {Kind::kOfd, "application/ofd", "OFD 版式文件", {"ofd"}},
-      {Kind::kDocx,
-       "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-       "Word 文档",
-       {"docx"}},
-      {Kind::kXlsx,
-       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-       "Excel 表格",
-       {"xlsx"}},
+      {Kind::kDocx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word 文档", {"docx"}},
+      {Kind::kXlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel 表格", {"xlsx"}},
       {Kind::kDoc, "application/msword", "Word 文档（doc）", {"doc"}},
       {Kind::kXls, "application/vnd.ms-excel", "Excel 表格（xls）", {"xls"}},
       {Kind::kJpg, "image/jpeg", "JPG 图片", {"jpg", "jpeg"}},
@@ -50,8 +44,7 @@ bool starts_with(std::string_view bytes, std::string_view magic) {
 }
 
 std::uint32_t le16(std::string_view b, size_t at) {
-  return static_cast<std::uint8_t>(b[at]) |
-         (static_cast<std::uint32_t>(static_cast<std::uint8_t>(b[at + 1])) << 8);
+  return static_cast<std::uint8_t>(b[at]) | (static_cast<std::uint32_t>(static_cast<std::uint8_t>(b[at + 1])) << 8);
 }
 std::uint32_t le32(std::string_view b, size_t at) {
   return le16(b, at) | (le16(b, at + 2) << 16);
@@ -77,8 +70,7 @@ std::vector<std::string_view> zip_entry_names(std::string_view b) {
   size_t at = offset;
   for (std::uint32_t n = 0; n < count && n < 100000; ++n) {
     if (at + 46 > b.size() || b.compare(at, 4, "PK\x01\x02") != 0) break;
-    size_t name_len = le16(b, at + 28), extra_len = le16(b, at + 30),
-           comment_len = le16(b, at + 32);
+    size_t name_len = le16(b, at + 28), extra_len = le16(b, at + 30), comment_len = le16(b, at + 32);
     if (at + 46 + name_len > b.size()) break;
     names.push_back(b.substr(at + 46, name_len));
     at += 46 + name_len + extra_len + comment_len;
@@ -88,9 +80,7 @@ std::vector<std::string_view> zip_entry_names(std::string_view b) {
 
 Kind zip_kind(std::string_view bytes) {
   auto names = zip_entry_names(bytes);
-  auto has = [&](std::string_view n) {
-    return std::find(names.begin(), names.end(), n) != names.end();
-  };
+  auto has = [&](std::string_view n) { return std::find(names.begin(), names.end(), n) != names.end(); };
   if (has("OFD.xml")) return Kind::kOfd;
   if (has("word/document.xml")) return Kind::kDocx;
   if (has("xl/workbook.xml")) return Kind::kXlsx;
@@ -120,8 +110,7 @@ Kind sniff(std::string_view b) {
   if (b.size() >= 12 && b.compare(4, 4, "ftyp") == 0) return Kind::kMp4;
   if (starts_with(b, "ID3")) return Kind::kMp3;
   // An MPEG audio frame header: 11 sync bits, layer III (ISO/IEC 11172-3 2.4.1.3).
-  if (b.size() >= 4 && static_cast<std::uint8_t>(b[0]) == 0xFF &&
-      (static_cast<std::uint8_t>(b[1]) & 0xE6) == 0xE2)
+  if (b.size() >= 4 && static_cast<std::uint8_t>(b[0]) == 0xFF && (static_cast<std::uint8_t>(b[1]) & 0xE6) == 0xE2)
     return Kind::kMp3;
   return Kind::kUnknown;
 }
@@ -142,22 +131,19 @@ const std::string& accepted_attachment_kinds() {
   return kText;
 }
 
-Result<AttachmentMediaType> sniff_attachment_media_type(std::string_view file_name,
-                                                        std::string_view bytes) {
+Result<AttachmentMediaType> sniff_attachment_media_type(std::string_view file_name, std::string_view bytes) {
   std::string subject = "文件「" + std::string(file_name) + "」";
   Kind kind = sniff(bytes);
   std::string ext = extension_of(file_name);
   if (kind == Kind::kUnknown)
-    return invalid_input(subject, "",
-                         "文件内容不是可上传的类型，可上传：" + accepted_attachment_kinds());
+    return invalid_input(subject, "", "文件内容不是可上传的类型，可上传：" + accepted_attachment_kinds());
   // A Word, Excel or OFD file is a ZIP container: named .zip it is kept as a ZIP bundle.
-  if (ext == "zip" && (kind == Kind::kDocx || kind == Kind::kXlsx || kind == Kind::kOfd))
-    kind = Kind::kZip;
+  if (ext == "zip" && (kind == Kind::kDocx || kind == Kind::kXlsx || kind == Kind::kOfd)) kind = Kind::kZip;
   const KindFacts* f = facts(kind);
   if (std::find(f->extensions.begin(), f->extensions.end(), ext) == f->extensions.end())
     return invalid_input(subject, "",
-                         std::string("文件内容是") + f->label + "，与扩展名「" +
-                             (ext.empty() ? "（无）" : "." + ext) + "」不符，请核对后重新上传");
+                         std::string("文件内容是") + f->label + "，与扩展名「" + (ext.empty() ? "（无）" : "." + ext) +
+                             "」不符，请核对后重新上传");
   return AttachmentMediaType{f->media_type, f->label};
 }
 

@@ -22,8 +22,7 @@ struct AttachmentMediaType {
 // What `bytes` are, or nullopt-like failure: fails with kInvalidInput naming the file and
 // the kinds accepted when the content is none of them, or when the content disagrees with
 // the extension of `file_name` (a PNG named .pdf). Never reads past `bytes`.
-Result<AttachmentMediaType> sniff_attachment_media_type(std::string_view file_name,
-                                                        std::string_view bytes);
+Result<AttachmentMediaType> sniff_attachment_media_type(std::string_view file_name, std::string_view bytes);
 
 // The kinds accepted, as a clerk reads them: "PDF、OFD、Word（doc/docx）…".
 const std::string& accepted_attachment_kinds();

@@ -17,8 +17,7 @@
 namespace fazhi {
 namespace {
 
-constexpr const char* kColumns =
-    "id, sm3, file_name, media_type, size, uploaded_at, uploaded_by, org_code";
+constexpr const char* kColumns = "id, sm3, file_name, media_type, size, uploaded_at, uploaded_by, org_code";
 constexpr size_t kMaxNameLength = 200;     // characters
 constexpr size_t kMaxFilesPerField = 200;  // a case file of many scanned pages stays well below
 
@@ -37,8 +36,7 @@ AttachmentInfo info_from_row(const std::vector<SqlValue>& row) {
 
 Result<std::optional<AttachmentInfo>> load_info(SqlSession& sql, std::int64_t id) {
   std::vector<SqlValue> p = {id};
-  FAZHI_ASSIGN_OR_RETURN(
-      auto r, sql.query(fmt::format("SELECT {} FROM attachments WHERE id = ?", kColumns), p));
+  FAZHI_ASSIGN_OR_RETURN(auto r, sql.query(fmt::format("SELECT {} FROM attachments WHERE id = ?", kColumns), p));
   if (r.rows.empty()) return std::optional<AttachmentInfo>();
   return std::optional<AttachmentInfo>(info_from_row(r.rows[0]));
 }
@@ -52,8 +50,7 @@ Result<std::string> clean_file_name(std::string_view given) {
     return invalid_input("上传的文件", "文件名", "缺少文件名（请求头 X-File-Name）");
   if (!tabular::is_valid_utf8(name)) return invalid_input("上传的文件", "文件名", "文件名不是 UTF-8 文本");
   for (unsigned char c : name)
-    if (c < 0x20 || c == 0x7F)
-      return invalid_input("文件「" + name + "」", "文件名", "文件名含有控制字符");
+    if (c < 0x20 || c == 0x7F) return invalid_input("文件「" + name + "」", "文件名", "文件名含有控制字符");
   if (utf8_length(name) > kMaxNameLength)
     return invalid_input("文件「" + name.substr(0, 60) + "…」", "文件名",
                          fmt::format("文件名超过 {} 个字，请改短后上传", kMaxNameLength));
@@ -102,8 +99,7 @@ Result<std::vector<std::int64_t>> attachment_ids(const SqlValue& value) {
   std::vector<std::int64_t> ids;
   if (is_null(value)) return ids;
   auto j = nlohmann::json::parse(sql_text(value), nullptr, false);
-  if (j.is_discarded() || !j.is_array())
-    return invalid_input("附件", "", "应为附件列表（JSON 数组）");
+  if (j.is_discarded() || !j.is_array()) return invalid_input("附件", "", "应为附件列表（JSON 数组）");
   for (const auto& item : j) {
     nlohmann::json id = item.is_object() && item.contains("id") ? item["id"] : item;
     std::int64_t n = 0;
@@ -114,8 +110,7 @@ Result<std::vector<std::int64_t>> attachment_ids(const SqlValue& value) {
       auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
       if (ec != std::errc() || p != s.data() + s.size()) n = 0;
     }
-    if (n <= 0)
-      return invalid_input("附件", "", "附件编号「" + id.dump().substr(0, 40) + "」应为正整数");
+    if (n <= 0) return invalid_input("附件", "", "附件编号「" + id.dump().substr(0, 40) + "」应为正整数");
     if (std::find(ids.begin(), ids.end(), n) == ids.end()) ids.push_back(n);
   }
   return ids;
@@ -126,8 +121,7 @@ AttachmentLimits attachment_limits_from_environment() {
   if (const char* mb = std::getenv("FAZHI_ATTACHMENT_MAX_MB")) {
     char* end = nullptr;
     long n = std::strtol(mb, &end, 10);
-    if (end && *end == '\0' && n >= 1 && n <= 1024)
-      limits.max_bytes = static_cast<std::int64_t>(n) << 20;
+    if (end && *end == '\0' && n >= 1 && n <= 1024) limits.max_bytes = static_cast<std::int64_t>(n) << 20;
   }
   return limits;
 }
@@ -165,16 +159,14 @@ Result<AttachmentInfo> AttachmentStore::upload(const UserContext& user, std::str
   for (const LedgerDeclaration* l : all_ledgers())
     if (!may_attach && has_attachment_fields(*l) && require_write(user, *l)) may_attach = true;
   if (!may_attach)
-    return forbidden("上传附件",
-                     fmt::format("角色「{}」不能修改任何带附件的台账", role_label(user.role)));
+    return forbidden("上传附件", fmt::format("角色「{}」不能修改任何带附件的台账", role_label(user.role)));
   FAZHI_ASSIGN_OR_RETURN(std::string name, clean_file_name(file_name));
-  if (bytes.empty())
-    return invalid_input("文件「" + name + "」", "", "文件是空的（0 字节），请检查后重新上传");
+  if (bytes.empty()) return invalid_input("文件「" + name + "」", "", "文件是空的（0 字节），请检查后重新上传");
   if (static_cast<std::int64_t>(bytes.size()) > limits_.max_bytes)
-    return invalid_input("文件「" + name + "」", "",
-                         fmt::format("文件大小 {} 超过上限 {}，请压缩或拆分后上传",
-                                     describe_size(static_cast<std::int64_t>(bytes.size())),
-                                     describe_size(limits_.max_bytes)));
+    return invalid_input(
+        "文件「" + name + "」", "",
+        fmt::format("文件大小 {} 超过上限 {}，请压缩或拆分后上传",
+                    describe_size(static_cast<std::int64_t>(bytes.size())), describe_size(limits_.max_bytes)));
   FAZHI_ASSIGN_OR_RETURN(AttachmentMediaType type, sniff_attachment_media_type(name, bytes));
 
   AttachmentInfo info;
@@ -189,26 +181,24 @@ Result<AttachmentInfo> AttachmentStore::upload(const UserContext& user, std::str
   FAZHI_TRY(store.write(user.actor(), [&](WriteTransaction& tx) -> Result<void> {
     if (tx.dialect() == SqlDialect::kPostgres) {
       std::vector<SqlValue> p = {info.sm3, info.size, hex_of(bytes)};
-      FAZHI_TRY(tx.sql().execute(
-          "INSERT INTO attachment_contents (sm3, size, bytes) VALUES (?, ?, decode(?, 'hex')) "
-          "ON CONFLICT (sm3) DO NOTHING",
-          p));
+      FAZHI_TRY(
+          tx.sql().execute("INSERT INTO attachment_contents (sm3, size, bytes) VALUES (?, ?, decode(?, 'hex')) "
+                           "ON CONFLICT (sm3) DO NOTHING",
+                           p));
     } else {
       // Bound as text without a copy, stored as a BLOB by the cast.
       std::vector<SqlValue> p = {info.sm3, info.size, std::string(bytes)};
-      FAZHI_TRY(tx.sql().execute(
-          "INSERT INTO attachment_contents (sm3, size, bytes) VALUES (?, ?, CAST(? AS BLOB)) "
-          "ON CONFLICT (sm3) DO NOTHING",
-          p));
+      FAZHI_TRY(
+          tx.sql().execute("INSERT INTO attachment_contents (sm3, size, bytes) VALUES (?, ?, CAST(? AS BLOB)) "
+                           "ON CONFLICT (sm3) DO NOTHING",
+                           p));
     }
     std::vector<SqlValue> p = {info.sm3,         info.file_name,   info.media_type, info.size,
                                info.uploaded_at, info.uploaded_by, info.org_code};
     FAZHI_ASSIGN_OR_RETURN(
-        auto r,
-        tx.sql().query(
-            "INSERT INTO attachments (sm3, file_name, media_type, size, uploaded_at, uploaded_by, "
-            "org_code) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            p));
+        auto r, tx.sql().query("INSERT INTO attachments (sm3, file_name, media_type, size, uploaded_at, uploaded_by, "
+                               "org_code) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                               p));
     if (r.rows.empty()) return internal_error("文件「" + name + "」", "保存后没有得到附件编号");
     info.id = sql_int(r.rows[0][0]).value_or(0);
     AuditEntry e;
@@ -256,18 +246,16 @@ Result<AttachmentInfo> AttachmentStore::find(const UserContext& user, std::int64
   return hidden;
 }
 
-Result<std::string> AttachmentStore::content(const UserContext& user, std::int64_t id,
-                                             AttachmentInfo& info) {
+Result<std::string> AttachmentStore::content(const UserContext& user, std::int64_t id, AttachmentInfo& info) {
   FAZHI_ASSIGN_OR_RETURN(info, find(user, id));
   std::string bytes;
   bool found = false;
   FAZHI_TRY(ledgers_.store().read([&](SqlSession& sql) -> Result<void> {
     std::vector<SqlValue> p = {info.sm3};
     bool pg = sql.dialect() == SqlDialect::kPostgres;
-    FAZHI_ASSIGN_OR_RETURN(
-        auto r, sql.query(pg ? "SELECT encode(bytes, 'hex') FROM attachment_contents WHERE sm3 = ?"
-                             : "SELECT bytes FROM attachment_contents WHERE sm3 = ?",
-                          p));
+    FAZHI_ASSIGN_OR_RETURN(auto r, sql.query(pg ? "SELECT encode(bytes, 'hex') FROM attachment_contents WHERE sm3 = ?"
+                                                : "SELECT bytes FROM attachment_contents WHERE sm3 = ?",
+                                             p));
     if (r.rows.empty()) return ok();
     found = true;
     if (pg) {
@@ -277,21 +265,19 @@ Result<std::string> AttachmentStore::content(const UserContext& user, std::int64
     }
     return ok();
   }));
-  if (!found)
-    return internal_error(fmt::format("附件「{}」（编号 {}）", info.file_name, id), "文件内容缺失");
+  if (!found) return internal_error(fmt::format("附件「{}」（编号 {}）", info.file_name, id), "文件内容缺失");
   if (sm3_hex(bytes) != info.sm3)
     return internal_error(fmt::format("附件「{}」（编号 {}）", info.file_name, id),
                           "文件内容与上传时的 SM3 摘要不符（在系统之外被修改）");
   return bytes;
 }
 
-Result<SqlValue> resolve_attachment_references(SqlSession& sql, const UserContext& user,
-                                               const SqlValue* before, const SqlValue& value) {
+Result<SqlValue> resolve_attachment_references(SqlSession& sql, const UserContext& user, const SqlValue* before,
+                                               const SqlValue& value) {
   FAZHI_ASSIGN_OR_RETURN(std::vector<std::int64_t> ids, attachment_ids(value));
   if (ids.empty()) return SqlValue(nullptr);
   if (ids.size() > kMaxFilesPerField)
-    return invalid_input("附件", "",
-                         fmt::format("最多 {} 个文件，请打包为 ZIP 后上传", kMaxFilesPerField));
+    return invalid_input("附件", "", fmt::format("最多 {} 个文件，请打包为 ZIP 后上传", kMaxFilesPerField));
   std::vector<std::int64_t> kept;
   if (before) {
     auto b = attachment_ids(*before);
@@ -305,26 +291,19 @@ Result<SqlValue> resolve_attachment_references(SqlSession& sql, const UserContex
     if (!already && !user.system && info->uploaded_by != user.login)
       return invalid_input(
           "附件", "",
-          fmt::format("附件「{}」（编号 {}）不是您上传的，不能引用，请自行上传该文件",
-                      info->file_name, id));
-    out.push_back({{"id", info->id},
-                   {"media_type", info->media_type},
-                   {"name", info->file_name},
-                   {"size", info->size}});
+          fmt::format("附件「{}」（编号 {}）不是您上传的，不能引用，请自行上传该文件", info->file_name, id));
+    out.push_back(
+        {{"id", info->id}, {"media_type", info->media_type}, {"name", info->file_name}, {"size", info->size}});
   }
   return SqlValue(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
-Result<void> for_each_attachment(SqlSession& sql,
-                                 const std::function<void(const AttachmentInfo&)>& visit) {
+Result<void> for_each_attachment(SqlSession& sql, const std::function<void(const AttachmentInfo&)>& visit) {
   std::int64_t after = 0;
   for (;;) {
     std::vector<SqlValue> p = {after};
     FAZHI_ASSIGN_OR_RETURN(
-        auto r,
-        sql.query(
-            fmt::format("SELECT {} FROM attachments WHERE id > ? ORDER BY id LIMIT 5000", kColumns),
-            p));
+        auto r, sql.query(fmt::format("SELECT {} FROM attachments WHERE id > ? ORDER BY id LIMIT 5000", kColumns), p));
     if (r.rows.empty()) return ok();
     for (const auto& row : r.rows) {
       AttachmentInfo a = info_from_row(row);

@@ -52,15 +52,13 @@ nlohmann::json attachment_to_json(const AttachmentInfo& info);
 
 class AttachmentStore {
  public:
-  explicit AttachmentStore(LedgerService& ledgers, AttachmentLimits limits = {})
-      : ledgers_(ledgers), limits_(limits) {}
+  explicit AttachmentStore(LedgerService& ledgers, AttachmentLimits limits = {}) : ledgers_(ledgers), limits_(limits) {}
 
   // Stores `bytes` as `file_name` uploaded by `user` and audits it. Fails with
   // kInvalidInput for an empty or oversized file, a bad name, or content that is not an
   // accepted kind or disagrees with the name's extension; kForbidden for a role that may
   // write no ledger with attachment fields.
-  Result<AttachmentInfo> upload(const UserContext& user, std::string_view file_name,
-                                std::string_view bytes);
+  Result<AttachmentInfo> upload(const UserContext& user, std::string_view file_name, std::string_view bytes);
   // The facts of file `id` if `user` may read it; kNotFound otherwise (also when it exists
   // but is out of the user's reach, so ids reveal nothing).
   Result<AttachmentInfo> find(const UserContext& user, std::int64_t id);
@@ -80,12 +78,11 @@ class AttachmentStore {
 // "id"; every file must exist, and a file not referenced by `before` must have been uploaded
 // by `user` (or the user is the system). An empty array gives null. Fails with a reason a
 // clerk can act on, naming the file.
-Result<SqlValue> resolve_attachment_references(SqlSession& sql, const UserContext& user,
-                                               const SqlValue* before, const SqlValue& value);
+Result<SqlValue> resolve_attachment_references(SqlSession& sql, const UserContext& user, const SqlValue* before,
+                                               const SqlValue& value);
 
 // Visits every attachment row in id order (audit verification).
-Result<void> for_each_attachment(SqlSession& sql,
-                                 const std::function<void(const AttachmentInfo&)>& visit);
+Result<void> for_each_attachment(SqlSession& sql, const std::function<void(const AttachmentInfo&)>& visit);
 
 // The file ids of an attachment field's stored or submitted value, in order, without repeats;
 // none for null. Fails for a value that is no JSON array of ids or {"id": …} objects.

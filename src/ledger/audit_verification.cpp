@@ -29,7 +29,8 @@ void ImportDigest::add_rows(std::span<const std::string_view> canonical_jsons) {
   if (!impl_) impl_ = std::make_shared<Impl>();
   std::vector<Sm3Digest> digests(canonical_jsons.size());
   sm3_each(canonical_jsons, digests);
-  impl_->sm3.update(std::string_view(reinterpret_cast<const char*>(digests.data()), digests.size() * sizeof(Sm3Digest)));
+  impl_->sm3.update(
+      std::string_view(reinterpret_cast<const char*>(digests.data()), digests.size() * sizeof(Sm3Digest)));
 }
 
 std::string ImportDigest::hex() {
@@ -96,8 +97,7 @@ Result<AuditVerification> verify_audit(Store& store) {
         std::string name = entry_name(e.seq, e.at, e.actor);
         if (e.seq != last_seq + 1)
           problem(fmt::format("第 {} 条之后缺少审计记录，下一条是第 {} 条（记录被删除或顺序被改变）", last_seq, e.seq));
-        if (e.prev_hash != last_hash)
-          problem(name + " 的前一哈希与上一条记录不符（记录被删除、插入或重排）");
+        if (e.prev_hash != last_hash) problem(name + " 的前一哈希与上一条记录不符（记录被删除、插入或重排）");
         if (audit_entry_hash(e) != e.hash) problem(name + " 的内容与其哈希不符（记录被修改）");
         last_seq = e.seq;
         last_hash = e.hash;
@@ -143,13 +143,16 @@ Result<AuditVerification> verify_audit(Store& store) {
                     " 曾在审计之外被修改");
           }
         }
-        if (e.after) expected[k] = Expected{sm3(*e.after), 0};
-        else if (e.before && e.action == "delete") expected.erase(k);
+        if (e.after)
+          expected[k] = Expected{sm3(*e.after), 0};
+        else if (e.before && e.action == "delete")
+          expected.erase(k);
       }
     }
     out.head_hash = last_hash;
     FAZHI_ASSIGN_OR_RETURN(auto head, s.query("SELECT seq, hash FROM audit_head WHERE id = 1"));
-    if (head.rows.empty() || sql_int(head.rows[0][0]).value_or(-1) != last_seq || sql_text(head.rows[0][1]) != last_hash)
+    if (head.rows.empty() || sql_int(head.rows[0][0]).value_or(-1) != last_seq ||
+        sql_text(head.rows[0][1]) != last_hash)
       problem(fmt::format("审计链头（第 {} 条）与日志最后一条（第 {} 条）不符：日志末尾的记录被删除",
                           head.rows.empty() ? 0 : sql_int(head.rows[0][0]).value_or(0), last_seq));
 
@@ -180,9 +183,10 @@ Result<AuditVerification> verify_audit(Store& store) {
       std::int64_t after = 0;
       for (;;) {
         std::vector<SqlValue> p = {after};
-        FAZHI_ASSIGN_OR_RETURN(auto rows, s.query(fmt::format("SELECT {} FROM {} WHERE id > ? ORDER BY id LIMIT 5000",
-                                                              ledger_column_list(*ledger), quote_identifier(ledger->name)),
-                                                  p));
+        FAZHI_ASSIGN_OR_RETURN(auto rows,
+                               s.query(fmt::format("SELECT {} FROM {} WHERE id > ? ORDER BY id LIMIT 5000",
+                                                   ledger_column_list(*ledger), quote_identifier(ledger->name)),
+                                       p));
         if (rows.rows.empty()) break;
         for (auto& row : rows.rows) {
           LedgerRecord r = record_from_row(*ledger, row);
@@ -191,9 +195,8 @@ Result<AuditVerification> verify_audit(Store& store) {
         }
       }
     }
-    FAZHI_TRY(for_each_attachment(s, [&](const AttachmentInfo& a) {
-      check_row("attachments", "附件", a.id, canonical_attachment_json(a));
-    }));
+    FAZHI_TRY(for_each_attachment(
+        s, [&](const AttachmentInfo& a) { check_row("attachments", "附件", a.id, canonical_attachment_json(a)); }));
     FAZHI_ASSIGN_OR_RETURN(auto users, s.query(fmt::format("SELECT {} FROM users ORDER BY id", user_columns())));
     for (auto& row : users.rows) {
       UserAccount u = user_from_row(row);
@@ -220,7 +223,8 @@ Result<AuditVerification> verify_audit(Store& store) {
     Sm3 h;
     for (const auto& d : ic.rows) h.update(std::string_view(reinterpret_cast<const char*>(d.data()), d.size()));
     if (to_hex(h.finish()) != ic.digest)
-      problem(fmt::format("第 {} 条审计记录（导入 {}）的行摘要与导入时不符：导入的记录在审计之外被修改", seq, ic.ledger));
+      problem(
+          fmt::format("第 {} 条审计记录（导入 {}）的行摘要与导入时不符：导入的记录在审计之外被修改", seq, ic.ledger));
   }
   return out;
 }

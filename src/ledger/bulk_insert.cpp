@@ -73,7 +73,8 @@ class BulkInserter::InsertedRows {
   // Leaves the filling batch for the worker (waiting while one is already waiting) and
   // continues with the one the worker has finished.
   void hand_over() {
-    if (!worker_.joinable()) worker_ = std::thread([this] {
+    if (!worker_.joinable())
+      worker_ = std::thread([this] {
         Batch working;
         while (handoff_.take(working)) {
           hash(working);
@@ -105,8 +106,7 @@ class BulkInserter::InsertedRows {
 
 BulkInserter::~BulkInserter() = default;
 
-BulkInserter::BulkInserter(WriteTransaction& tx, const LedgerDeclaration& ledger,
-                           std::string source)
+BulkInserter::BulkInserter(WriteTransaction& tx, const LedgerDeclaration& ledger, std::string source)
     : tx_(tx),
       ledger_(ledger),
       source_(std::move(source)),
@@ -185,8 +185,7 @@ Result<void> BulkInserter::set_tallies_aside() {
   // PostgreSQL's writers run side by side: there the triggers keep counting.
   if (tx_.sql().dialect() != SqlDialect::kSqlite) return ok();
   for (const MonthlyTallyDeclaration& t : ledger_.monthly_tallies) {
-    FAZHI_TRY(
-        tx_.sql().execute_script(monthly_tally_drop_triggers_sql(SqlDialect::kSqlite, ledger_, t)));
+    FAZHI_TRY(tx_.sql().execute_script(monthly_tally_drop_triggers_sql(SqlDialect::kSqlite, ledger_, t)));
     tally_counts_.emplace_back(ledger_, t);
   }
   return ok();
@@ -205,8 +204,8 @@ Result<void> BulkInserter::finish() {
   dropped_indexes_.clear();
   for (MonthlyTallyCounts& counts : tally_counts_) {
     FAZHI_TRY(counts.apply(tx_.sql()));
-    FAZHI_TRY(tx_.sql().execute_script(
-        monthly_tally_create_triggers_sql(SqlDialect::kSqlite, ledger_, counts.tally())));
+    FAZHI_TRY(
+        tx_.sql().execute_script(monthly_tally_create_triggers_sql(SqlDialect::kSqlite, ledger_, counts.tally())));
   }
   tally_counts_.clear();
   nlohmann::json detail = {{"file", source_},

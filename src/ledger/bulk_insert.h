@@ -62,7 +62,7 @@ class BulkInserter {
   std::string source_;
   std::vector<std::string> columns_;  // table order: system columns, then fields
   std::unique_ptr<RowAppender> appender_;
-  std::vector<SqlValue> row_;  // reused for every row
+  std::vector<SqlValue> row_;                 // reused for every row
   std::vector<LedgerIndex> dropped_indexes_;  // rebuilt by finish()
   // Counted by inserted_, added and their triggers restored by finish(); filled before the
   // first row, never resized while rows come.

@@ -61,7 +61,6 @@ Result<CaseFilePool> build_case_file_pool(LedgerService& service, const UserCont
 // people (its own staff, by person id, marked eligible), a public value still to be described,
 // as of `as_of`, and the pool file by its chunked SM3. Fails with kInvalidInput when the pool
 // is empty, `per_body` is below 1 or the office has fewer than two people.
-Result<nlohmann::json> case_file_plan_draft(LedgerService& service, const CaseFilePool& pool,
-                                            int per_body, Date as_of);
+Result<nlohmann::json> case_file_plan_draft(LedgerService& service, const CaseFilePool& pool, int per_body, Date as_of);
 
 }  // namespace fazhi

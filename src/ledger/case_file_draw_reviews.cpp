@@ -28,8 +28,7 @@ class ScratchFolder {
  public:
   ScratchFolder() {
     static std::atomic<unsigned> serial{0};
-    path_ = fs::temp_directory_path() /
-            fmt::format("fazhi-case-files-{}-{}-{}", ::getpid(), unix_seconds(), serial++);
+    path_ = fs::temp_directory_path() / fmt::format("fazhi-case-files-{}-{}-{}", ::getpid(), unix_seconds(), serial++);
     fs::create_directories(path_, error_);
   }
   ~ScratchFolder() {
@@ -67,20 +66,16 @@ struct PlanPool {
 Result<PlanPool> plan_pool(std::string_view plan_json) {
   const std::string subject = "抽取计划";
   auto plan = nlohmann::json::parse(plan_json, nullptr, false);
-  if (plan.is_discarded() || !plan.is_object())
-    return invalid_input(subject, "", "不是有效的 JSON 对象");
+  if (plan.is_discarded() || !plan.is_object()) return invalid_input(subject, "", "不是有效的 JSON 对象");
   PlanPool p;
   auto file = plan.find("targets_file");
-  if (file == plan.end() || !file->is_object() || !file->contains("name") ||
-      !(*file)["name"].is_string())
-    return invalid_input(
-        subject, "targets_file",
-        "案卷评查的抽取计划应以名录文件（targets_file）引用本库导出的结案案卷名录");
+  if (file == plan.end() || !file->is_object() || !file->contains("name") || !(*file)["name"].is_string())
+    return invalid_input(subject, "targets_file",
+                         "案卷评查的抽取计划应以名录文件（targets_file）引用本库导出的结案案卷名录");
   p.file_name = (*file)["name"].get<std::string>();
   if (p.file_name.empty() || p.file_name == "." || p.file_name == ".." ||
       p.file_name.find_first_of("/\\") != std::string::npos)
-    return invalid_input(subject, "targets_file.name",
-                         "「" + p.file_name + "」应为不含目录的文件名");
+    return invalid_input(subject, "targets_file.name", "「" + p.file_name + "」应为不含目录的文件名");
   if (file->contains("sm3_chunks") && (*file)["sm3_chunks"].is_string()) {
     p.hash = (*file)["sm3_chunks"].get<std::string>();
   } else if (file->contains("sm3") && (*file)["sm3"].is_string()) {
@@ -93,23 +88,20 @@ Result<PlanPool> plan_pool(std::string_view plan_json) {
   if (depts != plan.end() && depts->is_array() && !depts->empty() && (*depts)[0].is_object() &&
       (*depts)[0].contains("id") && (*depts)[0]["id"].is_string())
     p.office = (*depts)[0]["id"].get<std::string>();
-  if (p.office.empty())
-    return invalid_input(subject, "departments", "没有写评查单位（departments 的第一项）");
+  if (p.office.empty()) return invalid_input(subject, "departments", "没有写评查单位（departments 的第一项）");
   return p;
 }
 
 // The plan parsed against the database's pool of `year`, and the result verified against
 // it: the recomputed draw.
-Result<draw::DrawResult> verified_draw(const CaseFilePool& pool, const PlanPool& wanted,
-                                       std::string_view plan_json, std::string_view result_json,
-                                       draw::DrawPlan& plan) {
+Result<draw::DrawResult> verified_draw(const CaseFilePool& pool, const PlanPool& wanted, std::string_view plan_json,
+                                       std::string_view result_json, draw::DrawPlan& plan) {
   const std::string ours = wanted.chunked ? pool.sm3_chunks : sm3_hex(pool.csv);
   if (wanted.hash != ours)
-    return invalid_input(
-        "抽取计划", "targets_file",
-        fmt::format("计划所用的名录（{}）与本库{}年度结案案卷名录（{}）不一致：名录导出后案件或执法"
-                    "主体有变化，或计划不是以本库名录编制的",
-                    wanted.hash, pool.year, ours));
+    return invalid_input("抽取计划", "targets_file",
+                         fmt::format("计划所用的名录（{}）与本库{}年度结案案卷名录（{}）不一致：名录导出后案件或执法"
+                                     "主体有变化，或计划不是以本库名录编制的",
+                                     wanted.hash, pool.year, ours));
   ScratchFolder folder;
   if (!folder.ok()) return unavailable("临时目录 " + folder.path().string(), "无法创建");
   {
@@ -119,18 +111,16 @@ Result<draw::DrawResult> verified_draw(const CaseFilePool& pool, const PlanPool&
   }
   FAZHI_ASSIGN_OR_RETURN(plan, draw::parse_plan(plan_json, folder.path(), "抽取计划"));
   draw::DrawResult recomputed;
-  FAZHI_ASSIGN_OR_RETURN(
-      draw::VerifyFinding finding,
-      draw::verify_result(result_json, plan, &recomputed, draw::TargetDetail::kForTeams));
+  FAZHI_ASSIGN_OR_RETURN(draw::VerifyFinding finding,
+                         draw::verify_result(result_json, plan, &recomputed, draw::TargetDetail::kForTeams));
   if (finding) return invalid_input("抽取结果", "", "核验不通过：" + *finding);
   return recomputed;
 }
 
 // Writes `rec` (values set, state and owner given) as a new record of `ledger`: checked by
 // the ledger's rules and scope, inserted and audited in `tx`.
-Result<std::int64_t> insert_record(LedgerService& service, WriteTransaction& tx,
-                                   const UserContext& user, const LedgerDeclaration& ledger,
-                                   const OrgDirectory& orgs, LedgerRecord& rec) {
+Result<std::int64_t> insert_record(LedgerService& service, WriteTransaction& tx, const UserContext& user,
+                                   const LedgerDeclaration& ledger, const OrgDirectory& orgs, LedgerRecord& rec) {
   FAZHI_ASSIGN_OR_RETURN(rec.id, next_record_id(tx.sql(), ledger));
   rec.version = 1;
   rec.created_at = rec.updated_at = utc_timestamp();
@@ -140,8 +130,7 @@ Result<std::int64_t> insert_record(LedgerService& service, WriteTransaction& tx,
   return rec.id;
 }
 
-LedgerRecord new_record(const LedgerDeclaration& ledger, const std::string& owner,
-                        const OrgDirectory& orgs) {
+LedgerRecord new_record(const LedgerDeclaration& ledger, const std::string& owner, const OrgDirectory& orgs) {
   LedgerRecord r;
   r.values.assign(ledger.fields.size(), nullptr);
   r.org_code = owner;
@@ -163,19 +152,16 @@ std::optional<std::int64_t> person_of(std::string_view inspector) {
 
 }  // namespace
 
-Result<DrawnReviews> create_reviews_from_draw(LedgerService& service, const UserContext& user,
-                                              int year, std::string_view plan_json,
-                                              std::string_view result_json) {
+Result<DrawnReviews> create_reviews_from_draw(LedgerService& service, const UserContext& user, int year,
+                                              std::string_view plan_json, std::string_view result_json) {
   const LedgerDeclaration& reviews = *find_ledger("case_file_review");
   const LedgerDeclaration& draws = *find_ledger("draw");
   FAZHI_TRY(require_write(user, reviews));
   FAZHI_TRY(require_write(user, draws));
   FAZHI_ASSIGN_OR_RETURN(PlanPool wanted, plan_pool(plan_json));
-  FAZHI_ASSIGN_OR_RETURN(CaseFilePool pool,
-                         build_case_file_pool(service, user, year, wanted.office));
+  FAZHI_ASSIGN_OR_RETURN(CaseFilePool pool, build_case_file_pool(service, user, year, wanted.office));
   draw::DrawPlan plan;
-  FAZHI_ASSIGN_OR_RETURN(draw::DrawResult result,
-                         verified_draw(pool, wanted, plan_json, result_json, plan));
+  FAZHI_ASSIGN_OR_RETURN(draw::DrawResult result, verified_draw(pool, wanted, plan_json, result_json, plan));
   FAZHI_ASSIGN_OR_RETURN(auto orgs, service.orgs());
   const std::string owner = orgs->find(wanted.office) ? wanted.office : user.org_code;
   const auto now = DateTime::from_seconds_since_epoch(unix_seconds() + 8 * 3600);
@@ -184,12 +170,11 @@ Result<DrawnReviews> create_reviews_from_draw(LedgerService& service, const User
   out.draw_number = plan.id;
   FAZHI_TRY(service.store().write(user.actor(), [&](WriteTransaction& tx) -> Result<void> {
     std::vector<SqlValue> number = {plan.id};
-    FAZHI_ASSIGN_OR_RETURN(auto earlier,
-                           tx.sql().query("SELECT id FROM draw WHERE draw_number = ?", number));
+    FAZHI_ASSIGN_OR_RETURN(auto earlier, tx.sql().query("SELECT id FROM draw WHERE draw_number = ?", number));
     if (!earlier.rows.empty())
-      return conflict("抽取「" + plan.id + "」",
-                      fmt::format("已登记为抽取记录（编号 {}），其评查记录已生成，不能重复生成",
-                                  sql_text(earlier.rows[0][0])));
+      return conflict(
+          "抽取「" + plan.id + "」",
+          fmt::format("已登记为抽取记录（编号 {}），其评查记录已生成，不能重复生成", sql_text(earlier.rows[0][0])));
     std::int64_t drawn = 0;
     for (const auto& s : result.strata) drawn += static_cast<std::int64_t>(s.selection.size());
     LedgerRecord d = new_record(draws, owner, *orgs);
@@ -210,10 +195,9 @@ Result<DrawnReviews> create_reviews_from_draw(LedgerService& service, const User
         auto case_id = case_id_of_target(a.target.id);
         if (!case_id) return invalid_input("抽取结果", a.target.id, "不是本库结案案卷名录中的编号");
         std::vector<SqlValue> p = {*case_id};
-        FAZHI_ASSIGN_OR_RETURN(
-            auto c, tx.sql().query("SELECT case_number, enforcement_body FROM enforcement_case "
-                                   "WHERE id = ?",
-                                   p));
+        FAZHI_ASSIGN_OR_RETURN(auto c, tx.sql().query("SELECT case_number, enforcement_body FROM enforcement_case "
+                                                      "WHERE id = ?",
+                                                      p));
         if (c.rows.empty()) return invalid_input("抽取结果", a.target.id, "所指执法案件已不存在");
         std::string file = sql_text(c.rows[0][0]);
         if (file.empty()) file = fmt::format("执法案件 {}", *case_id);
@@ -226,8 +210,7 @@ Result<DrawnReviews> create_reviews_from_draw(LedgerService& service, const User
         set_field(reviews, r, "draw", out.draw);
         if (!a.team.empty())
           if (auto person = person_of(a.team.front())) set_field(reviews, r, "reviewer", *person);
-        FAZHI_ASSIGN_OR_RETURN(std::int64_t id,
-                               insert_record(service, tx, user, reviews, *orgs, r));
+        FAZHI_ASSIGN_OR_RETURN(std::int64_t id, insert_record(service, tx, user, reviews, *orgs, r));
         out.reviews.push_back(id);
       }
     }

@@ -29,8 +29,7 @@ struct DrawnReviews {
 // draw was already turned into reviews; kForbidden when the role may not write reviews.
 // The reviews are owned by the plan's reviewing office when it is an organisation, else by
 // the user's organisation.
-Result<DrawnReviews> create_reviews_from_draw(LedgerService& service, const UserContext& user,
-                                              int year, std::string_view plan_json,
-                                              std::string_view result_json);
+Result<DrawnReviews> create_reviews_from_draw(LedgerService& service, const UserContext& user, int year,
+                                              std::string_view plan_json, std::string_view result_json);
 
 }  // namespace fazhi

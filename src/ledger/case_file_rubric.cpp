@@ -49,8 +49,7 @@ const CaseFileRubric& default_case_file_rubric() {
   return kRubric;
 }
 
-Result<std::vector<RubricDeduction>> parse_deductions(const CaseFileRubric& rubric,
-                                                      std::string_view text) {
+Result<std::vector<RubricDeduction>> parse_deductions(const CaseFileRubric& rubric, std::string_view text) {
   std::vector<RubricDeduction> out;
   std::map<std::string, double> per_item;
   int line_no = 0;
@@ -61,8 +60,7 @@ Result<std::vector<RubricDeduction>> parse_deductions(const CaseFileRubric& rubr
     std::string line(text.substr(pos, end - pos));
     pos = end + 1;
     ++line_no;
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
-      line.pop_back();
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
     size_t start = line.find_first_not_of(" \t");
     if (start == std::string::npos) {
       if (end == text.size()) break;
@@ -72,15 +70,13 @@ Result<std::vector<RubricDeduction>> parse_deductions(const CaseFileRubric& rubr
     auto place = fmt::format("扣分明细第{}行", line_no);
     size_t sp1 = line.find(' ');
     if (sp1 == std::string::npos)
-      return invalid_input("案卷评查", place,
-                           "应为「条目代码 扣分 问题」，例如「B2 2 证据材料未编页」");
+      return invalid_input("案卷评查", place, "应为「条目代码 扣分 问题」，例如「B2 2 证据材料未编页」");
     std::string code = line.substr(0, sp1);
     const RubricItem* item = rubric.item(code);
     if (!item) return invalid_input("案卷评查", place, "评分标准中没有条目「" + code + "」");
     size_t p2 = line.find_first_not_of(' ', sp1);
     size_t sp2 = p2 == std::string::npos ? std::string::npos : line.find(' ', p2);
-    std::string points_text =
-        p2 == std::string::npos ? "" : line.substr(p2, sp2 == std::string::npos ? sp2 : sp2 - p2);
+    std::string points_text = p2 == std::string::npos ? "" : line.substr(p2, sp2 == std::string::npos ? sp2 : sp2 - p2);
     double points = 0;
     char* parse_end = nullptr;
     if (!points_text.empty()) points = std::strtod(points_text.c_str(), &parse_end);
@@ -96,15 +92,14 @@ Result<std::vector<RubricDeduction>> parse_deductions(const CaseFileRubric& rubr
     per_item[code] += points;
     if (per_item[code] > item->points + 1e-9)
       return invalid_input("案卷评查", place,
-                           fmt::format("条目{}「{}」满分{}分，累计扣分{}分超过满分", code,
-                                       item->label, item->points, score_text(per_item[code])));
+                           fmt::format("条目{}「{}」满分{}分，累计扣分{}分超过满分", code, item->label, item->points,
+                                       score_text(per_item[code])));
     out.push_back({code, points, problem});
   }
   return out;
 }
 
-CaseFileScore score_case_file(const CaseFileRubric& rubric,
-                              std::vector<RubricDeduction> deductions) {
+CaseFileScore score_case_file(const CaseFileRubric& rubric, std::vector<RubricDeduction> deductions) {
   CaseFileScore s;
   double lost = 0;
   bool vetoed = false;
@@ -126,26 +121,23 @@ CaseFileScore score_case_file(const CaseFileRubric& rubric,
 
 std::string score_text(double score) {
   double r = std::round(score * 2) / 2;
-  if (std::fabs(r - std::round(r)) < 1e-9)
-    return fmt::format("{}", static_cast<long long>(std::llround(r)));
+  if (std::fabs(r - std::round(r)) < 1e-9) return fmt::format("{}", static_cast<long long>(std::llround(r)));
   return fmt::format("{:.1f}", r);
 }
 
 std::string deductions_text(const std::vector<RubricDeduction>& deductions) {
   std::string out;
   for (const auto& d : deductions)
-    out +=
-        fmt::format("{}{} {} {}", out.empty() ? "" : "\n", d.item, score_text(d.points), d.problem);
+    out += fmt::format("{}{} {} {}", out.empty() ? "" : "\n", d.item, score_text(d.points), d.problem);
   return out;
 }
 
-std::string problems_text(const CaseFileRubric& rubric,
-                          const std::vector<RubricDeduction>& deductions) {
+std::string problems_text(const CaseFileRubric& rubric, const std::vector<RubricDeduction>& deductions) {
   std::string out;
   for (const auto& d : deductions) {
     const RubricItem* item = rubric.item(d.item);
-    out += fmt::format("{}{}（{}，扣{}分）", out.empty() ? "" : "\n", d.problem,
-                       item ? item->label : d.item, score_text(d.points));
+    out += fmt::format("{}{}（{}，扣{}分）", out.empty() ? "" : "\n", d.problem, item ? item->label : d.item,
+                       score_text(d.points));
   }
   return out;
 }

@@ -53,18 +53,15 @@ const CaseFileRubric& default_case_file_rubric();
 // Parses deductions, one a line: "<item code> <points> <problem>" ("B2 2 证据未编页"; half
 // points allowed; blank lines skipped). Fails naming the line for an unknown item, points not
 // a positive number, a missing problem, or an item's deductions exceeding its points.
-Result<std::vector<RubricDeduction>> parse_deductions(const CaseFileRubric& rubric,
-                                                      std::string_view text);
+Result<std::vector<RubricDeduction>> parse_deductions(const CaseFileRubric& rubric, std::string_view text);
 // Full score minus deductions; grade by the rubric's lines, 不合格 whenever a veto item lost
 // points.
-CaseFileScore score_case_file(const CaseFileRubric& rubric,
-                              std::vector<RubricDeduction> deductions);
+CaseFileScore score_case_file(const CaseFileRubric& rubric, std::vector<RubricDeduction> deductions);
 // "96" or "95.5": the score as the decimal field stores it.
 std::string score_text(double score);
 // The deductions as the reviewer writes them, one a line (parse_deductions reads it back).
 std::string deductions_text(const std::vector<RubricDeduction>& deductions);
 // The problems found, one a line with the item and the points: the record's 发现问题.
-std::string problems_text(const CaseFileRubric& rubric,
-                          const std::vector<RubricDeduction>& deductions);
+std::string problems_text(const CaseFileRubric& rubric, const std::vector<RubricDeduction>& deductions);
 
 }  // namespace fazhi

@@ -10,26 +10,40 @@ namespace fazhi {
 
 std::string_view deadline_state_name(DeadlineState s) {
   switch (s) {
-    case DeadlineState::kRunning: return "running";
-    case DeadlineState::kDueSoon: return "due_soon";
-    case DeadlineState::kDueToday: return "due_today";
-    case DeadlineState::kOverdue: return "overdue";
-    case DeadlineState::kMet: return "met";
-    case DeadlineState::kMetLate: return "met_late";
-    case DeadlineState::kUnknown: return "unknown";
+    case DeadlineState::kRunning:
+      return "running";
+    case DeadlineState::kDueSoon:
+      return "due_soon";
+    case DeadlineState::kDueToday:
+      return "due_today";
+    case DeadlineState::kOverdue:
+      return "overdue";
+    case DeadlineState::kMet:
+      return "met";
+    case DeadlineState::kMetLate:
+      return "met_late";
+    case DeadlineState::kUnknown:
+      return "unknown";
   }
   return "unknown";
 }
 
 std::string_view deadline_state_label(DeadlineState s) {
   switch (s) {
-    case DeadlineState::kRunning: return "进行中";
-    case DeadlineState::kDueSoon: return "即将到期";
-    case DeadlineState::kDueToday: return "今日到期";
-    case DeadlineState::kOverdue: return "已超期";
-    case DeadlineState::kMet: return "按期完成";
-    case DeadlineState::kMetLate: return "超期完成";
-    case DeadlineState::kUnknown: return "无法计算";
+    case DeadlineState::kRunning:
+      return "进行中";
+    case DeadlineState::kDueSoon:
+      return "即将到期";
+    case DeadlineState::kDueToday:
+      return "今日到期";
+    case DeadlineState::kOverdue:
+      return "已超期";
+    case DeadlineState::kMet:
+      return "按期完成";
+    case DeadlineState::kMetLate:
+      return "超期完成";
+    case DeadlineState::kUnknown:
+      return "无法计算";
   }
   return "无法计算";
 }
@@ -51,10 +65,9 @@ std::vector<Deadline> compute_deadlines(const LedgerDeclaration& ledger, const L
     auto from = parse_date(from_text.substr(0, 10));
     if (!from) continue;
     std::string until_text = limit.until.empty() ? "" : sql_text(field_of(ledger, record, limit.until));
-    bool active = limit.active_states.empty()
-                      ? !(state && state->terminal)
-                      : std::find(limit.active_states.begin(), limit.active_states.end(), record.state) !=
-                            limit.active_states.end();
+    bool active = limit.active_states.empty() ? !(state && state->terminal)
+                                              : std::find(limit.active_states.begin(), limit.active_states.end(),
+                                                          record.state) != limit.active_states.end();
     // A limit that has stopped running without its end date applies no more.
     if (!active && until_text.empty()) continue;
     Deadline d;
@@ -66,9 +79,9 @@ std::vector<Deadline> compute_deadlines(const LedgerDeclaration& ledger, const L
       days += static_cast<int>(sql_int(field_of(ledger, record, limit.extension_days_field)).value_or(0));
     // A limit of 0 days is a date set on the record itself (a certificate's expiry, a
     // rectification deadline): due that day.
-    Result<Date> due = days == 0 ? Result<Date>(*from)
+    Result<Date> due = days == 0                               ? Result<Date>(*from)
                        : limit.count == DayCount::kWorkingDays ? calendar.add_working_days(*from, days)
-                                                              : calendar.calendar_deadline(*from, days);
+                                                               : calendar.calendar_deadline(*from, days);
     if (!due) {
       d.state = DeadlineState::kUnknown;
       d.note = due.error().reason;

@@ -24,9 +24,9 @@ std::string_view deadline_state_label(DeadlineState s);
 
 struct Deadline {
   const TimeLimitDeclaration* limit = nullptr;
-  std::string from;        // the start date (ISO)
-  std::optional<Date> due; // empty when the calendar cannot tell (a year without a notice)
-  std::string done_on;     // the `until` date when set
+  std::string from;         // the start date (ISO)
+  std::optional<Date> due;  // empty when the calendar cannot tell (a year without a notice)
+  std::string done_on;      // the `until` date when set
   DeadlineState state = DeadlineState::kUnknown;
   int working_days_left = 0;  // for running limits: working days from today to due (0 if past)
   std::string note;           // why the state is unknown, if it is

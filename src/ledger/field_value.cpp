@@ -1,8 +1,9 @@
 #include "ledger/field_value.h"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cmath>
-#include <fmt/format.h>
 
 #include "core/date.h"
 
@@ -85,8 +86,8 @@ Result<SqlValue> parse_decimal(const FieldDeclaration& f, std::string_view raw) 
   while (intpart.size() > 1 && intpart[0] == '0') intpart.erase(0, 1);
   if (intpart.empty()) intpart = "0";
   while (!frac.empty() && frac.back() == '0') frac.pop_back();
-  std::string canonical = (neg && (intpart != "0" || !frac.empty()) ? "-" : "") + intpart +
-                          (frac.empty() ? "" : "." + frac);
+  std::string canonical =
+      (neg && (intpart != "0" || !frac.empty()) ? "-" : "") + intpart + (frac.empty() ? "" : "." + frac);
   auto r = check_range(f, std::strtod(canonical.c_str(), nullptr), raw);
   if (!r) return r.error();
   return SqlValue(canonical);
@@ -128,11 +129,14 @@ Result<SqlValue> field_value_from_text(const FieldDeclaration& f, std::string_vi
   switch (f.type) {
     case FieldType::kText:
     case FieldType::kLongText:
-    case FieldType::kAttachment: return parse_text_like(f, raw);
+    case FieldType::kAttachment:
+      return parse_text_like(f, raw);
     case FieldType::kInteger:
     case FieldType::kPersonRef:
-    case FieldType::kRecordRef: return parse_integer(f, raw);
-    case FieldType::kDecimal: return parse_decimal(f, raw);
+    case FieldType::kRecordRef:
+      return parse_integer(f, raw);
+    case FieldType::kDecimal:
+      return parse_decimal(f, raw);
     case FieldType::kDate: {
       auto d = parse_date_lenient(raw);
       if (!d) return field_error(f, raw, "不是有效日期（应为 YYYY-MM-DD）");
@@ -147,8 +151,10 @@ Result<SqlValue> field_value_from_text(const FieldDeclaration& f, std::string_vi
       }
       return SqlValue(d->iso('T'));
     }
-    case FieldType::kEnum: return parse_enum(f, raw);
-    case FieldType::kBoolean: return parse_boolean(f, raw);
+    case FieldType::kEnum:
+      return parse_enum(f, raw);
+    case FieldType::kBoolean:
+      return parse_boolean(f, raw);
     case FieldType::kNationalCode: {
       std::string upper = raw;
       for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -156,7 +162,8 @@ Result<SqlValue> field_value_from_text(const FieldDeclaration& f, std::string_vi
       if (!r) return field_error(f, raw, r.error().reason);
       return SqlValue(upper);
     }
-    case FieldType::kOrgRef: return parse_text_like(f, raw);
+    case FieldType::kOrgRef:
+      return parse_text_like(f, raw);
   }
   return SqlValue(nullptr);
 }
@@ -196,29 +203,34 @@ Result<SqlValue> field_value_from_json(const FieldDeclaration& f, const nlohmann
 nlohmann::json field_value_to_json(const FieldDeclaration& f, const SqlValue& v) {
   if (is_null(v)) return nullptr;
   switch (f.type) {
-    case FieldType::kBoolean: return sql_int(v).value_or(0) != 0;
+    case FieldType::kBoolean:
+      return sql_int(v).value_or(0) != 0;
     case FieldType::kInteger:
     case FieldType::kPersonRef:
-    case FieldType::kRecordRef: return sql_int(v).value_or(0);
+    case FieldType::kRecordRef:
+      return sql_int(v).value_or(0);
     case FieldType::kAttachment: {
       auto parsed = nlohmann::json::parse(sql_text(v), nullptr, false);
       return parsed.is_discarded() ? nlohmann::json(sql_text(v)) : parsed;
     }
-    default: return sql_text(v);
+    default:
+      return sql_text(v);
   }
 }
 
 std::string field_value_to_text(const FieldDeclaration& f, const SqlValue& v) {
   if (is_null(v)) return {};
   switch (f.type) {
-    case FieldType::kBoolean: return sql_int(v).value_or(0) ? "是" : "否";
+    case FieldType::kBoolean:
+      return sql_int(v).value_or(0) ? "是" : "否";
     case FieldType::kEnum: {
       std::string s = sql_text(v);
       for (const auto& o : f.options)
         if (o.value == s) return o.label;
       return s;
     }
-    default: return sql_text(v);
+    default:
+      return sql_text(v);
   }
 }
 

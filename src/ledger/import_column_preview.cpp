@@ -30,10 +30,8 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
 
 }  // namespace
 
-ImportColumnPreview preview_import_columns(tabular::TableReader& reader,
-                                           const LedgerDeclaration& ledger,
-                                           const ImportMapping* mapping, int max_rows,
-                                           int max_samples) {
+ImportColumnPreview preview_import_columns(tabular::TableReader& reader, const LedgerDeclaration& ledger,
+                                           const ImportMapping* mapping, int max_rows, int max_samples) {
   ImportColumnPreview out;
   const std::vector<std::string>& raw = reader.header();
   // The headers as the import sees them: through the mapping, computed columns appended.
@@ -79,8 +77,8 @@ ImportColumnPreview preview_import_columns(tabular::TableReader& reader,
         col.how = "org";
       } else if (h == "状态" || h == "state") {
         col.how = "state";
-      } else if (contains(system_column_labels(), h) || contains(system_columns(), h) ||
-                 h == "所属单位名称" || h == "状态名称") {
+      } else if (contains(system_column_labels(), h) || contains(system_columns(), h) || h == "所属单位名称" ||
+                 h == "状态名称") {
         col.how = "system";
       } else if (h.empty()) {
         col.how = "ignored";

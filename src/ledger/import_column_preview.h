@@ -21,13 +21,13 @@ struct ImportColumnPreview {
   // skipped), "ignored" (the mapping ignores it, or no header), "duplicate" (a second
   // column for one field), "unknown" (no field: the import would refuse the file).
   struct Column {
-    std::string header;           // as in the file
+    std::string header;  // as in the file
     std::string how;
-    std::string field;            // the field it fills, when it fills one
-    std::vector<std::string> samples;         // distinct values, in order of appearance
-    bool more_samples = false;                // more distinct values than listed
-    std::vector<std::string> unmapped;        // samples outside the mapping's value map
-    std::string format;                       // the mapping's date format, if any
+    std::string field;                  // the field it fills, when it fills one
+    std::vector<std::string> samples;   // distinct values, in order of appearance
+    bool more_samples = false;          // more distinct values than listed
+    std::vector<std::string> unmapped;  // samples outside the mapping's value map
+    std::string format;                 // the mapping's date format, if any
   };
   std::vector<Column> columns;
   std::vector<std::string> computed;  // fields the mapping computes (due, on_time)
@@ -38,9 +38,7 @@ struct ImportColumnPreview {
 // Reads the header of `reader` and up to `max_rows` rows for samples (at most `max_samples`
 // distinct values a column). A malformed row ends the sampling without failing: the preview
 // may be given only the start of a file. `mapping`, when given, must be for `ledger`.
-ImportColumnPreview preview_import_columns(tabular::TableReader& reader,
-                                           const LedgerDeclaration& ledger,
-                                           const ImportMapping* mapping, int max_rows = 500,
-                                           int max_samples = 30);
+ImportColumnPreview preview_import_columns(tabular::TableReader& reader, const LedgerDeclaration& ledger,
+                                           const ImportMapping* mapping, int max_rows = 500, int max_samples = 30);
 
 }  // namespace fazhi

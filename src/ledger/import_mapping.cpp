@@ -1,7 +1,6 @@
 #include "ledger/import_mapping.h"
 
 #include <fmt/format.h>
-
 #include <unistd.h>
 
 #include <algorithm>
@@ -20,8 +19,7 @@
 namespace fazhi {
 namespace {
 
-Error mapping_error(const std::string& origin, const std::string& place,
-                    const std::string& reason) {
+Error mapping_error(const std::string& origin, const std::string& place, const std::string& reason) {
   return invalid_input("导入映射 " + origin, place, reason);
 }
 
@@ -54,8 +52,7 @@ Result<std::string> text_member(const nlohmann::json& obj, const char* key, cons
 
 // A count of working days (`low` … kMaxWorkingDays): a city's time limits are days or weeks.
 constexpr int kMaxWorkingDays = 1000;
-Result<int> working_days_of(const nlohmann::json& v, int low, const std::string& origin,
-                            const std::string& place) {
+Result<int> working_days_of(const nlohmann::json& v, int low, const std::string& origin, const std::string& place) {
   if (!v.is_number_integer() || v.get<std::int64_t>() < low || v.get<std::int64_t>() > kMaxWorkingDays)
     return mapping_error(origin, place, fmt::format("应为 {} 至 {} 的工作日数", low, kMaxWorkingDays));
   return static_cast<int>(v.get<std::int64_t>());
@@ -128,8 +125,7 @@ class MappedTableReader : public tabular::TableReader {
         while (!key.empty() && key.back() == ' ') key.pop_back();
         auto it = col.rule->values.find(key);
         if (it == col.rule->values.end())
-          return refuse(c, cell,
-                        "不在映射「" + mapping_.name + "」的取值对照中" + allowed(*col.rule));
+          return refuse(c, cell, "不在映射「" + mapping_.name + "」的取值对照中" + allowed(*col.rule));
         cell = it->second;
       }
       if (!col.rule->format.empty()) {
@@ -148,10 +144,10 @@ class MappedTableReader : public tabular::TableReader {
 
  private:
   Error refuse(size_t column, const std::string& value, const std::string& reason) const {
-    Error e = invalid_input(tabular::file_subject(file_name_),
-                            tabular::row_place(inner_row_.number, inner_row_.sheet) + "，列「" +
-                                sources_[column] + "」",
-                            "值「" + value + "」" + reason + "，未导入任何记录");
+    Error e =
+        invalid_input(tabular::file_subject(file_name_),
+                      tabular::row_place(inner_row_.number, inner_row_.sheet) + "，列「" + sources_[column] + "」",
+                      "值「" + value + "」" + reason + "，未导入任何记录");
     if (columns_[column].field) e.field = columns_[column].field->name;
     return e;
   }
@@ -256,8 +252,7 @@ std::string reformat_date(std::string_view text, std::string_view pattern) {
       size_t max_digits = k == 0 ? 4 : 2;
       size_t start = i;
       int v = 0;
-      while (i < text.size() && i - start < max_digits &&
-             std::isdigit(static_cast<unsigned char>(text[i])))
+      while (i < text.size() && i - start < max_digits && std::isdigit(static_cast<unsigned char>(text[i])))
         v = v * 10 + (text[i++] - '0');
       if (i == start || (k == 0 && i - start != 4)) return "";
       parts[k] = v;
@@ -294,8 +289,7 @@ Result<ImportMapping> ImportMapping::parse(std::string_view json_text, const std
       c.field = spec["field"].get<std::string>();
       FAZHI_ASSIGN_OR_RETURN(c.format, text_member(spec, "format", "", origin, place + ".format"));
       if (spec.contains("values")) {
-        if (!spec["values"].is_object())
-          return mapping_error(origin, place + ".values", "应为对象：原值 → 台账取值");
+        if (!spec["values"].is_object()) return mapping_error(origin, place + ".values", "应为对象：原值 → 台账取值");
         for (const auto& [from, to] : spec["values"].items()) {
           if (!to.is_string()) return mapping_error(origin, place + ".values." + from, "应为文本");
           c.values[from] = to.get<std::string>();
@@ -308,15 +302,12 @@ Result<ImportMapping> ImportMapping::parse(std::string_view json_text, const std
     if (f->type == FieldType::kEnum)
       for (const auto& [from, to] : c.values)
         if (enum_value(*f, to).empty())
-          return mapping_error(origin, place + ".values." + from,
-                               "「" + to + "」不是字段「" + f->label + "」的可选值");
+          return mapping_error(origin, place + ".values." + from, "「" + to + "」不是字段「" + f->label + "」的可选值");
     if (!c.format.empty()) {
-      if (!is_date_type(f->type))
-        return mapping_error(origin, place + ".format", "字段「" + f->label + "」不是日期");
+      if (!is_date_type(f->type)) return mapping_error(origin, place + ".format", "字段「" + f->label + "」不是日期");
       if (c.format.find("%Y") == std::string::npos || c.format.find("%m") == std::string::npos ||
           c.format.find("%d") == std::string::npos)
-        return mapping_error(origin, place + ".format",
-                             "格式「" + c.format + "」应含 %Y、%m、%d 等");
+        return mapping_error(origin, place + ".format", "格式「" + c.format + "」应含 %Y、%m、%d 等");
     }
     m.columns.push_back(std::move(c));
   }
@@ -336,24 +327,17 @@ Result<ImportMapping> ImportMapping::parse(std::string_view json_text, const std
     FAZHI_ASSIGN_OR_RETURN(due.by, text_member(d, "by", "", origin, "due.by"));
     if (d.contains("default_working_days")) {
       FAZHI_ASSIGN_OR_RETURN(due.default_working_days,
-                             working_days_of(d["default_working_days"], 0, origin,
-                                             "due.default_working_days"));
+                             working_days_of(d["default_working_days"], 0, origin, "due.default_working_days"));
     }
-    FAZHI_ASSIGN_OR_RETURN(const FieldDeclaration* f,
-                           field_of(*ledger, origin, "due.field", due.field));
-    if (!is_date_type(f->type))
-      return mapping_error(origin, "due.field", "字段「" + f->label + "」不是日期");
-    FAZHI_ASSIGN_OR_RETURN(const FieldDeclaration* from,
-                           field_of(*ledger, origin, "due.from", due.from));
-    if (!is_date_type(from->type))
-      return mapping_error(origin, "due.from", "字段「" + from->label + "」不是日期");
+    FAZHI_ASSIGN_OR_RETURN(const FieldDeclaration* f, field_of(*ledger, origin, "due.field", due.field));
+    if (!is_date_type(f->type)) return mapping_error(origin, "due.field", "字段「" + f->label + "」不是日期");
+    FAZHI_ASSIGN_OR_RETURN(const FieldDeclaration* from, field_of(*ledger, origin, "due.from", due.from));
+    if (!is_date_type(from->type)) return mapping_error(origin, "due.from", "字段「" + from->label + "」不是日期");
     if (!due.by.empty()) FAZHI_TRY(field_of(*ledger, origin, "due.by", due.by));
     if (d.contains("working_days")) {
-      if (!d["working_days"].is_object())
-        return mapping_error(origin, "due.working_days", "应为对象：取值 → 工作日数");
+      if (!d["working_days"].is_object()) return mapping_error(origin, "due.working_days", "应为对象：取值 → 工作日数");
       for (const auto& [k, v] : d["working_days"].items()) {
-        FAZHI_ASSIGN_OR_RETURN(due.working_days[k],
-                               working_days_of(v, 1, origin, "due.working_days." + k));
+        FAZHI_ASSIGN_OR_RETURN(due.working_days[k], working_days_of(v, 1, origin, "due.working_days." + k));
       }
     }
     m.due = std::move(due);
@@ -365,8 +349,7 @@ Result<ImportMapping> ImportMapping::parse(std::string_view json_text, const std
     FAZHI_ASSIGN_OR_RETURN(on.field, text_member(o, "field", "", origin, "on_time.field"));
     FAZHI_ASSIGN_OR_RETURN(on.done, text_member(o, "done", "", origin, "on_time.done"));
     FAZHI_ASSIGN_OR_RETURN(on.due, text_member(o, "due", "", origin, "on_time.due"));
-    FAZHI_ASSIGN_OR_RETURN(const FieldDeclaration* f,
-                           field_of(*ledger, origin, "on_time.field", on.field));
+    FAZHI_ASSIGN_OR_RETURN(const FieldDeclaration* f, field_of(*ledger, origin, "on_time.field", on.field));
     if (f->type != FieldType::kBoolean)
       return mapping_error(origin, "on_time.field", "字段「" + f->label + "」不是是/否");
     FAZHI_TRY(field_of(*ledger, origin, "on_time.done", on.done));
@@ -378,9 +361,8 @@ Result<ImportMapping> ImportMapping::parse(std::string_view json_text, const std
 
 bool is_mapping_name(const std::string& name) {
   if (name.empty() || name.size() > 100) return false;
-  return std::all_of(name.begin(), name.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
-  });
+  return std::all_of(name.begin(), name.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; });
 }
 
 std::string mapping_folder() {
@@ -401,14 +383,12 @@ std::vector<std::string> mapping_names() {
 }
 
 Result<ImportMapping> ImportMapping::load_named(const std::string& name) {
-  if (!is_mapping_name(name))
-    return invalid_input("导入映射 " + name, "", "名称只能含字母、数字、- 和 _");
+  if (!is_mapping_name(name)) return invalid_input("导入映射 " + name, "", "名称只能含字母、数字、- 和 _");
   return load_path(std::filesystem::path(mapping_folder()) / (name + ".json"), name);
 }
 
 Result<ImportMapping> ImportMapping::load(const std::string& name_or_file) {
-  if (is_mapping_name(name_or_file) && !std::filesystem::exists(name_or_file))
-    return load_named(name_or_file);
+  if (is_mapping_name(name_or_file) && !std::filesystem::exists(name_or_file)) return load_named(name_or_file);
   return load_path(name_or_file, std::filesystem::path(name_or_file).filename().string());
 }
 
@@ -453,8 +433,7 @@ void remove_named_mapping(const std::string& name) {
 }
 
 std::unique_ptr<tabular::TableReader> map_table(std::unique_ptr<tabular::TableReader> reader,
-                                                const ImportMapping& mapping,
-                                                const LedgerDeclaration& ledger) {
+                                                const ImportMapping& mapping, const LedgerDeclaration& ledger) {
   return std::make_unique<MappedTableReader>(std::move(reader), mapping, ledger);
 }
 

@@ -96,8 +96,7 @@ void remove_named_mapping(const std::string& name);
 // `reader` seen through `mapping`: headers renamed to the ledger's labels, values mapped and
 // reformatted, computed columns appended. `ledger` must be the mapping's ledger.
 std::unique_ptr<tabular::TableReader> map_table(std::unique_ptr<tabular::TableReader> reader,
-                                                const ImportMapping& mapping,
-                                                const LedgerDeclaration& ledger);
+                                                const ImportMapping& mapping, const LedgerDeclaration& ledger);
 
 // Reformats `text` read with `pattern` (%Y %m %d %H %M %S) as ISO: "YYYY-MM-DD" when the
 // pattern has no time, else "YYYY-MM-DDTHH:MM:SS". Empty on mismatch.

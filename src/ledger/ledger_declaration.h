@@ -46,16 +46,16 @@ struct FieldDeclaration {
   std::string label;  // Chinese label: form label, column header, import header
   FieldType type = FieldType::kText;
   bool required = false;
-  bool unique = false;  // unique across the ledger
-  bool indexed = false; // filtered or aggregated often: gets an index
-  std::vector<EnumOption> options;  // kEnum
+  bool unique = false;                                                 // unique across the ledger
+  bool indexed = false;                                                // filtered or aggregated often: gets an index
+  std::vector<EnumOption> options;                                     // kEnum
   NationalCodeKind code = NationalCodeKind::kUnifiedSocialCreditCode;  // kNationalCode
-  std::string ref_ledger;           // kRecordRef: the ledger referred to
-  int max_length = 0;               // text: characters, 0 = the default (200 / 20000)
-  std::optional<double> min;        // numbers
+  std::string ref_ledger;                                              // kRecordRef: the ledger referred to
+  int max_length = 0;         // text: characters, 0 = the default (200 / 20000)
+  std::optional<double> min;  // numbers
   std::optional<double> max;
-  std::string help;                 // a hint under the form field
-  bool in_list = true;              // a default column of the list page
+  std::string help;     // a hint under the form field
+  bool in_list = true;  // a default column of the list page
 };
 
 struct StateDeclaration {
@@ -90,15 +90,15 @@ enum class DayCount {
 // and counting (region_time_limits.h); the declaration holds the national default.
 struct TimeLimitDeclaration {
   std::string name;
-  std::string label;      // 受理审查期限
-  std::string from;       // date field that starts the period
+  std::string label;  // 受理审查期限
+  std::string from;   // date field that starts the period
   int days = 0;
   DayCount count = DayCount::kCalendarDays;
-  std::string until;      // date field that ends it (met on or before the due date)
+  std::string until;  // date field that ends it (met on or before the due date)
   std::vector<std::string> active_states;
   std::string extension_days_field;  // integer field with approved extra days, optional
-  int due_soon_days = 3;  // raised as 即将到期 this many days (calendar) before
-  std::string source;     // 行政复议法 第三十条
+  int due_soon_days = 3;             // raised as 即将到期 this many days (calendar) before
+  std::string source;                // 行政复议法 第三十条
   // The limit applies only to records whose field `applies_if_field` holds one of
   // `applies_if_values` (stored values: an enum's value, "1"/"0" for a boolean, "" for
   // empty); no field means every record. The simplified procedure's limits, say, apply only
@@ -152,10 +152,10 @@ struct MonthlyTallyDeclaration {
 };
 
 struct LedgerDeclaration {
-  std::string name;        // table, API path, import --ledger
-  std::string label;       // 行政复议案件
-  std::string area;        // the report chapter area it feeds: disputes, enforcement …
-  std::string title_field; // the field that names a record in lists and messages
+  std::string name;         // table, API path, import --ledger
+  std::string label;        // 行政复议案件
+  std::string area;         // the report chapter area it feeds: disputes, enforcement …
+  std::string title_field;  // the field that names a record in lists and messages
   std::vector<FieldDeclaration> fields;
   std::vector<StateDeclaration> states;  // empty: a ledger without workflow
   std::string initial_state;

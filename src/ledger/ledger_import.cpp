@@ -44,7 +44,11 @@ class RowConverter {
  public:
   RowConverter(tabular::TableReader& reader, const LedgerDeclaration& ledger, const std::vector<ColumnMapping>& mapping,
                std::shared_ptr<const OrgDirectory> orgs, std::string subject, std::string default_org)
-      : reader_(reader), ledger_(ledger), mapping_(mapping), orgs_(std::move(orgs)), subject_(std::move(subject)),
+      : reader_(reader),
+        ledger_(ledger),
+        mapping_(mapping),
+        orgs_(std::move(orgs)),
+        subject_(std::move(subject)),
         default_org_(std::move(default_org)) {}
 
   // The directory that 所属单位 is looked up in from the next row on (an organisations import
@@ -148,8 +152,8 @@ class ConvertedRows {
   struct Batch {
     std::vector<ConvertedRow> rows;  // the first `count` are this batch's
     size_t count = 0;
-    bool last = false;                   // the file ends after this batch
-    std::optional<Error> failure;        // the file could not be read past this batch
+    bool last = false;             // the file ends after this batch
+    std::optional<Error> failure;  // the file could not be read past this batch
   };
 
   void produce() {
@@ -193,9 +197,8 @@ Result<ImportOutcome> import_ledger_file(LedgerService& service, const UserConte
                                          const ImportOptions& options) {
   FAZHI_TRY(require_write(user, ledger));
   if (options.mapping && options.mapping->ledger != ledger.name)
-    return invalid_input(
-        "导入映射 " + options.mapping->name, "",
-        "用于台账「" + options.mapping->ledger + "」，不能导入「" + ledger.label + "」");
+    return invalid_input("导入映射 " + options.mapping->name, "",
+                         "用于台账「" + options.mapping->ledger + "」，不能导入「" + ledger.label + "」");
   // The file from its first row, read through the mapping if one is given.
   auto open_mapped_reader = [&]() -> Result<std::unique_ptr<tabular::TableReader>> {
     FAZHI_ASSIGN_OR_RETURN(auto opened, tabular::open_table_reader(path));
@@ -227,8 +230,8 @@ Result<ImportOutcome> import_ledger_file(LedgerService& service, const UserConte
     for (size_t i = 0; i < ledger.fields.size(); ++i) {
       if (ledger.fields[i].label == h || ledger.fields[i].name == h) {
         if (seen[i]) {
-          add_error(invalid_input(subject, tabular::row_place(reader->header_row_number()),
-                                  "列「" + h + "」出现了两次"));
+          add_error(
+              invalid_input(subject, tabular::row_place(reader->header_row_number()), "列「" + h + "」出现了两次"));
         }
         seen[i] = true;
         m.kind = ColumnMapping::kField;
@@ -280,8 +283,7 @@ Result<ImportOutcome> import_ledger_file(LedgerService& service, const UserConte
     error_count = 0;
     orgs = orgs_before;
     auto write = [&](const std::function<Result<void>(WriteTransaction&)>& fn) {
-      return options.alone ? service.store().write_alone(user.actor(), fn)
-                           : service.store().write(user.actor(), fn);
+      return options.alone ? service.store().write_alone(user.actor(), fn) : service.store().write(user.actor(), fn);
     };
     return write([&](WriteTransaction& tx) -> Result<void> {
       if (trust_unique) {
@@ -307,8 +309,8 @@ Result<ImportOutcome> import_ledger_file(LedgerService& service, const UserConte
         rec.created_by = rec.updated_by = user.login;
         // Once a row is bad nothing more is written, and the later rows' values are checked
         // by query as the old way does (against the rows written before).
-        auto checked = service.check_record(tx, user, ledger, *orgs, nullptr, rec, nullptr,
-                                            !trust_unique || error_count > 0);
+        auto checked =
+            service.check_record(tx, user, ledger, *orgs, nullptr, rec, nullptr, !trust_unique || error_count > 0);
         if (!checked) {
           Error e = std::move(checked).error();
           // A violation by rows already written, surfacing as this row is checked.
@@ -316,8 +318,7 @@ Result<ImportOutcome> import_ledger_file(LedgerService& service, const UserConte
           std::vector<Error> parts = e.details.empty() ? std::vector<Error>{e} : e.details;
           for (auto& p : parts) {
             std::string column;
-            if (const FieldDeclaration* f = ledger.field(p.field))
-              column = "，列「" + f->label + "」";
+            if (const FieldDeclaration* f = ledger.field(p.field)) column = "，列「" + f->label + "」";
             add_error(Error{p.code == ErrorCode::kForbidden ? ErrorCode::kInvalidInput : p.code,
                             subject,
                             place_row() + column,
@@ -356,8 +357,7 @@ Result<ImportOutcome> import_ledger_file(LedgerService& service, const UserConte
     });
   };
   auto written = attempt(true);
-  if (!written && written.error().code == ErrorCode::kConflict &&
-      written.error().subject != kDryRunMarker) {
+  if (!written && written.error().code == ErrorCode::kConflict && written.error().subject != kDryRunMarker) {
     FAZHI_ASSIGN_OR_RETURN(reader, open_mapped_reader());
     written = attempt(false);
   }
@@ -372,7 +372,8 @@ Result<ImportOutcome> import_ledger_file(LedgerService& service, const UserConte
 Result<std::int64_t> export_ledger_file(LedgerService& service, const UserContext& user,
                                         const LedgerDeclaration& ledger, const ListQuery& query,
                                         const std::string& path) {
-  std::vector<tabular::Column> columns = {{"编号", tabular::ColumnKind::kNumber}, {"所属单位", tabular::ColumnKind::kText}};
+  std::vector<tabular::Column> columns = {{"编号", tabular::ColumnKind::kNumber},
+                                          {"所属单位", tabular::ColumnKind::kText}};
   if (!ledger.states.empty()) columns.push_back({"状态", tabular::ColumnKind::kText});
   for (const auto& f : ledger.fields) {
     tabular::ColumnKind kind = tabular::ColumnKind::kText;
@@ -392,7 +393,8 @@ Result<std::int64_t> export_ledger_file(LedgerService& service, const UserContex
       const StateDeclaration* s = ledger.state(r.state);
       cells.push_back(s ? s->label : r.state);
     }
-    for (size_t i = 0; i < ledger.fields.size(); ++i) cells.push_back(field_value_to_text(ledger.fields[i], r.values[i]));
+    for (size_t i = 0; i < ledger.fields.size(); ++i)
+      cells.push_back(field_value_to_text(ledger.fields[i], r.values[i]));
     cells.push_back(r.created_at);
     cells.push_back(r.updated_at);
     return writer->write_row(std::span<const std::string>(cells));

@@ -18,8 +18,8 @@
 namespace fazhi {
 
 struct ImportOptions {
-  bool dry_run = false;      // validate only; nothing is written
-  std::string default_org;   // owner of rows without 所属单位 (default: the user's organisation)
+  bool dry_run = false;          // validate only; nothing is written
+  std::string default_org;       // owner of rows without 所属单位 (default: the user's organisation)
   int max_listed_errors = 1000;  // errors listed in detail; all are counted
   // A city's own export mapped onto the ledger (import_mapping.h); null: the ledger's labels.
   const ImportMapping* mapping = nullptr;

@@ -1,7 +1,8 @@
 #include "ledger/ledger_service.h"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "core/clock.h"
 #include "ledger/attachment_store.h"
@@ -9,8 +10,8 @@
 #include "ledger/field_value.h"
 #include "ledger/ledger_catalogue.h"
 #include "ledger/ledger_rules.h"
-#include "ledger/region_time_limits.h"
 #include "ledger/ledger_table.h"
+#include "ledger/region_time_limits.h"
 
 namespace fazhi {
 namespace {
@@ -55,8 +56,10 @@ Result<void> apply_body_fields(const LedgerDeclaration& ledger, const std::strin
     auto it = fields.find(ledger.fields[i].name);
     if (it == fields.end()) continue;
     auto v = field_value_from_json(ledger.fields[i], *it);
-    if (!v) errors.push_back(std::move(v).error());
-    else record.values[i] = std::move(v).value();
+    if (!v)
+      errors.push_back(std::move(v).error());
+    else
+      record.values[i] = std::move(v).value();
   }
   if (!errors.empty()) return aggregate(ledger, std::move(errors));
   return ok();
@@ -110,7 +113,8 @@ Result<ListQuery> parse_list_query(const LedgerDeclaration& ledger,
     } else if (key == "page" || key == "page_size") {
       int n = std::atoi(value.c_str());
       if (n < 1 || (key == "page_size" && n > 500))
-        return invalid_input("查询参数 " + key, "", "应为 1" + std::string(key == "page" ? " 以上" : "–500") + " 的整数");
+        return invalid_input("查询参数 " + key, "",
+                             "应为 1" + std::string(key == "page" ? " 以上" : "–500") + " 的整数");
       (key == "page" ? q.page : q.page_size) = n;
     }
   }
@@ -137,8 +141,8 @@ bool LedgerService::may_write(const UserContext& user, const LedgerDeclaration& 
   return path_in_scope(orgs.path_of(user.org_code), record.org_path);
 }
 
-std::string LedgerService::scope_sql(const UserContext& user, const LedgerDeclaration& ledger,
-                                     const OrgDirectory& orgs, std::vector<SqlValue>& params) const {
+std::string LedgerService::scope_sql(const UserContext& user, const LedgerDeclaration& ledger, const OrgDirectory& orgs,
+                                     std::vector<SqlValue>& params) const {
   if (user.system) return "1 = 1";
   std::string path = orgs.path_of(user.org_code);
   if (path.empty()) return "1 = 0";
@@ -283,9 +287,10 @@ Result<void> LedgerService::for_each(const UserContext& user, const LedgerDeclar
     for (;;) {
       std::vector<SqlValue> params = base;
       params.push_back(after);
-      FAZHI_ASSIGN_OR_RETURN(auto rows, s.query(fmt::format("SELECT {} FROM {} WHERE {} AND id > ? ORDER BY id LIMIT 5000",
-                                                            ledger_column_list(ledger), quote_identifier(ledger.name), where),
-                                                params));
+      FAZHI_ASSIGN_OR_RETURN(auto rows,
+                             s.query(fmt::format("SELECT {} FROM {} WHERE {} AND id > ? ORDER BY id LIMIT 5000",
+                                                 ledger_column_list(ledger), quote_identifier(ledger.name), where),
+                                     params));
       if (rows.rows.empty()) return ok();
       for (auto& row : rows.rows) {
         LedgerRecord r = record_from_row(ledger, row);
@@ -340,15 +345,18 @@ Result<void> LedgerService::check_record(WriteTransaction& tx, const UserContext
     } else if (f.type == FieldType::kAttachment) {
       auto files = resolve_attachment_references(tx.sql(), user, before ? &before->values[i] : nullptr, v);
       if (!files && files.error().code != ErrorCode::kInvalidInput) return files.error();
-      if (!files) field_error(f, files.error().reason);
-      else after.values[i] = std::move(files).value();
+      if (!files)
+        field_error(f, files.error().reason);
+      else
+        after.values[i] = std::move(files).value();
       if (f.required && is_null(after.values[i])) field_error(f, "必须填写");
     }
     if (f.unique && check_unique) {
       std::vector<SqlValue> p = {v, after.id};
-      FAZHI_ASSIGN_OR_RETURN(auto r, tx.sql().query(fmt::format("SELECT id FROM {} WHERE {} = ? AND id <> ?",
-                                                                quote_identifier(ledger.name), quote_identifier(f.name)),
-                                                    p));
+      FAZHI_ASSIGN_OR_RETURN(auto r,
+                             tx.sql().query(fmt::format("SELECT id FROM {} WHERE {} = ? AND id <> ?",
+                                                        quote_identifier(ledger.name), quote_identifier(f.name)),
+                                            p));
       if (!r.rows.empty())
         field_error(f, fmt::format("「{}」已被编号 {} 的记录使用", sql_text(v), sql_text(r.rows[0][0])));
     }
@@ -426,7 +434,8 @@ Result<LedgerRecord> LedgerService::write_change(const UserContext& user, const 
                                                  const TransitionDeclaration* step) {
   FAZHI_TRY(require_write(user, ledger));
   if (step && !step->roles.empty() && !user.system && !role_allowed(step->roles, user.role))
-    return forbidden(ledger.label + "「" + step->label + "」", fmt::format("角色「{}」无权办理", role_label(user.role)));
+    return forbidden(ledger.label + "「" + step->label + "」",
+                     fmt::format("角色「{}」无权办理", role_label(user.role)));
   FAZHI_ASSIGN_OR_RETURN(auto orgs, orgs_.get());
   if (!body.is_object()) return invalid_input(ledger.label, "请求内容", "应为 JSON 对象");
   LedgerRecord after;
@@ -493,15 +502,14 @@ Result<void> LedgerService::remove(const UserContext& user, const LedgerDeclarat
     std::string subject = fmt::format("{}（编号 {}）", ledger.label, id);
     if (!may_read(user, ledger, *orgs, before)) return not_found(subject, "不存在或无权查看");
     if (!may_write(user, ledger, *orgs, before)) return forbidden(subject, "不在您的管理范围内");
-    if (version != 0 && version != before.version)
-      return conflict(subject, "记录已被他人修改，请刷新后再删除");
+    if (version != 0 && version != before.version) return conflict(subject, "记录已被他人修改，请刷新后再删除");
     if (ledger.name == "organizations") {
       for (const LedgerDeclaration* l : all_ledgers()) {
         std::vector<SqlValue> p = {before.org_code};
         std::string col = l->name == "organizations" ? "parent_code" : "org_code";
-        FAZHI_ASSIGN_OR_RETURN(auto r, tx.sql().query(fmt::format("SELECT 1 FROM {} WHERE {} = ? LIMIT 1",
-                                                                  quote_identifier(l->name), col),
-                                                      p));
+        FAZHI_ASSIGN_OR_RETURN(
+            auto r,
+            tx.sql().query(fmt::format("SELECT 1 FROM {} WHERE {} = ? LIMIT 1", quote_identifier(l->name), col), p));
         if (!r.rows.empty()) return conflict(subject, "该单位仍有" + l->label + "记录，不能删除");
       }
       std::vector<SqlValue> p = {before.org_code};
@@ -523,8 +531,8 @@ Result<void> LedgerService::remove(const UserContext& user, const LedgerDeclarat
   return ok();
 }
 
-nlohmann::json LedgerService::to_json(const UserContext& user, const LedgerDeclaration& ledger,
-                                      const LedgerRecord& r, const OrgDirectory& orgs) const {
+nlohmann::json LedgerService::to_json(const UserContext& user, const LedgerDeclaration& ledger, const LedgerRecord& r,
+                                      const OrgDirectory& orgs) const {
   nlohmann::json fields = nlohmann::json::object();
   nlohmann::json labels = nlohmann::json::object();
   for (size_t i = 0; i < ledger.fields.size(); ++i) {
@@ -544,7 +552,8 @@ nlohmann::json LedgerService::to_json(const UserContext& user, const LedgerDecla
     for (const auto& t : ledger.transitions) {
       if (std::find(t.from.begin(), t.from.end(), r.state) == t.from.end()) continue;
       if (!t.roles.empty() && !user.system && !role_allowed(t.roles, user.role)) continue;
-      transitions.push_back({{"name", t.name}, {"label", t.label}, {"to", t.to}, {"requires_fields", t.requires_fields}});
+      transitions.push_back(
+          {{"name", t.name}, {"label", t.label}, {"to", t.to}, {"requires_fields", t.requires_fields}});
     }
   }
   nlohmann::json deadlines = nlohmann::json::array();

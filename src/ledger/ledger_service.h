@@ -30,12 +30,12 @@ struct ListFilter {
 
 struct ListQuery {
   std::vector<ListFilter> filters;
-  std::string org;       // narrow to this organisation's subtree (must be in scope)
-  std::string text;      // free text over the ledger's text fields
-  std::string sort;      // a field or system column; default id
+  std::string org;   // narrow to this organisation's subtree (must be in scope)
+  std::string text;  // free text over the ledger's text fields
+  std::string sort;  // a field or system column; default id
   bool descending = true;
-  int page = 1;          // from 1
-  int page_size = 50;    // 1..500
+  int page = 1;        // from 1
+  int page_size = 50;  // 1..500
 };
 
 // Parses query parameters: f.FIELD=v, f.FIELD.OP=v, org, q, sort, order=asc|desc, page,
@@ -74,8 +74,7 @@ class LedgerService {
   // Makes transition `step`; `body` as for update (fields the step asks for).
   Result<LedgerRecord> transition(const UserContext& user, const LedgerDeclaration& ledger, std::int64_t id,
                                   const std::string& step, const nlohmann::json& body);
-  Result<void> remove(const UserContext& user, const LedgerDeclaration& ledger, std::int64_t id,
-                      std::int64_t version);
+  Result<void> remove(const UserContext& user, const LedgerDeclaration& ledger, std::int64_t id, std::int64_t version);
 
   // The API's JSON for a record: system columns, "fields", labels for enums and the owner,
   // the state's label, the transitions the user may make now, and the deadlines as of today.

@@ -18,19 +18,20 @@
 namespace fazhi {
 
 const std::vector<std::string>& system_columns() {
-  static const std::vector<std::string> kColumns = {"id",         "org_code",   "org_path",
-                                                    "state",      "version",    "created_at",
-                                                    "created_by", "updated_at", "updated_by"};
+  static const std::vector<std::string> kColumns = {"id",         "org_code",   "org_path",   "state",     "version",
+                                                    "created_at", "created_by", "updated_at", "updated_by"};
   return kColumns;
 }
 
 const std::vector<std::string>& system_column_labels() {
-  static const std::vector<std::string> kLabels = {"编号", "所属单位", "单位路径", "状态", "版本",
-                                                   "创建时间", "创建人", "更新时间", "更新人"};
+  static const std::vector<std::string> kLabels = {"编号",     "所属单位", "单位路径", "状态",  "版本",
+                                                   "创建时间", "创建人",   "更新时间", "更新人"};
   return kLabels;
 }
 
-std::string quote_identifier(std::string_view name) { return "\"" + std::string(name) + "\""; }
+std::string quote_identifier(std::string_view name) {
+  return "\"" + std::string(name) + "\"";
+}
 
 std::string declared_literal(std::string_view value) {
   std::string out = "'";
@@ -62,11 +63,9 @@ const LedgerStatements& statements_of(const LedgerDeclaration& ledger) {
   std::lock_guard lock(mutex);
   LedgerStatements& s = made[&ledger];
   if (s.columns.empty()) {
-    for (const auto& c : system_columns())
-      s.columns += (s.columns.empty() ? "" : ", ") + quote_identifier(c);
+    for (const auto& c : system_columns()) s.columns += (s.columns.empty() ? "" : ", ") + quote_identifier(c);
     for (const auto& f : ledger.fields) s.columns += ", " + quote_identifier(f.name);
-    s.select_by_id =
-        fmt::format("SELECT {} FROM {} WHERE id = ?", s.columns, quote_identifier(ledger.name));
+    s.select_by_id = fmt::format("SELECT {} FROM {} WHERE id = ?", s.columns, quote_identifier(ledger.name));
   }
   return s;
 }
@@ -107,8 +106,8 @@ std::vector<std::string> index_sql(const LedgerDeclaration& ledger) {
 
 // The first column of `postgres_sql` or `sqlite_sql` (by the store's backend), asked of the
 // system catalogue about `table`.
-Result<std::vector<std::string>> catalogue_names(Store& store, const std::string& table,
-                                                 const char* postgres_sql, const char* sqlite_sql) {
+Result<std::vector<std::string>> catalogue_names(Store& store, const std::string& table, const char* postgres_sql,
+                                                 const char* sqlite_sql) {
   std::vector<std::string> names;
   FAZHI_TRY(store.read([&](SqlSession& s) -> Result<void> {
     std::vector<SqlValue> p = {table};
@@ -120,10 +119,9 @@ Result<std::vector<std::string>> catalogue_names(Store& store, const std::string
 }
 
 Result<std::vector<std::string>> existing_indexes(Store& store, const std::string& table) {
-  return catalogue_names(
-      store, table,
-      "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ?",
-      "SELECT name FROM pragma_index_list(?)");
+  return catalogue_names(store, table,
+                         "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ?",
+                         "SELECT name FROM pragma_index_list(?)");
 }
 
 Result<std::vector<std::string>> existing_columns(Store& store, const std::string& table) {
@@ -142,8 +140,7 @@ Result<void> ensure_ledger_tables(Store& store) {
     std::string fingerprint = create;
     for (auto& i : indexes) fingerprint += ";" + i;
     std::string tallies;
-    for (const auto& t : ledger->monthly_tallies)
-      tallies += monthly_tally_script(store.dialect(), *ledger, t);
+    for (const auto& t : ledger->monthly_tallies) tallies += monthly_tally_script(store.dialect(), *ledger, t);
     // A ledger without tallies keeps the fingerprint it always had.
     if (!tallies.empty()) fingerprint += ";" + tallies;
     std::string id = "ledger:" + ledger->name + ":" + sm3_hex(fingerprint).substr(0, 16);
@@ -165,8 +162,7 @@ Result<void> ensure_ledger_tables(Store& store) {
     FAZHI_ASSIGN_OR_RETURN(auto kept, existing_indexes(store, ledger->name));
     for (const auto& f : ledger->fields) {
       const std::string name = ledger->name + "_" + f.name;
-      if (!f.indexed && f.type != FieldType::kOrgRef &&
-          std::find(kept.begin(), kept.end(), name) != kept.end())
+      if (!f.indexed && f.type != FieldType::kOrgRef && std::find(kept.begin(), kept.end(), name) != kept.end())
         sql += fmt::format("DROP INDEX IF EXISTS {};\n", quote_identifier(name));
     }
     sql += tallies;
@@ -186,9 +182,8 @@ LedgerRecord record_from_row(const LedgerDeclaration& ledger, std::vector<SqlVal
   r.created_by = sql_text(row[6]);
   r.updated_at = sql_text(row[7]);
   r.updated_by = sql_text(row[8]);
-  r.values.assign(
-      std::make_move_iterator(row.begin() + 9),
-      std::make_move_iterator(row.begin() + 9 + static_cast<long>(ledger.fields.size())));
+  r.values.assign(std::make_move_iterator(row.begin() + 9),
+                  std::make_move_iterator(row.begin() + 9 + static_cast<long>(ledger.fields.size())));
   return r;
 }
 
@@ -265,25 +260,47 @@ void append_canonical_row_json(std::string& out, const LedgerDeclaration& ledger
   for (const auto& [key, index] : keys) {
     out += key;
     auto put = [&](const SqlValue& v) {
-      if (is_null(v)) out += "null";
-      else if (auto* i = std::get_if<std::int64_t>(&v)) out += std::to_string(*i);
-      else if (auto* d = std::get_if<double>(&v)) out += fmt::format("{}", *d);
-      else append_json_string(out, std::get<std::string>(v));
+      if (is_null(v))
+        out += "null";
+      else if (auto* i = std::get_if<std::int64_t>(&v))
+        out += std::to_string(*i);
+      else if (auto* d = std::get_if<double>(&v))
+        out += fmt::format("{}", *d);
+      else
+        append_json_string(out, std::get<std::string>(v));
     };
     if (index >= nsys) {
       put(r.values[index - nsys]);
       continue;
     }
     switch (index) {
-      case 0: out += std::to_string(r.id); break;
-      case 1: append_json_string(out, r.org_code); break;
-      case 2: append_json_string(out, r.org_path); break;
-      case 3: append_json_string(out, r.state); break;
-      case 4: out += std::to_string(r.version); break;
-      case 5: append_json_string(out, r.created_at); break;
-      case 6: append_json_string(out, r.created_by); break;
-      case 7: append_json_string(out, r.updated_at); break;
-      default: append_json_string(out, r.updated_by); break;
+      case 0:
+        out += std::to_string(r.id);
+        break;
+      case 1:
+        append_json_string(out, r.org_code);
+        break;
+      case 2:
+        append_json_string(out, r.org_path);
+        break;
+      case 3:
+        append_json_string(out, r.state);
+        break;
+      case 4:
+        out += std::to_string(r.version);
+        break;
+      case 5:
+        append_json_string(out, r.created_at);
+        break;
+      case 6:
+        append_json_string(out, r.created_by);
+        break;
+      case 7:
+        append_json_string(out, r.updated_at);
+        break;
+      default:
+        append_json_string(out, r.updated_by);
+        break;
     }
   }
   out.push_back('}');
@@ -309,9 +326,9 @@ Result<void> insert_audited_record(WriteTransaction& tx, const LedgerDeclaration
   std::vector<SqlValue> row = row_from_record(record);
   std::string marks;
   for (size_t i = 0; i < row.size(); ++i) marks += i ? ", ?" : "?";
-  FAZHI_TRY(tx.sql().execute(fmt::format("INSERT INTO {} ({}) VALUES ({})", quote_identifier(ledger.name),
-                                         ledger_column_list(ledger), marks),
-                             row));
+  FAZHI_TRY(tx.sql().execute(
+      fmt::format("INSERT INTO {} ({}) VALUES ({})", quote_identifier(ledger.name), ledger_column_list(ledger), marks),
+      row));
   AuditEntry e;
   e.action = "create";
   e.ledger = ledger.name;

@@ -22,8 +22,7 @@ std::vector<TallyColumn> tally_columns(SqlDialect d, const LedgerDeclaration& le
   for (const auto& name : tally.columns) {
     const FieldDeclaration* f = ledger.field(name);
     bool integer = f && stored_as_integer(*f);
-    out.push_back({quote_identifier(name),
-                   integer ? (d == SqlDialect::kSqlite ? "INTEGER" : "BIGINT") : "TEXT"});
+    out.push_back({quote_identifier(name), integer ? (d == SqlDialect::kSqlite ? "INTEGER" : "BIGINT") : "TEXT"});
   }
   return out;
 }
@@ -76,8 +75,7 @@ std::string count_out_sql(SqlDialect d, const std::string& table, const std::str
 
 }  // namespace
 
-std::string monthly_tally_table(const LedgerDeclaration& ledger,
-                                const MonthlyTallyDeclaration& tally) {
+std::string monthly_tally_table(const LedgerDeclaration& ledger, const MonthlyTallyDeclaration& tally) {
   return ledger.name + "_tally_" + tally.name;
 }
 
@@ -112,16 +110,13 @@ std::string monthly_tally_create_triggers_sql(SqlDialect d, const LedgerDeclarat
   const auto cols = tally_columns(d, ledger, tally);
   std::string sql;
   if (d == SqlDialect::kSqlite) {
-    sql += fmt::format("CREATE TRIGGER {} AFTER INSERT ON {} BEGIN {}; END;\n",
-                       quote_identifier(name + "_insert"), source,
-                       count_in_sql(d, table, date, cols, "NEW"));
-    sql += fmt::format("CREATE TRIGGER {} AFTER DELETE ON {} BEGIN {}; END;\n",
-                       quote_identifier(name + "_delete"), source,
-                       count_out_sql(d, table, date, cols, "OLD"));
+    sql += fmt::format("CREATE TRIGGER {} AFTER INSERT ON {} BEGIN {}; END;\n", quote_identifier(name + "_insert"),
+                       source, count_in_sql(d, table, date, cols, "NEW"));
+    sql += fmt::format("CREATE TRIGGER {} AFTER DELETE ON {} BEGIN {}; END;\n", quote_identifier(name + "_delete"),
+                       source, count_out_sql(d, table, date, cols, "OLD"));
     sql += fmt::format("CREATE TRIGGER {} AFTER UPDATE OF {} ON {} BEGIN {}; {}; END;\n",
                        quote_identifier(name + "_update"), watched_columns(date, cols), source,
-                       count_out_sql(d, table, date, cols, "OLD"),
-                       count_in_sql(d, table, date, cols, "NEW"));
+                       count_out_sql(d, table, date, cols, "OLD"), count_in_sql(d, table, date, cols, "NEW"));
     return sql;
   }
   const std::string function = quote_identifier(name + "_keep");
@@ -129,8 +124,7 @@ std::string monthly_tally_create_triggers_sql(SqlDialect d, const LedgerDeclarat
       "CREATE OR REPLACE FUNCTION {}() RETURNS trigger LANGUAGE plpgsql AS $tally$\nBEGIN\n"
       "  IF TG_OP <> 'INSERT' THEN {}; END IF;\n  IF TG_OP <> 'DELETE' THEN {}; END IF;\n"
       "  RETURN NULL;\nEND\n$tally$;\n",
-      function, count_out_sql(d, table, date, cols, "OLD"),
-      count_in_sql(d, table, date, cols, "NEW"));
+      function, count_out_sql(d, table, date, cols, "OLD"), count_in_sql(d, table, date, cols, "NEW"));
   sql += fmt::format(
       "CREATE TRIGGER {} AFTER INSERT OR DELETE OR UPDATE OF {} ON {} FOR EACH ROW EXECUTE "
       "FUNCTION {}();\n",
@@ -138,8 +132,7 @@ std::string monthly_tally_create_triggers_sql(SqlDialect d, const LedgerDeclarat
   return sql;
 }
 
-std::string monthly_tally_script(SqlDialect d, const LedgerDeclaration& ledger,
-                                 const MonthlyTallyDeclaration& tally) {
+std::string monthly_tally_script(SqlDialect d, const LedgerDeclaration& ledger, const MonthlyTallyDeclaration& tally) {
   const std::string table = quote_identifier(monthly_tally_table(ledger, tally));
   const std::string source = quote_identifier(ledger.name);
   const std::string date = quote_identifier(tally.date_field);
@@ -153,8 +146,7 @@ std::string monthly_tally_script(SqlDialect d, const LedgerDeclaration& ledger,
   }
   std::string sql;
   // Earlier versions kept a covering index of this name for the same figures.
-  sql +=
-      fmt::format("DROP INDEX IF EXISTS {};\n", quote_identifier(ledger.name + "_" + tally.name));
+  sql += fmt::format("DROP INDEX IF EXISTS {};\n", quote_identifier(ledger.name + "_" + tally.name));
   sql += monthly_tally_drop_triggers_sql(d, ledger, tally);
   sql += fmt::format("DROP TABLE IF EXISTS {};\n", table);
   sql += fmt::format(
@@ -186,8 +178,7 @@ std::size_t column_in_row(const LedgerDeclaration& ledger, const std::string& na
 
 }  // namespace
 
-MonthlyTallyCounts::MonthlyTallyCounts(const LedgerDeclaration& ledger,
-                                       const MonthlyTallyDeclaration& tally)
+MonthlyTallyCounts::MonthlyTallyCounts(const LedgerDeclaration& ledger, const MonthlyTallyDeclaration& tally)
     : ledger_(ledger), tally_(tally), date_column_(column_in_row(ledger, tally.date_field)) {
   columns_.push_back(column_in_row(ledger, "org_path"));
   for (const auto& c : tally.columns) columns_.push_back(column_in_row(ledger, c));
@@ -244,14 +235,12 @@ Result<void> MonthlyTallyCounts::apply(SqlSession& sql) {
   return ok();
 }
 
-const MonthlyTallyDeclaration* find_monthly_tally(const LedgerDeclaration& ledger,
-                                                  const std::string& date_field,
+const MonthlyTallyDeclaration* find_monthly_tally(const LedgerDeclaration& ledger, const std::string& date_field,
                                                   const std::vector<std::string>& columns) {
   for (const auto& t : ledger.monthly_tallies) {
     if (t.date_field != date_field) continue;
     bool holds = std::all_of(columns.begin(), columns.end(), [&](const std::string& c) {
-      return c.empty() || c == "org_path" ||
-             std::find(t.columns.begin(), t.columns.end(), c) != t.columns.end();
+      return c.empty() || c == "org_path" || std::find(t.columns.begin(), t.columns.end(), c) != t.columns.end();
     });
     if (holds) return &t;
   }

@@ -23,8 +23,7 @@ namespace fazhi {
 // The table that holds `tally` of `ledger`: "<ledger>_tally_<name>". Its columns are month,
 // org_path, the tally's columns under their field names, tally_key (the counted values,
 // quoted, as one text) and records.
-std::string monthly_tally_table(const LedgerDeclaration& ledger,
-                                const MonthlyTallyDeclaration& tally);
+std::string monthly_tally_table(const LedgerDeclaration& ledger, const MonthlyTallyDeclaration& tally);
 
 // The migration script that (re)builds `tally` on `dialect`: drops its table and triggers,
 // creates the table, counts the ledger's records into it and creates the triggers that keep
@@ -71,8 +70,7 @@ class MonthlyTallyCounts {
 
 // The tally of `ledger` by `date_field` that holds every one of `columns` (fields, state or
 // org_path), or null when it has none.
-const MonthlyTallyDeclaration* find_monthly_tally(const LedgerDeclaration& ledger,
-                                                  const std::string& date_field,
+const MonthlyTallyDeclaration* find_monthly_tally(const LedgerDeclaration& ledger, const std::string& date_field,
                                                   const std::vector<std::string>& columns);
 
 }  // namespace fazhi

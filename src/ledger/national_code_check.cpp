@@ -9,9 +9,12 @@ namespace fazhi {
 
 Result<void> check_national_code(NationalCodeKind kind, std::string_view text) {
   switch (kind) {
-    case NationalCodeKind::kUnifiedSocialCreditCode: return validate_credit_code(text);
-    case NationalCodeKind::kCitizenId: return validate_resident_id(text);
-    case NationalCodeKind::kRegionCode: return validate_region_code(text);
+    case NationalCodeKind::kUnifiedSocialCreditCode:
+      return validate_credit_code(text);
+    case NationalCodeKind::kCitizenId:
+      return validate_resident_id(text);
+    case NationalCodeKind::kRegionCode:
+      return validate_region_code(text);
   }
   return ok();
 }

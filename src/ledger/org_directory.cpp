@@ -12,7 +12,8 @@ std::string scope_path_end(std::string_view scope_path) {
 
 Result<OrgDirectory> OrgDirectory::load(SqlSession& sql) {
   OrgDirectory d;
-  FAZHI_ASSIGN_OR_RETURN(auto r, sql.query("SELECT id, code, name, kind, parent_code, region_code FROM organizations ORDER BY code"));
+  FAZHI_ASSIGN_OR_RETURN(
+      auto r, sql.query("SELECT id, code, name, kind, parent_code, region_code FROM organizations ORDER BY code"));
   d.nodes_.reserve(r.rows.size());
   for (auto& row : r.rows) {
     OrgNode n;
@@ -33,7 +34,8 @@ Result<OrgDirectory> OrgDirectory::load(SqlSession& sql) {
       if (chain.size() > 64) return internal_error("单位 " + n.code, "上级单位关系形成循环");
       if (cur->parent_code.empty()) break;
       auto it = d.by_code_.find(cur->parent_code);
-      if (it == d.by_code_.end()) return internal_error("单位 " + cur->code, "上级单位 " + cur->parent_code + " 不存在");
+      if (it == d.by_code_.end())
+        return internal_error("单位 " + cur->code, "上级单位 " + cur->parent_code + " 不存在");
       cur = &d.nodes_[it->second];
     }
     std::string path = "/";

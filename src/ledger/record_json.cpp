@@ -19,14 +19,12 @@ namespace {
 // A JSON string; text that is not valid UTF-8 goes through nlohmann::json so that its
 // replacement characters come out exactly as the library writes them.
 void put_string(std::string& out, std::string_view s) {
-  bool ascii =
-      std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  bool ascii = std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii || tabular::is_valid_utf8(s)) {
     append_json_string(out, s);
     return;
   }
-  out +=
-      nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  out += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 void put_int(std::string& out, std::int64_t n) {
@@ -69,8 +67,7 @@ void put_field_value(std::string& out, const FieldDeclaration& f, const SqlValue
         put_string(out, sql_text(v));
       return;
     default:  // attachments (stored JSON) and any later type: as the library writes it
-      out +=
-          field_value_to_json(f, v).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      out += field_value_to_json(f, v).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
 }
 
@@ -91,11 +88,10 @@ const std::vector<size_t>& fields_in_key_order(const LedgerDeclaration& ledger) 
 }
 
 // The label a field's value has in "labels", if it has one.
-std::optional<std::string_view> value_label(const FieldDeclaration& f, const SqlValue& v,
-                                            const OrgDirectory& orgs, std::string& scratch) {
+std::optional<std::string_view> value_label(const FieldDeclaration& f, const SqlValue& v, const OrgDirectory& orgs,
+                                            std::string& scratch) {
   if (is_null(v)) return std::nullopt;
-  if (f.type == FieldType::kBoolean)
-    return sql_int(v).value_or(0) ? std::string_view("是") : std::string_view("否");
+  if (f.type == FieldType::kBoolean) return sql_int(v).value_or(0) ? std::string_view("是") : std::string_view("否");
   if (f.type == FieldType::kEnum) {
     const auto* s = std::get_if<std::string>(&v);
     if (!s) {
@@ -163,8 +159,8 @@ std::optional<Date> deadline_reference_day() {
 }
 
 void append_record_json(std::string& out, const LedgerService& service, const UserContext& user,
-                        const LedgerDeclaration& ledger, const LedgerRecord& r,
-                        const OrgDirectory& orgs, const std::optional<Date>& today) {
+                        const LedgerDeclaration& ledger, const LedgerRecord& r, const OrgDirectory& orgs,
+                        const std::optional<Date>& today) {
   const std::vector<size_t>& order = fields_in_key_order(ledger);
   out += "{\"created_at\":";
   put_string(out, r.created_at);
@@ -214,8 +210,7 @@ void append_record_json(std::string& out, const LedgerService& service, const Us
   put_string(out, state ? state->label : r.state);
 
   out += ",\"title\":";
-  std::string title =
-      ledger.title_field.empty() ? "" : sql_text(field_of(ledger, r, ledger.title_field));
+  std::string title = ledger.title_field.empty() ? "" : sql_text(field_of(ledger, r, ledger.title_field));
   if (title.empty()) title = ledger.label + " " + std::to_string(r.id);
   put_string(out, title);
 

@@ -18,8 +18,8 @@ namespace fazhi {
 // when `today` is empty). `service` decides which transitions the user may make. Leaves
 // `out`'s earlier content alone. Thread-safe for distinct `out`.
 void append_record_json(std::string& out, const LedgerService& service, const UserContext& user,
-                        const LedgerDeclaration& ledger, const LedgerRecord& record,
-                        const OrgDirectory& orgs, const std::optional<Date>& today);
+                        const LedgerDeclaration& ledger, const LedgerRecord& record, const OrgDirectory& orgs,
+                        const std::optional<Date>& today);
 
 // The day deadlines are computed for in API answers: today in Beijing, or empty when the
 // clock gives no date.

@@ -14,8 +14,8 @@ constexpr std::size_t kEntryOverhead = 96;
 RecordJsonCache::RecordJsonCache(LedgerService& ledgers, std::size_t max_bytes)
     : ledgers_(ledgers), max_bytes_(max_bytes) {}
 
-std::string RecordJsonCache::key_of(const UserContext& user, const LedgerDeclaration& ledger,
-                                    std::int64_t id, const std::optional<Date>& today) {
+std::string RecordJsonCache::key_of(const UserContext& user, const LedgerDeclaration& ledger, std::int64_t id,
+                                    const std::optional<Date>& today) {
   // Every part of the user goes in, not only what today's rules look at, so that a rule
   // that reads more of the user later cannot be answered from another user's text.
   std::string key = ledger.name;
@@ -33,8 +33,7 @@ std::string RecordJsonCache::key_of(const UserContext& user, const LedgerDeclara
   return key;
 }
 
-void RecordJsonCache::start_over_unless(std::int64_t version,
-                                        const std::shared_ptr<const OrgDirectory>& orgs) {
+void RecordJsonCache::start_over_unless(std::int64_t version, const std::shared_ptr<const OrgDirectory>& orgs) {
   if (version == version_ && orgs == orgs_) return;
   index_.clear();
   entries_.clear();
@@ -43,8 +42,8 @@ void RecordJsonCache::start_over_unless(std::int64_t version,
   orgs_ = orgs;
 }
 
-Result<std::string> RecordJsonCache::get(const UserContext& user, const LedgerDeclaration& ledger,
-                                         std::int64_t id, const std::optional<Date>& today) {
+Result<std::string> RecordJsonCache::get(const UserContext& user, const LedgerDeclaration& ledger, std::int64_t id,
+                                         const std::optional<Date>& today) {
   // The version is read before the record, so the record is at least that new: an answer
   // kept under a version never shows content older than it.
   FAZHI_ASSIGN_OR_RETURN(std::int64_t version, content_version(ledgers_.store()));

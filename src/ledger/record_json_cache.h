@@ -44,8 +44,8 @@ class RecordJsonCache {
     std::string json;
   };
   // The key of an answer: everything besides the database it depends on.
-  static std::string key_of(const UserContext& user, const LedgerDeclaration& ledger,
-                            std::int64_t id, const std::optional<Date>& today);
+  static std::string key_of(const UserContext& user, const LedgerDeclaration& ledger, std::int64_t id,
+                            const std::optional<Date>& today);
   // Forgets every answer when the version or the directory is not the one they were built
   // with, and takes those as current. Call with mutex_ held.
   void start_over_unless(std::int64_t version, const std::shared_ptr<const OrgDirectory>& orgs);
@@ -55,8 +55,8 @@ class RecordJsonCache {
   std::size_t max_bytes_;
   mutable std::mutex mutex_;
   std::int64_t version_ = -1;
-  std::shared_ptr<const OrgDirectory> orgs_;  // held, so that its address names it
-  std::list<Entry> entries_;                  // most recently used first
+  std::shared_ptr<const OrgDirectory> orgs_;                                // held, so that its address names it
+  std::list<Entry> entries_;                                                // most recently used first
   std::unordered_map<std::string_view, std::list<Entry>::iterator> index_;  // views of Entry::key
   std::size_t bytes_ = 0;
 };

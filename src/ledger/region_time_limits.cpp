@@ -22,14 +22,13 @@ Installed& installed() {
 
 }  // namespace
 
-const TimeLimitDeclaration* RegionTimeLimits::find(std::string_view ledger,
-                                                   std::string_view limit) const {
+const TimeLimitDeclaration* RegionTimeLimits::find(std::string_view ledger, std::string_view limit) const {
   auto it = by_limit_.find(std::make_pair(std::string(ledger), std::string(limit)));
   return it == by_limit_.end() ? nullptr : &it->second;
 }
 
-void RegionTimeLimits::set(const LedgerDeclaration& ledger, const TimeLimitDeclaration& national,
-                           int days, DayCount count, const std::string& source) {
+void RegionTimeLimits::set(const LedgerDeclaration& ledger, const TimeLimitDeclaration& national, int days,
+                           DayCount count, const std::string& source) {
   TimeLimitDeclaration t = national;
   t.days = days;
   t.count = count;
@@ -63,8 +62,7 @@ Result<RegionTimeLimits> load_region_time_limits(SqlSession& sql) {
     std::string from = sql_text(row[5]);
     int days = static_cast<int>(sql_int(row[2]).value_or(0));
     if (!national || days <= 0 || (!from.empty() && from.substr(0, 10) > today)) continue;
-    DayCount count =
-        sql_text(row[3]) == "calendar_days" ? DayCount::kCalendarDays : DayCount::kWorkingDays;
+    DayCount count = sql_text(row[3]) == "calendar_days" ? DayCount::kCalendarDays : DayCount::kWorkingDays;
     out.set(*l, *national, days, count, sql_text(row[4]));
   }
   return out;
@@ -80,8 +78,7 @@ Result<void> reload_region_time_limits(Store& store) {
   return ok();
 }
 
-const TimeLimitDeclaration& region_time_limit(const RegionTimeLimits& region,
-                                              const LedgerDeclaration& ledger,
+const TimeLimitDeclaration& region_time_limit(const RegionTimeLimits& region, const LedgerDeclaration& ledger,
                                               const TimeLimitDeclaration& limit) {
   const TimeLimitDeclaration* own = region.empty() ? nullptr : region.find(ledger.name, limit.name);
   return own ? *own : limit;

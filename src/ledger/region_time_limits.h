@@ -29,8 +29,8 @@ class RegionTimeLimits {
   // The region's version of `limit` in `ledger`, or null when the national default applies.
   const TimeLimitDeclaration* find(std::string_view ledger, std::string_view limit) const;
   // Sets the region's period for `national` of `ledger` (building only).
-  void set(const LedgerDeclaration& ledger, const TimeLimitDeclaration& national, int days,
-           DayCount count, const std::string& source);
+  void set(const LedgerDeclaration& ledger, const TimeLimitDeclaration& national, int days, DayCount count,
+           const std::string& source);
   bool empty() const { return by_limit_.empty(); }
 
  private:
@@ -49,8 +49,7 @@ Result<RegionTimeLimits> load_region_time_limits(SqlSession& sql);
 Result<void> reload_region_time_limits(Store& store);
 
 // `limit` of `ledger` as `region` counts it: its override when there is one, else `limit`.
-const TimeLimitDeclaration& region_time_limit(const RegionTimeLimits& region,
-                                              const LedgerDeclaration& ledger,
+const TimeLimitDeclaration& region_time_limit(const RegionTimeLimits& region, const LedgerDeclaration& ledger,
                                               const TimeLimitDeclaration& limit);
 
 }  // namespace fazhi

@@ -10,22 +10,32 @@ const std::vector<Role>& all_roles() {
 
 std::string_view role_name(Role role) {
   switch (role) {
-    case Role::kAdmin: return "admin";
-    case Role::kCoordinator: return "coordinator";
-    case Role::kClerk: return "clerk";
-    case Role::kLeader: return "leader";
-    case Role::kReader: return "reader";
+    case Role::kAdmin:
+      return "admin";
+    case Role::kCoordinator:
+      return "coordinator";
+    case Role::kClerk:
+      return "clerk";
+    case Role::kLeader:
+      return "leader";
+    case Role::kReader:
+      return "reader";
   }
   return "reader";
 }
 
 std::string_view role_label(Role role) {
   switch (role) {
-    case Role::kAdmin: return "系统管理员";
-    case Role::kCoordinator: return "协调员";
-    case Role::kClerk: return "经办人";
-    case Role::kLeader: return "领导";
-    case Role::kReader: return "查阅人员";
+    case Role::kAdmin:
+      return "系统管理员";
+    case Role::kCoordinator:
+      return "协调员";
+    case Role::kClerk:
+      return "经办人";
+    case Role::kLeader:
+      return "领导";
+    case Role::kReader:
+      return "查阅人员";
   }
   return "查阅人员";
 }

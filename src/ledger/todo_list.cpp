@@ -68,8 +68,7 @@ StartRanges start_ranges(const TimeLimitDeclaration& limit, Date today) {
   const WorkingDayCalendar& calendar = default_calendar();
   const Date last_shown = today.add_days(limit.due_soon_days);
   const Date hi = last_shown.add_days(1);  // due >= start: no later start is shown
-  Date lo = limit.days == 0 ? Date::from_ymd(1900, 1, 1).value()
-                            : calendar.first_day().add_days(-limit.days - 2);
+  Date lo = limit.days == 0 ? Date::from_ymd(1900, 1, 1).value() : calendar.first_day().add_days(-limit.days - 2);
   StartRanges r;
   r.first = limit.days == 0 ? lo : first_day_where(lo, calendar.first_day(), [&](Date d) {
     return due_of(limit, d).has_value() || d >= calendar.first_day();
@@ -113,17 +112,15 @@ Result<DeadlineState> parse_state(const std::string& s) {
 // One SELECT of the union: the running deadlines of `limit` (the region's version of a
 // declared limit of `ledger`) due on or before today plus its due-soon days, as
 // (todo_limit, todo_record, todo_title, todo_org, todo_due).
-std::string limit_select(std::size_t index, const LedgerDeclaration& ledger,
-                         const TimeLimitDeclaration& limit, const std::string& scope,
-                         const std::string& org_clause, SqlDialect dialect,
+std::string limit_select(std::size_t index, const LedgerDeclaration& ledger, const TimeLimitDeclaration& limit,
+                         const std::string& scope, const std::string& org_clause, SqlDialect dialect,
                          const std::string& extra) {
   const std::string from = quote_identifier(limit.from);
   std::string days = std::to_string(limit.days);
   if (!limit.extension_days_field.empty())
     days += " + COALESCE(" + quote_identifier(limit.extension_days_field) + ", 0)";
-  const std::string title = ledger.title_field.empty()
-                                ? "CAST(id AS TEXT)"
-                                : "CAST(" + quote_identifier(ledger.title_field) + " AS TEXT)";
+  const std::string title =
+      ledger.title_field.empty() ? "CAST(id AS TEXT)" : "CAST(" + quote_identifier(ledger.title_field) + " AS TEXT)";
   std::string due;
   std::string join;
   if (limit.days == 0 && limit.extension_days_field.empty()) {
@@ -159,14 +156,13 @@ std::string limit_select(std::size_t index, const LedgerDeclaration& ledger,
       "SELECT {} AS todo_limit, id AS todo_record, {} AS todo_title, org_code AS todo_org, {} AS "
       "todo_due, {} AS todo_from, 0 AS todo_done "
       "FROM {} {} AND {} AND {} >= ? AND {} < ? AND {}{}{}",
-      index, title, due, from, table, join, running_limit_predicate(ledger, limit), from, from,
-      scope, org_clause, due_condition);
+      index, title, due, from, table, join, running_limit_predicate(ledger, limit), from, from, scope, org_clause,
+      due_condition);
 }
 
 }  // namespace
 
-std::string running_limit_predicate(const LedgerDeclaration& ledger,
-                                    const TimeLimitDeclaration& limit) {
+std::string running_limit_predicate(const LedgerDeclaration& ledger, const TimeLimitDeclaration& limit) {
   std::vector<std::string> terms;
   if (!limit.until.empty()) terms.push_back(quote_identifier(limit.until) + " IS NULL");
   if (!limit.active_states.empty()) {
@@ -207,9 +203,8 @@ std::string running_limit_predicate(const LedgerDeclaration& ledger,
 
 std::string todo_rule(const LedgerDeclaration& ledger, const TimeLimitDeclaration& limit) {
   const FieldDeclaration* from = ledger.field(limit.from);
-  std::string rule =
-      fmt::format("{}：自{}起{}{}", limit.label, from ? from->label : limit.from, limit.days,
-                  limit.count == DayCount::kWorkingDays ? "个工作日" : "日");
+  std::string rule = fmt::format("{}：自{}起{}{}", limit.label, from ? from->label : limit.from, limit.days,
+                                 limit.count == DayCount::kWorkingDays ? "个工作日" : "日");
   if (!limit.extension_days_field.empty()) rule += "（经批准可延长）";
   return rule;
 }
@@ -236,10 +231,9 @@ namespace {
 // What a duty item says of its year: "2025年度已记录1期，应不少于2期", "2024年度述法尚未记录".
 std::string duty_note(const TodoItem& item) {
   const YearlyDutyDeclaration& d = *item.duty->duty;
-  if (item.duty_done == 0 && item.duty->minimum == 1)
-    return fmt::format("{}年度{}尚未记录", item.duty_year, d.label);
-  return fmt::format("{}年度已记录{}{}，应不少于{}{}", item.duty_year, item.duty_done, d.unit,
-                     item.duty->minimum, d.unit);
+  if (item.duty_done == 0 && item.duty->minimum == 1) return fmt::format("{}年度{}尚未记录", item.duty_year, d.label);
+  return fmt::format("{}年度已记录{}{}，应不少于{}{}", item.duty_year, item.duty_done, d.unit, item.duty->minimum,
+                     d.unit);
 }
 
 // One query per readable duty (its year on `today`): every owner short of it (a few hundred
@@ -250,12 +244,10 @@ struct DutyQuery {
   std::vector<SqlValue> params;
 };
 
-Result<std::vector<DutyQuery>> duty_queries(SqlSession& sql, LedgerService& service,
-                                            const UserContext& user, const OrgDirectory& orgs,
-                                            const TodoQuery& query, const std::string& org_clause,
-                                            const std::vector<SqlValue>& org_params,
-                                            std::size_t first_index,
-                                            std::vector<DutyInForce>& duties) {
+Result<std::vector<DutyQuery>> duty_queries(SqlSession& sql, LedgerService& service, const UserContext& user,
+                                            const OrgDirectory& orgs, const TodoQuery& query,
+                                            const std::string& org_clause, const std::vector<SqlValue>& org_params,
+                                            std::size_t first_index, std::vector<DutyInForce>& duties) {
   FAZHI_ASSIGN_OR_RETURN(duties, load_yearly_duties(sql, query.today));
   std::vector<DutyQuery> out;
   for (std::size_t k = 0; k < duties.size(); ++k) {
@@ -266,8 +258,8 @@ Result<std::vector<DutyQuery>> duty_queries(SqlSession& sql, LedgerService& serv
     DutyQuery q;
     std::string scope = service.scope_sql(user, owner, orgs, q.params);
     q.params.insert(q.params.end(), org_params.begin(), org_params.end());
-    q.sql = duty_shortfall_sql(d, duty_year_on(*d.duty, query.today), first_index + k, scope,
-                               org_clause, sql.dialect());
+    q.sql =
+        duty_shortfall_sql(d, duty_year_on(*d.duty, query.today), first_index + k, scope, org_clause, sql.dialect());
     out.push_back(std::move(q));
   }
   return out;
@@ -299,8 +291,7 @@ bool todo_before(const TodoRow& a, const TodoRow& b) {
 
 }  // namespace
 
-Result<TodoPage> list_todo(LedgerService& service, const UserContext& user,
-                           const TodoQuery& query) {
+Result<TodoPage> list_todo(LedgerService& service, const UserContext& user, const TodoQuery& query) {
   TodoPage page;
   page.page = query.page;
   page.page_size = query.page_size;
@@ -321,8 +312,7 @@ Result<TodoPage> list_todo(LedgerService& service, const UserContext& user,
   std::vector<SqlValue> org_params;
   if (!query.org.empty()) {
     org_from = orgs->path_of(query.org);
-    if (org_from.empty())
-      return invalid_input("查询参数 org", "", "单位「" + query.org + "」不存在");
+    if (org_from.empty()) return invalid_input("查询参数 org", "", "单位「" + query.org + "」不存在");
     org_to = scope_path_end(org_from);
     org_clause = " AND org_path >= ? AND org_path < ?";
     org_params = {org_from, org_to};
@@ -366,8 +356,7 @@ Result<TodoPage> list_todo(LedgerService& service, const UserContext& user,
           "AND {}{}",
           counts_sql.empty() ? "" : " UNION ALL ", i, from, from, from, from, table,
           running_limit_predicate(*ref.ledger, limit), from, from, scope, org_clause);
-      for (const Date& d :
-           {r.overdue_end, r.overdue_end, r.today_end, r.today_end, r.first, r.soon_end})
+      for (const Date& d : {r.overdue_end, r.overdue_end, r.today_end, r.today_end, r.first, r.soon_end})
         count_params.push_back(d.iso());
       count_params.insert(count_params.end(), scope_params.begin(), scope_params.end());
       Date lo = r.first, hi = r.soon_end;
@@ -382,8 +371,8 @@ Result<TodoPage> list_todo(LedgerService& service, const UserContext& user,
     } else {
       // An approved extension moves each record's due date its own way: due dates in SQL.
       const Date last_shown = query.today.add_days(limit.due_soon_days);
-      const std::string count_arm = limit_select(i, *ref.ledger, limit, scope, org_clause, dialect,
-                                                 " AND todo_due_expr <= ?");
+      const std::string count_arm =
+          limit_select(i, *ref.ledger, limit, scope, org_clause, dialect, " AND todo_due_expr <= ?");
       std::vector<SqlValue> base = {Date::from_ymd(1900, 1, 1).value().iso(),
                                     last_shown.add_days(1 - limit.days).iso()};
       base.insert(base.end(), scope_params.begin(), scope_params.end());
@@ -408,17 +397,15 @@ Result<TodoPage> list_todo(LedgerService& service, const UserContext& user,
       arm = limit_select(i, *ref.ledger, limit, scope, org_clause, dialect, due_condition);
       if (per_arm > 0) arm += " ORDER BY todo_due, todo_from, id LIMIT " + std::to_string(per_arm);
     }
-    items_sql +=
-        fmt::format("{}SELECT * FROM ({}) a{}", items_sql.empty() ? "" : " UNION ALL ", arm, i);
+    items_sql += fmt::format("{}SELECT * FROM ({}) a{}", items_sql.empty() ? "" : " UNION ALL ", arm, i);
     item_params.insert(item_params.end(), arm_params.begin(), arm_params.end());
   }
   std::vector<DutyInForce> duties;
   FAZHI_TRY(service.store().read([&](SqlSession& s) -> Result<void> {
     std::vector<TodoRow> rows;
     // Duties: every owner short of one, counted here; those in the asked state join the rows.
-    FAZHI_ASSIGN_OR_RETURN(
-        auto owed_queries,
-        duty_queries(s, service, user, *orgs, query, org_clause, org_params, refs.size(), duties));
+    FAZHI_ASSIGN_OR_RETURN(auto owed_queries,
+                           duty_queries(s, service, user, *orgs, query, org_clause, org_params, refs.size(), duties));
     for (const DutyQuery& q : owed_queries) {
       FAZHI_ASSIGN_OR_RETURN(auto owed, s.query(q.sql, q.params));
       for (const auto& r : owed.rows) {
@@ -454,13 +441,12 @@ Result<TodoPage> list_todo(LedgerService& service, const UserContext& user,
         limit_clause = " LIMIT ?";
         item_params.push_back(per_arm);
       }
-      FAZHI_ASSIGN_OR_RETURN(
-          auto deadlines,
-          s.query(fmt::format("SELECT todo_limit, todo_record, todo_title, todo_org, todo_due, "
-                              "todo_from, todo_done FROM ({}) todo "
-                              "ORDER BY todo_due, todo_limit, todo_from, todo_record{}",
-                              items_sql, limit_clause),
-                  item_params));
+      FAZHI_ASSIGN_OR_RETURN(auto deadlines,
+                             s.query(fmt::format("SELECT todo_limit, todo_record, todo_title, todo_org, todo_due, "
+                                                 "todo_from, todo_done FROM ({}) todo "
+                                                 "ORDER BY todo_due, todo_limit, todo_from, todo_record{}",
+                                                 items_sql, limit_clause),
+                                     item_params));
       for (const auto& r : deadlines.rows) rows.push_back(todo_row(r));
     }
     std::sort(rows.begin(), rows.end(), todo_before);
@@ -533,8 +519,7 @@ nlohmann::json todo_page_to_json(const TodoPage& page) {
   return {{"total", page.total},
           {"page", page.page},
           {"page_size", page.page_size},
-          {"totals",
-           {{"due_soon", page.due_soon}, {"due_today", page.due_today}, {"overdue", page.overdue}}},
+          {"totals", {{"due_soon", page.due_soon}, {"due_today", page.due_today}, {"overdue", page.overdue}}},
           {"items", std::move(items)}};
 }
 
@@ -545,8 +530,7 @@ Result<void> ensure_todo_schema(Store& store) {
     // Dropped first: a changed declaration changes the predicate under the same name.
     sql += fmt::format("DROP INDEX IF EXISTS {0};\nCREATE INDEX {0} ON {1} ({2}) WHERE {3};\n",
                        index_name(*ref.ledger, *ref.limit), quote_identifier(ref.ledger->name),
-                       index_columns(*ref.ledger, *ref.limit),
-                       running_limit_predicate(*ref.ledger, *ref.limit));
+                       index_columns(*ref.ledger, *ref.limit), running_limit_predicate(*ref.ledger, *ref.limit));
   if (sql.empty()) return ok();
   const std::string id = "todo_indexes:" + sm3_hex(sql).substr(0, 16);
   FAZHI_ASSIGN_OR_RETURN(bool done, store.has_migration(id));

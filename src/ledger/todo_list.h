@@ -100,7 +100,6 @@ Result<void> ensure_todo_schema(Store& store);
 // The predicate over a ledger's columns under which `limit` is still running (its `until`
 // empty, an active state, its applies_if), as SQL with literal constants from the
 // declaration — the same text in the partial index and the query, so the planner uses it.
-std::string running_limit_predicate(const LedgerDeclaration& ledger,
-                                    const TimeLimitDeclaration& limit);
+std::string running_limit_predicate(const LedgerDeclaration& ledger, const TimeLimitDeclaration& limit);
 
 }  // namespace fazhi

@@ -16,8 +16,7 @@ Result<bool> database_keeps_unique_fields(SqlSession& sql, const LedgerDeclarati
   for (const FieldDeclaration& f : ledger.fields) {
     if (!f.unique) continue;
     std::vector<SqlValue> p = {ledger.name, f.name};
-    FAZHI_ASSIGN_OR_RETURN(
-        auto r, sql.query(sql.dialect() == SqlDialect::kSqlite ? kSqlite : kPostgres, p));
+    FAZHI_ASSIGN_OR_RETURN(auto r, sql.query(sql.dialect() == SqlDialect::kSqlite ? kSqlite : kPostgres, p));
     if (r.rows.empty()) return false;
   }
   return true;

@@ -1,9 +1,9 @@
 #include "ledger/user_accounts.h"
 
+#include <fmt/format.h>
 #include <sodium.h>
 
 #include <chrono>
-#include <fmt/format.h>
 
 #include "core/clock.h"
 #include "core/sm3.h"
@@ -28,8 +28,7 @@ Result<void> check_password_strength(const std::string& password) {
     if (std::isalpha(c)) letter = true;
     if (std::isdigit(c)) digit = true;
   }
-  if (password.size() < 8 || !letter || !digit)
-    return invalid_input("密码", "", "至少 8 位，且须同时包含字母和数字");
+  if (password.size() < 8 || !letter || !digit) return invalid_input("密码", "", "至少 8 位，且须同时包含字母和数字");
   return ok();
 }
 
@@ -67,16 +66,17 @@ UserAccount user_from_row(const std::vector<SqlValue>& row) {
 }
 
 std::string canonical_user_json(const UserAccount& u) {
-  nlohmann::json j = {{"id", u.id},
-                      {"login", u.login},
-                      {"name", u.name},
-                      {"role", role_name(u.role)},
-                      {"org_code", u.org_code},
-                      {"password_digest", sm3_hex(u.password_hash)},
-                      {"failed_logins", u.failed_logins},
-                      {"locked_until", u.locked_until.empty() ? nlohmann::json(nullptr) : nlohmann::json(u.locked_until)},
-                      {"active", u.active ? 1 : 0},
-                      {"created_at", u.created_at}};
+  nlohmann::json j = {
+      {"id", u.id},
+      {"login", u.login},
+      {"name", u.name},
+      {"role", role_name(u.role)},
+      {"org_code", u.org_code},
+      {"password_digest", sm3_hex(u.password_hash)},
+      {"failed_logins", u.failed_logins},
+      {"locked_until", u.locked_until.empty() ? nlohmann::json(nullptr) : nlohmann::json(u.locked_until)},
+      {"active", u.active ? 1 : 0},
+      {"created_at", u.created_at}};
   return j.dump();
 }
 
@@ -119,9 +119,18 @@ Result<UserAccount> create_user(Store& store, const UserContext& actor, const st
     u.org_code = org_code;
     u.password_hash = hash;
     u.created_at = utc_timestamp();
-    std::vector<SqlValue> row = {u.id, u.login, u.name, std::string(role_name(role)), u.org_code, u.password_hash,
-                                 std::int64_t{0}, nullptr, std::int64_t{1}, u.created_at};
-    FAZHI_TRY(tx.sql().execute(fmt::format("INSERT INTO users ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", user_columns()), row));
+    std::vector<SqlValue> row = {u.id,
+                                 u.login,
+                                 u.name,
+                                 std::string(role_name(role)),
+                                 u.org_code,
+                                 u.password_hash,
+                                 std::int64_t{0},
+                                 nullptr,
+                                 std::int64_t{1},
+                                 u.created_at};
+    FAZHI_TRY(tx.sql().execute(
+        fmt::format("INSERT INTO users ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", user_columns()), row));
     AuditEntry e;
     e.action = "create";
     e.ledger = "users";
@@ -150,10 +159,13 @@ Result<UserAccount> authenticate(Store& store, const std::string& login, const s
   }
   std::string now = utc_timestamp();
   if (!found->locked_until.empty() && found->locked_until > now)
-    return Error{ErrorCode::kUnauthenticated, "登录", "",
+    return Error{ErrorCode::kUnauthenticated,
+                 "登录",
+                 "",
                  fmt::format("连续 {} 次密码错误，账号已锁定至 {}（UTC），请稍后再试或联系管理员", kMaxFailedLogins,
                              found->locked_until.substr(0, 19)),
-                 {}, {}};
+                 {},
+                 {}};
   bool good = password_matches(found->password_hash, password);
   UserAccount before = *found;
   UserAccount after = before;
@@ -172,8 +184,8 @@ Result<UserAccount> authenticate(Store& store, const std::string& login, const s
     e.ledger = "users";
     e.record_id = std::to_string(before.id);
     if (after.failed_logins != before.failed_logins || after.locked_until != before.locked_until) {
-      std::vector<SqlValue> p = {after.failed_logins,
-                                 after.locked_until.empty() ? SqlValue(nullptr) : SqlValue(after.locked_until), after.id};
+      std::vector<SqlValue> p = {
+          after.failed_logins, after.locked_until.empty() ? SqlValue(nullptr) : SqlValue(after.locked_until), after.id};
       FAZHI_TRY(tx.sql().execute("UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?", p));
       e.before = canonical_user_json(before);
       e.after = canonical_user_json(after);
@@ -184,8 +196,12 @@ Result<UserAccount> authenticate(Store& store, const std::string& login, const s
   }));
   if (!good) {
     if (after.failed_logins >= kMaxFailedLogins)
-      return Error{ErrorCode::kUnauthenticated, "登录", "",
-                   fmt::format("连续 {} 次密码错误，账号已锁定 {} 分钟", kMaxFailedLogins, kLockoutMinutes), {}, {}};
+      return Error{ErrorCode::kUnauthenticated,
+                   "登录",
+                   "",
+                   fmt::format("连续 {} 次密码错误，账号已锁定 {} 分钟", kMaxFailedLogins, kLockoutMinutes),
+                   {},
+                   {}};
     return refused;
   }
   return after;

@@ -51,8 +51,8 @@ std::string working_day_table_sql(const WorkingDayCalendar& calendar) {
       auto next = calendar.next_working_day_from(day);
       if (next) roll = "'" + next->iso() + "'";
     }
-    values += fmt::format("{}('{}', {}, {}, {}, {})", in_batch == 0 ? "" : ",\n", day.iso(),
-                          day.days_since_epoch(), nullable(ord), nullable(working_ord), roll);
+    values += fmt::format("{}('{}', {}, {}, {}, {})", in_batch == 0 ? "" : ",\n", day.iso(), day.days_since_epoch(),
+                          nullable(ord), nullable(working_ord), roll);
     if (++in_batch == 500) flush();
   }
   flush();

@@ -63,11 +63,10 @@ std::vector<DutyInForce> declared_yearly_duties() {
 Result<std::vector<DutyInForce>> load_yearly_duties(SqlSession& sql, Date today) {
   std::vector<DutyInForce> out = declared_yearly_duties();
   std::vector<SqlValue> p = {today.iso()};
-  FAZHI_ASSIGN_OR_RETURN(
-      auto r, sql.query("SELECT ledger_name, duty_name, minimum, basis FROM region_yearly_duty "
-                        "WHERE in_force = 1 AND (effective_from IS NULL OR effective_from <= ?) "
-                        "ORDER BY id",
-                        p));
+  FAZHI_ASSIGN_OR_RETURN(auto r, sql.query("SELECT ledger_name, duty_name, minimum, basis FROM region_yearly_duty "
+                                           "WHERE in_force = 1 AND (effective_from IS NULL OR effective_from <= ?) "
+                                           "ORDER BY id",
+                                           p));
   for (const auto& row : r.rows) {
     int minimum = static_cast<int>(sql_int(row[2]).value_or(0));
     if (minimum <= 0) continue;
@@ -104,13 +103,11 @@ std::string yearly_duty_rule(const DutyInForce& d) {
                      duty.due_next_year ? "次年" : "当年", duty.due_month, duty.due_day);
 }
 
-std::string duty_shortfall_sql(const DutyInForce& d, int year, std::size_t index,
-                               const std::string& owner_scope, const std::string& org_clause,
-                               SqlDialect dialect) {
+std::string duty_shortfall_sql(const DutyInForce& d, int year, std::size_t index, const std::string& owner_scope,
+                               const std::string& org_clause, SqlDialect dialect) {
   const YearlyDutyDeclaration& duty = *d.duty;
   const std::string due = declared_literal(duty_due(duty, year).iso());
-  const std::string table =
-      quote_identifier(d.ledger->name) + indexed_by(dialect, duty_index_name(*d.ledger, duty));
+  const std::string table = quote_identifier(d.ledger->name) + indexed_by(dialect, duty_index_name(*d.ledger, duty));
   if (duty.owner == DutyOwner::kPrincipalLeader && d.minimum == 1) {
     // Leaders in post during the year, of every organisation (the caller keeps those of the
     // kinds that owe it), without a record: one index probe each, nothing counted.
@@ -143,8 +140,8 @@ std::string duty_shortfall_sql(const DutyInForce& d, int year, std::size_t index
       "(SELECT id, org_code, CAST(name AS TEXT) AS todo_title FROM organizations WHERE kind IN "
       "({2}) AND {3}{4}) o LEFT JOIN (SELECT org_code AS owner_code, COUNT(*) AS done FROM {5} "
       "WHERE {6} GROUP BY org_code) n ON n.owner_code = o.org_code WHERE COALESCE(n.done, 0) < {7}",
-      index, due, declared_literal_list(duty.org_kinds), owner_scope, org_clause, table,
-      counted_records(duty, year), d.minimum);
+      index, due, declared_literal_list(duty.org_kinds), owner_scope, org_clause, table, counted_records(duty, year),
+      d.minimum);
 }
 
 bool owes_duty(const YearlyDutyDeclaration& duty, std::string_view org_kind) {
@@ -158,11 +155,10 @@ std::string yearly_duty_index_sql() {
     const YearlyDutyDeclaration& duty = *d.duty;
     principals = principals || duty.owner == DutyOwner::kPrincipalLeader;
     const std::string name = quote_identifier(duty_index_name(*d.ledger, duty));
-    sql += fmt::format("DROP INDEX IF EXISTS {0};\nCREATE INDEX {0} ON {1} ({2}){3};\n", name,
-                       quote_identifier(d.ledger->name), duty_index_columns(duty),
-                       duty.done_field.empty()
-                           ? std::string()
-                           : " WHERE " + quote_identifier(duty.done_field) + " IS NOT NULL");
+    sql += fmt::format(
+        "DROP INDEX IF EXISTS {0};\nCREATE INDEX {0} ON {1} ({2}){3};\n", name, quote_identifier(d.ledger->name),
+        duty_index_columns(duty),
+        duty.done_field.empty() ? std::string() : " WHERE " + quote_identifier(duty.done_field) + " IS NOT NULL");
   }
   if (principals)
     sql += fmt::format(

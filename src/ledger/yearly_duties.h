@@ -52,9 +52,8 @@ std::string yearly_duty_rule(const DutyInForce& duty);
 // For a principal leader's duty it returns the leaders of every organisation: keep those
 // whose organisation is of the duty's kinds (owes_duty). It reads the indexes of
 // yearly_duty_index_sql (SQLite is told which).
-std::string duty_shortfall_sql(const DutyInForce& duty, int year, std::size_t index,
-                               const std::string& owner_scope, const std::string& org_clause,
-                               SqlDialect dialect);
+std::string duty_shortfall_sql(const DutyInForce& duty, int year, std::size_t index, const std::string& owner_scope,
+                               const std::string& org_clause, SqlDialect dialect);
 
 // Whether organisation kind `org_kind` owes `duty`.
 bool owes_duty(const YearlyDutyDeclaration& duty, std::string_view org_kind);

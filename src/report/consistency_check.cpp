@@ -76,34 +76,31 @@ std::string plain_text(const ReportDocument& document) {
   return out;
 }
 
-std::vector<ConsistencyFinding> check_consistency(const ReportDocument& doc,
-                                                  const std::vector<ExpectedPart>& expected,
+std::vector<ConsistencyFinding> check_consistency(const ReportDocument& doc, const std::vector<ExpectedPart>& expected,
                                                   const review::Reviewer* reviewer) {
   std::vector<ConsistencyFinding> out;
   for (const auto& f : doc.figures) {
     if (!f.value) {
       // A rate over no records cannot be computed and is left out of the text: advice only.
-      out.push_back({"empty_slot", !f.ratio, f.indicator,
-                     f.ratio
-                         ? fmt::format("比率「{}」（{}）本年度分母为零，报告正文不列此项", f.label,
-                                       f.indicator)
-                         : fmt::format("指标「{}」（{}）本年度没有可计算的数据，请核对台账后再发布",
-                                       f.label, f.indicator)});
+      out.push_back(
+          {"empty_slot", !f.ratio, f.indicator,
+           f.ratio ? fmt::format("比率「{}」（{}）本年度分母为零，报告正文不列此项", f.label, f.indicator)
+                   : fmt::format("指标「{}」（{}）本年度没有可计算的数据，请核对台账后再发布", f.label, f.indicator)});
       continue;
     }
     if (f.ratio) {
       const IndicatorDeclaration* d = find_indicator(f.indicator);
       if (f.denominator > 0 && std::abs(f.numerator / f.denominator * 100.0 - *f.value) > 0.005)
-        out.push_back({"rate_mismatch", true, f.indicator,
-                       fmt::format("比率「{}」为{}%，与其分子{}、分母{}不符", f.label, f.text,
-                                   f.numerator, f.denominator)});
-      for (const auto& [part, figure_value] : {std::pair{d ? d->numerator : "", f.numerator},
-                                               std::pair{d ? d->denominator : "", f.denominator}}) {
+        out.push_back(
+            {"rate_mismatch", true, f.indicator,
+             fmt::format("比率「{}」为{}%，与其分子{}、分母{}不符", f.label, f.text, f.numerator, f.denominator)});
+      for (const auto& [part, figure_value] :
+           {std::pair{d ? d->numerator : "", f.numerator}, std::pair{d ? d->denominator : "", f.denominator}}) {
         const ReportFigure* counted = part.empty() ? nullptr : doc.figure(part);
         if (counted && counted->value && std::abs(*counted->value - figure_value) > 1e-9)
           out.push_back({"rate_mismatch", true, f.indicator,
-                         fmt::format("比率「{}」所用的{}与报告中「{}」的数字{}不一致", f.label,
-                                     figure_value, counted->label, counted->text)});
+                         fmt::format("比率「{}」所用的{}与报告中「{}」的数字{}不一致", f.label, figure_value,
+                                     counted->label, counted->text)});
       }
     }
   }
@@ -111,14 +108,12 @@ std::vector<ConsistencyFinding> check_consistency(const ReportDocument& doc,
     int y = leading_year(b.text);
     if (b.kind == BlockKind::kParagraph && y > 0 && y < doc.year && b.figures_sentence)
       out.push_back({"stale_figure", true, "",
-                     fmt::format("数字段落「{}…」属于{}年，早于报告年度{}年", b.text.substr(0, 30),
-                                 y, doc.year)});
+                     fmt::format("数字段落「{}…」属于{}年，早于报告年度{}年", b.text.substr(0, 30), y, doc.year)});
   }
   for (const auto& e : expected)
     if (!e.handed_in)
       out.push_back(
-          {"missing_part", true, "",
-           fmt::format("{}本年度有台账记录，但尚未报送或未通过年度报告材料", e.org_name)});
+          {"missing_part", true, "", fmt::format("{}本年度有台账记录，但尚未报送或未通过年度报告材料", e.org_name)});
   // A figure typed into the text: the indicator's own wording followed by a number that is
   // not the computed one. (Matching the indicator's phrase, not the review engine's broader
   // mapping, so that a sentence about a neighbouring figure is never mistaken for it.)
@@ -128,14 +123,12 @@ std::vector<ConsistencyFinding> check_consistency(const ReportDocument& doc,
   for (const auto& f : doc.figures) {
     const IndicatorDeclaration* d = find_indicator(f.indicator);
     std::string prefix = d ? phrase_prefix(*d) : "";
-    if (f.value && prefix.size() >= 9)
-      by_prefix[prefix].push_back(&f);  // three characters at least
+    if (f.value && prefix.size() >= 9) by_prefix[prefix].push_back(&f);  // three characters at least
   }
   for (const auto& [prefix, figures] : by_prefix) {
     for (const auto& b : doc.blocks) {
       if (b.kind != BlockKind::kParagraph) continue;
-      for (size_t at = b.text.find(prefix); at != std::string::npos;
-           at = b.text.find(prefix, at + 1)) {
+      for (size_t at = b.text.find(prefix); at != std::string::npos; at = b.text.find(prefix, at + 1)) {
         auto typed = number_at(b.text, at + prefix.size(), figures.front()->unit);
         if (!typed) continue;
         // "合格率" inside "学法考试合格率": the longer wording's figures are the ones meant.
@@ -149,13 +142,12 @@ std::vector<ConsistencyFinding> check_consistency(const ReportDocument& doc,
         std::string computed;
         for (const ReportFigure* f : figures) {
           known = known || same_figure(typed->value, typed->decimals, *f->value);
-          computed += (computed.empty() ? "" : "、") +
-                      fmt::format("「{}」{}{}", f->label, f->text, f->unit);
+          computed += (computed.empty() ? "" : "、") + fmt::format("「{}」{}{}", f->label, f->text, f->unit);
         }
         if (!known)
-          out.push_back({"typed_figure", true, figures.front()->indicator,
-                         fmt::format("正文“{}”中写的数字与计算所得的{}不一致",
-                                     b.text.substr(at, typed->end - at), computed)});
+          out.push_back(
+              {"typed_figure", true, figures.front()->indicator,
+               fmt::format("正文“{}”中写的数字与计算所得的{}不一致", b.text.substr(at, typed->end - at), computed)});
       }
     }
   }
@@ -163,11 +155,9 @@ std::vector<ConsistencyFinding> check_consistency(const ReportDocument& doc,
     std::string text = plain_text(doc);
     review::SourceText source{"年度报告", "text", "UTF-8", review::utf8_to_u32(text)};
     review::ReviewedReport reviewed = reviewer->review(source);
-    for (const auto& defect : reviewed.defects)
-      out.push_back({"review:" + defect.kind, false, "", defect.message});
+    for (const auto& defect : reviewed.defects) out.push_back({"review:" + defect.kind, false, "", defect.message});
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const auto& a, const auto& b) { return a.blocking > b.blocking; });
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.blocking > b.blocking; });
   return out;
 }
 

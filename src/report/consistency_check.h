@@ -14,8 +14,7 @@
 namespace fazhi {
 
 struct ConsistencyFinding {
-  std::string
-      kind;  // empty_slot, rate_mismatch, stale_figure, missing_part, typed_figure, review:<kind>
+  std::string kind;       // empty_slot, rate_mismatch, stale_figure, missing_part, typed_figure, review:<kind>
   bool blocking = true;   // blocks publication (review findings do not: they are advice)
   std::string indicator;  // the figure concerned, when one is
   std::string message;    // in Chinese, naming the figure or department and what is wrong

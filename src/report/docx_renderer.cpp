@@ -19,8 +19,8 @@ constexpr const char* kPage =
     "<w:docGrid w:type=\"lines\" w:linePitch=\"579\"/>";
 
 std::string fonts(const char* name) {
-  return std::string("<w:rFonts w:ascii=\"") + name + "\" w:hAnsi=\"" + name + "\" w:eastAsia=\"" +
-         name + "\" w:cs=\"" + name + "\" w:hint=\"eastAsia\"/>";
+  return std::string("<w:rFonts w:ascii=\"") + name + "\" w:hAnsi=\"" + name + "\" w:eastAsia=\"" + name +
+         "\" w:cs=\"" + name + "\" w:hint=\"eastAsia\"/>";
 }
 
 std::string styles_xml() {
@@ -34,28 +34,21 @@ std::string styles_xml() {
       "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:line=\"579\" "
       "w:lineRule=\"exact\"/></w:pPr>"
       "</w:pPrDefault></w:docDefaults>";
-  auto style = [&](const char* id, const char* name, const std::string& ppr, const std::string& rpr,
-                   int outline) {
-    s += std::string("<w:style w:type=\"paragraph\"") +
-         (std::string(id) == "Normal" ? " w:default=\"1\"" : "") + " w:styleId=\"" + id +
-         "\"><w:name w:val=\"" + name + "\"/>";
+  auto style = [&](const char* id, const char* name, const std::string& ppr, const std::string& rpr, int outline) {
+    s += std::string("<w:style w:type=\"paragraph\"") + (std::string(id) == "Normal" ? " w:default=\"1\"" : "") +
+         " w:styleId=\"" + id + "\"><w:name w:val=\"" + name + "\"/>";
     if (std::string(id) != "Normal") s += "<w:basedOn w:val=\"Normal\"/>";
     s += "<w:qFormat/><w:pPr>" + ppr +
-         (outline >= 0 ? "<w:outlineLvl w:val=\"" + std::to_string(outline) + "\"/>" : "") +
-         "</w:pPr><w:rPr>" + rpr + "</w:rPr></w:style>";
+         (outline >= 0 ? "<w:outlineLvl w:val=\"" + std::to_string(outline) + "\"/>" : "") + "</w:pPr><w:rPr>" + rpr +
+         "</w:rPr></w:style>";
   };
-  style(
-      "Normal", "Normal",
-      "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:jc w:val=\"both\"/>",
-      fonts("仿宋_GB2312") + "<w:spacing w:val=\"-5\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>",
-      -1);
-  style("Title", "Title",
-        "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"center\"/>",
+  style("Normal", "Normal", "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:jc w:val=\"both\"/>",
+        fonts("仿宋_GB2312") + "<w:spacing w:val=\"-5\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>", -1);
+  style("Title", "Title", "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"center\"/>",
         fonts("方正小标宋简体") + "<w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/>", -1);
-  style("Heading1", "heading 1", "<w:keepNext/>",
-        fonts("黑体") + "<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>", 0);
-  style("Heading2", "heading 2", "<w:keepNext/>",
-        fonts("楷体_GB2312") + "<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>", 1);
+  style("Heading1", "heading 1", "<w:keepNext/>", fonts("黑体") + "<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>", 0);
+  style("Heading2", "heading 2", "<w:keepNext/>", fonts("楷体_GB2312") + "<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>",
+        1);
   style("Signature", "Signature",
         "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\" w:rightChars=\"400\" "
         "w:right=\"1280\"/><w:jc w:val=\"right\"/>",
@@ -69,9 +62,8 @@ std::string styles_xml() {
 }
 
 std::string paragraph(const char* style, std::string_view text) {
-  return std::string("<w:p><w:pPr><w:pStyle w:val=\"") + style +
-         "\"/></w:pPr><w:r><w:t xml:space=\"preserve\">" + escape_markup(text) +
-         "</w:t></w:r></w:p>";
+  return std::string("<w:p><w:pPr><w:pStyle w:val=\"") + style + "\"/></w:pPr><w:r><w:t xml:space=\"preserve\">" +
+         escape_markup(text) + "</w:t></w:r></w:p>";
 }
 
 std::string document_xml(const ReportDocument& doc) {
@@ -97,18 +89,17 @@ std::string document_xml(const ReportDocument& doc) {
 std::string footer_xml(bool odd) {
   std::string ppr = odd ? "<w:jc w:val=\"right\"/><w:ind w:right=\"280\" w:firstLine=\"0\"/>"
                         : "<w:jc w:val=\"left\"/><w:ind w:left=\"280\" w:firstLine=\"0\"/>";
-  std::string run_props =
-      "<w:rPr>" + fonts("宋体") + "<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr>";
+  std::string run_props = "<w:rPr>" + fonts("宋体") + "<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr>";
   return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
          "<w:ftr "
          "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:p><w:pPr>"
          "<w:pStyle w:val=\"Footer\"/>" +
-         ppr + "</w:pPr><w:r>" + run_props + "<w:t xml:space=\"preserve\">— </w:t></w:r><w:r>" +
-         run_props + "<w:fldChar w:fldCharType=\"begin\"/></w:r><w:r>" + run_props +
+         ppr + "</w:pPr><w:r>" + run_props + "<w:t xml:space=\"preserve\">— </w:t></w:r><w:r>" + run_props +
+         "<w:fldChar w:fldCharType=\"begin\"/></w:r><w:r>" + run_props +
          "<w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r><w:r>" + run_props +
-         "<w:fldChar w:fldCharType=\"separate\"/></w:r><w:r>" + run_props +
-         "<w:t>1</w:t></w:r><w:r>" + run_props + "<w:fldChar w:fldCharType=\"end\"/></w:r><w:r>" +
-         run_props + "<w:t xml:space=\"preserve\"> —</w:t></w:r></w:p></w:ftr>";
+         "<w:fldChar w:fldCharType=\"separate\"/></w:r><w:r>" + run_props + "<w:t>1</w:t></w:r><w:r>" + run_props +
+         "<w:fldChar w:fldCharType=\"end\"/></w:r><w:r>" + run_props +
+         "<w:t xml:space=\"preserve\"> —</w:t></w:r></w:p></w:ftr>";
 }
 
 constexpr const char* kContentTypes =

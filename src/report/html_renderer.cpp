@@ -6,13 +6,10 @@ namespace fazhi {
 namespace {
 
 // Font stacks: the names government machines have, then free fonts of this machine (STACK.md).
-constexpr const char* kBodyFont =
-    "'仿宋_GB2312', 'FangSong_GB2312', '仿宋', FangSong, 'Noto Serif CJK SC', serif";
-constexpr const char* kTitleFont =
-    "'方正小标宋简体', 'FZXiaoBiaoSong-B05S', 'Noto Serif CJK SC', serif";
+constexpr const char* kBodyFont = "'仿宋_GB2312', 'FangSong_GB2312', '仿宋', FangSong, 'Noto Serif CJK SC', serif";
+constexpr const char* kTitleFont = "'方正小标宋简体', 'FZXiaoBiaoSong-B05S', 'Noto Serif CJK SC', serif";
 constexpr const char* kHeiFont = "'黑体', SimHei, 'Noto Sans CJK SC', sans-serif";
-constexpr const char* kKaiFont =
-    "'楷体_GB2312', 'KaiTi_GB2312', '楷体', KaiTi, 'AR PL UKai CN', serif";
+constexpr const char* kKaiFont = "'楷体_GB2312', 'KaiTi_GB2312', '楷体', KaiTi, 'AR PL UKai CN', serif";
 constexpr const char* kSongFont = "'宋体', SimSun, 'Noto Serif CJK SC', serif";
 
 std::string style(HtmlLayout layout) {
@@ -22,13 +19,11 @@ std::string style(HtmlLayout layout) {
     css +=
         "@page{size:A4;margin:37mm 26mm 35mm 28mm;"
         "@bottom-right{content:'— ' counter(page) ' —';font-family:" +
-        std::string(kSongFont) +
-        ";font-size:14pt;padding-right:16pt;vertical-align:top;margin-top:7mm}}";
+        std::string(kSongFont) + ";font-size:14pt;padding-right:16pt;vertical-align:top;margin-top:7mm}}";
     css +=
         "@page :left{@bottom-right{content:none}@bottom-left{content:'— ' counter(page) ' "
         "—';font-family:" +
-        std::string(kSongFont) +
-        ";font-size:14pt;padding-left:16pt;vertical-align:top;margin-top:7mm}}";
+        std::string(kSongFont) + ";font-size:14pt;padding-left:16pt;vertical-align:top;margin-top:7mm}}";
     css += "html{-webkit-print-color-adjust:exact}body{margin:0;width:156mm}";
     css += "p,h1,h2,h3,.sign{line-height:calc(225mm / 22);margin:0}";
     css +=
@@ -44,12 +39,9 @@ std::string style(HtmlLayout layout) {
     css += "td.n{text-align:right}";
   }
   css += std::string("body{font-family:") + kBodyFont + "}";
-  css += std::string("h1{font-family:") + kTitleFont +
-         ";font-size:22pt;font-weight:normal;text-align:center}";
-  css += std::string("h2{font-family:") + kHeiFont +
-         ";font-size:16pt;font-weight:normal;text-indent:2em}";
-  css += std::string("h3{font-family:") + kKaiFont +
-         ";font-size:16pt;font-weight:normal;text-indent:2em}";
+  css += std::string("h1{font-family:") + kTitleFont + ";font-size:22pt;font-weight:normal;text-align:center}";
+  css += std::string("h2{font-family:") + kHeiFont + ";font-size:16pt;font-weight:normal;text-indent:2em}";
+  css += std::string("h3{font-family:") + kKaiFont + ";font-size:16pt;font-weight:normal;text-indent:2em}";
   css += ".sign{font-size:16pt;text-align:right;padding-right:4em}";
   return css;
 }
@@ -58,19 +50,15 @@ std::string style(HtmlLayout layout) {
 
 std::string render_html(const ReportDocument& doc, HtmlLayout layout) {
   std::string out = "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">";
-  out += "<title>" + escape_markup(doc.title) + "</title><style>" + style(layout) +
-         "</style></head><body>\n";
+  out += "<title>" + escape_markup(doc.title) + "</title><style>" + style(layout) + "</style></head><body>\n";
   out += "<h1>" + escape_markup(doc.title) + "</h1>\n";
   if (layout == HtmlLayout::kPrint) out += "<p>&nbsp;</p>\n";
   for (const auto& b : doc.blocks) {
-    const char* tag = b.kind == BlockKind::kHeading1   ? "h2"
-                      : b.kind == BlockKind::kHeading2 ? "h3"
-                                                       : "p";
+    const char* tag = b.kind == BlockKind::kHeading1 ? "h2" : b.kind == BlockKind::kHeading2 ? "h3" : "p";
     out += std::string("<") + tag + ">" + escape_markup(b.text) + "</" + tag + ">\n";
   }
   out += "<p>&nbsp;</p>\n<div class=\"sign\">" + escape_markup(doc.org_name) + "</div>\n";
-  if (!doc.date_text.empty())
-    out += "<div class=\"sign\">" + escape_markup(doc.date_text) + "</div>\n";
+  if (!doc.date_text.empty()) out += "<div class=\"sign\">" + escape_markup(doc.date_text) + "</div>\n";
   if (layout == HtmlLayout::kPortal) {
     if (!doc.trends.empty()) {
       out += "<h2>主要指标变化</h2>\n<div class=\"charts\">";

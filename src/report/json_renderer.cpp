@@ -26,15 +26,13 @@ nlohmann::json report_json(const ReportDocument& doc) {
   nlohmann::json out = {
       {"format", "fazhi.annual_report/1"},
       {"title", doc.title},
-      {"organisation",
-       {{"code", doc.org_code}, {"name", doc.org_name}, {"department", doc.department}}},
+      {"organisation", {{"code", doc.org_code}, {"name", doc.org_name}, {"department", doc.department}}},
       {"year", doc.year},
       {"period", period},
       {"date", doc.date_text},
-      {"round", doc.round_id ? nlohmann::json({{"id", doc.round_id},
-                                               {"state", doc.round_state},
-                                               {"edited", doc.edited}})
-                             : nlohmann::json()},
+      {"round", doc.round_id
+                    ? nlohmann::json({{"id", doc.round_id}, {"state", doc.round_state}, {"edited", doc.edited}})
+                    : nlohmann::json()},
   };
   nlohmann::json blocks = nlohmann::json::array();
   for (const auto& b : doc.blocks) {
@@ -46,19 +44,18 @@ nlohmann::json report_json(const ReportDocument& doc) {
   out["blocks"] = std::move(blocks);
   nlohmann::json figures = nlohmann::json::array();
   for (const auto& f : doc.figures) {
-    nlohmann::json j = {
-        {"indicator", f.indicator},
-        {"label", f.label},
-        {"unit", f.unit},
-        {"chapter", f.chapter},
-        {"scope", doc.org_code},
-        {"period", period},
-        {"value", number_or_null(f.value)},
-        {"text", f.text},
-        {"previous", {{"value", number_or_null(f.previous)}, {"text", f.previous_text}}},
-        {"change", number_or_null(f.change)},
-        {"change_text", f.change_text},
-        {"definition", f.definition}};
+    nlohmann::json j = {{"indicator", f.indicator},
+                        {"label", f.label},
+                        {"unit", f.unit},
+                        {"chapter", f.chapter},
+                        {"scope", doc.org_code},
+                        {"period", period},
+                        {"value", number_or_null(f.value)},
+                        {"text", f.text},
+                        {"previous", {{"value", number_or_null(f.previous)}, {"text", f.previous_text}}},
+                        {"change", number_or_null(f.change)},
+                        {"change_text", f.change_text},
+                        {"definition", f.definition}};
     if (f.ratio) j["ratio"] = {{"numerator", f.numerator}, {"denominator", f.denominator}};
     if (f.records) j["records"] = *f.records;
     if (!f.query.empty()) j["query"] = f.query;

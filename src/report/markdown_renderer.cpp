@@ -38,8 +38,8 @@ std::string render_markdown(const ReportDocument& doc) {
       std::string value = f.value ? f.text + f.unit : "—";
       std::string previous = "—";
       if (f.previous) previous = f.previous_text + f.unit;
-      out += fmt::format("| {} | {} | {} | {} | {} |\n", cell(f.label), f.indicator, cell(value),
-                         cell(previous), f.change_text.empty() ? "—" : f.change_text);
+      out += fmt::format("| {} | {} | {} | {} | {} |\n", cell(f.label), f.indicator, cell(value), cell(previous),
+                         f.change_text.empty() ? "—" : f.change_text);
     }
   }
   return out;

@@ -39,8 +39,7 @@ Result<std::string> render_pdf(const ReportDocument& doc, std::string chromium) 
     chromium = env && *env ? env : "chromium";
   }
   TempFolder folder;
-  if (folder.path.empty())
-    return unavailable("PDF 文件", "无法建立临时目录，请检查 TMPDIR 是否可写");
+  if (folder.path.empty()) return unavailable("PDF 文件", "无法建立临时目录，请检查 TMPDIR 是否可写");
   std::filesystem::path html = folder.path / "report.html", pdf = folder.path / "report.pdf",
                         log = folder.path / "chromium.log";
   {
@@ -71,8 +70,7 @@ Result<std::string> render_pdf(const ReportDocument& doc, std::string chromium) 
   int spawned = posix_spawnp(&pid, chromium.c_str(), &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   if (spawned != 0)
-    return unavailable("PDF 文件",
-                       "找不到 " + chromium + "，请安装 chromium（apt-get install chromium）");
+    return unavailable("PDF 文件", "找不到 " + chromium + "，请安装 chromium（apt-get install chromium）");
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }

@@ -95,7 +95,8 @@ Result<ReportDocument> thaw_report(const std::string& frozen) {
                         .label = t.value("label", std::string()),
                         .unit = t.value("unit", std::string()),
                         .years = {}};
-      for (const auto& y : t.at("years")) trend.years.emplace_back(y.at("year").get<int>(), number_or_empty(y["value"]));
+      for (const auto& y : t.at("years"))
+        trend.years.emplace_back(y.at("year").get<int>(), number_or_empty(y["value"]));
       doc.trends.push_back(std::move(trend));
     }
     return doc;
@@ -107,8 +108,9 @@ Result<ReportDocument> thaw_report(const std::string& frozen) {
 Result<std::string> published_package(const ReportDocument& document) {
   FAZHI_ASSIGN_OR_RETURN(std::string pdf, render_pdf(document));
   FAZHI_ASSIGN_OR_RETURN(std::string docx, render_docx(document));
-  return zip_parts({{"report.json", freeze_report(document)}, {"report.pdf", std::move(pdf)}, {"report.docx", std::move(docx)}},
-                   kPackage);
+  return zip_parts(
+      {{"report.json", freeze_report(document)}, {"report.pdf", std::move(pdf)}, {"report.docx", std::move(docx)}},
+      kPackage);
 }
 
 Result<std::string> published_report_file(const std::string& package, ReportFormat format) {

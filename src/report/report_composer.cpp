@@ -18,8 +18,7 @@ namespace {
 std::string fill_phrase(const IndicatorDeclaration& d, const std::string& value_text) {
   std::string phrase = d.phrase.empty() ? d.label + "{value}{unit}" : d.phrase;
   auto replace = [&](std::string_view key, std::string_view with) {
-    for (size_t at = phrase.find(key); at != std::string::npos;
-         at = phrase.find(key, at + with.size()))
+    for (size_t at = phrase.find(key); at != std::string::npos; at = phrase.find(key, at + with.size()))
       phrase.replace(at, key.size(), with);
   };
   replace("{value}", value_text);
@@ -28,9 +27,8 @@ std::string fill_phrase(const IndicatorDeclaration& d, const std::string& value_
 }
 
 std::string format_change(double amount, int decimals) {
-  return fmt::format(
-      "{:.{}f}", std::round(std::abs(amount) * std::pow(10.0, decimals)) / std::pow(10.0, decimals),
-      decimals);
+  return fmt::format("{:.{}f}", std::round(std::abs(amount) * std::pow(10.0, decimals)) / std::pow(10.0, decimals),
+                     decimals);
 }
 
 // Paragraphs of a part's chapter text: lines, blank lines dropped, whitespace trimmed.
@@ -43,14 +41,12 @@ std::vector<std::string> paragraphs_of(std::string_view text) {
     std::string_view line = text.substr(start, end - start);
     while (!line.empty() && (line.front() == ' ' || line.front() == '\t' || line.front() == '\r'))
       line.remove_prefix(1);
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r'))
-      line.remove_suffix(1);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
     if (!line.empty()) out.emplace_back(line);
     start = end + 1;
   }
   return out;
 }
-
 
 struct PartText {
   std::string org_code;
@@ -78,11 +74,9 @@ std::string report_date_text(const std::string& iso) {
   return fmt::format("{}年{}月{}日", y, m, d);
 }
 
-Result<ReportDocument> ReportComposer::compose(const UserContext& user,
-                                               const ComposeOptions& options) {
+Result<ReportDocument> ReportComposer::compose(const UserContext& user, const ComposeOptions& options) {
   if (options.year < 2000 || options.year > 2100)
-    return invalid_input("年度报告", "年度",
-                         fmt::format("年度 {} 不在 2000—2100 之间", options.year));
+    return invalid_input("年度报告", "年度", fmt::format("年度 {} 不在 2000—2100 之间", options.year));
   FAZHI_ASSIGN_OR_RETURN(auto orgs, ledgers_.orgs());
   std::string org_code = options.org.empty() ? user.org_code : options.org;
   if (org_code.empty()) {
@@ -129,15 +123,14 @@ Result<ReportDocument> ReportComposer::compose(const UserContext& user,
     pq.filters = {{"round", "eq", std::to_string(round.id)}};
     pq.sort = "org_code";
     pq.descending = false;
-    FAZHI_TRY(
-        ledgers_.for_each(user, part_ledger, pq, [&](const LedgerRecord& part) -> Result<void> {
-          if (part.state == "draft" || part.state == "returned") return ok();  // not yet handed in
-          PartText text{part.org_code, {}};
-          for (const auto& chapter : report_outline().chapters)
-            text.chapters[chapter.key] = sql_text(field_of(part_ledger, part, chapter.key));
-          parts.push_back(std::move(text));
-          return ok();
-        }));
+    FAZHI_TRY(ledgers_.for_each(user, part_ledger, pq, [&](const LedgerRecord& part) -> Result<void> {
+      if (part.state == "draft" || part.state == "returned") return ok();  // not yet handed in
+      PartText text{part.org_code, {}};
+      for (const auto& chapter : report_outline().chapters)
+        text.chapters[chapter.key] = sql_text(field_of(part_ledger, part, chapter.key));
+      parts.push_back(std::move(text));
+      return ok();
+    }));
     // The organisation's own part first, then the departments in code order.
     std::stable_sort(parts.begin(), parts.end(), [&](const PartText& a, const PartText& b) {
       return (a.org_code == org->code) > (b.org_code == org->code);
@@ -152,8 +145,7 @@ Result<ReportDocument> ReportComposer::compose(const UserContext& user,
   for (const auto& d : indicator_catalogue())
     if (chapter_of_area.count(d.area) &&
         (options.indicators.empty() ||
-         std::find(options.indicators.begin(), options.indicators.end(), d.id) !=
-             options.indicators.end()))
+         std::find(options.indicators.begin(), options.indicators.end(), d.id) != options.indicators.end()))
       query.ids.push_back(d.id);
   std::vector<IndicatorValue> values;
   if (!query.ids.empty()) {
@@ -195,15 +187,13 @@ Result<ReportDocument> ReportComposer::compose(const UserContext& user,
   }
 
   // The blocks.
-  for (const auto& p : paragraphs_of(opening))
-    doc.blocks.push_back({BlockKind::kParagraph, p, "", false});
+  for (const auto& p : paragraphs_of(opening)) doc.blocks.push_back({BlockKind::kParagraph, p, "", false});
   const auto& outline = report_outline();
   for (const auto& part : outline.parts) {
     doc.blocks.push_back({BlockKind::kHeading1, part.heading, "", false});
     for (const auto& chapter : outline.chapters) {
       if (chapter.parent != part.numeral) continue;
-      if (!chapter.heading.empty())
-        doc.blocks.push_back({BlockKind::kHeading2, chapter.heading, chapter.key, false});
+      if (!chapter.heading.empty()) doc.blocks.push_back({BlockKind::kHeading2, chapter.heading, chapter.key, false});
       std::vector<std::string> clauses;
       for (const auto& f : doc.figures) {
         // Zero counts stay in the table of figures but are not worded in the text.
@@ -224,8 +214,7 @@ Result<ReportDocument> ReportComposer::compose(const UserContext& user,
         for (const auto& text : paragraphs_of(p.chapters.at(chapter.key)))
           doc.blocks.push_back({BlockKind::kParagraph, text, chapter.key, false});
       // A level-2 chapter with nothing to say is left out rather than printed empty.
-      if (!doc.blocks.empty() && doc.blocks.back().kind == BlockKind::kHeading2)
-        doc.blocks.pop_back();
+      if (!doc.blocks.empty() && doc.blocks.back().kind == BlockKind::kHeading2) doc.blocks.pop_back();
     }
   }
   if (!edited.empty()) apply_edited_body(doc, edited);
@@ -238,13 +227,10 @@ Result<ReportDocument> ReportComposer::compose(const UserContext& user,
       if (!f.ratio && seen_chapters.insert(f.chapter).second) ids.push_back(f.indicator);
     std::map<std::string, std::map<int, std::optional<double>>> by_id;
     for (int y = options.year; y > options.year - options.trend_years; y -= 2) {
-      FAZHI_ASSIGN_OR_RETURN(
-          auto trend_values,
-          engine_.compute(user, IndicatorQuery{org->code, Period::year(y), ids}));
+      FAZHI_ASSIGN_OR_RETURN(auto trend_values, engine_.compute(user, IndicatorQuery{org->code, Period::year(y), ids}));
       for (const auto& v : trend_values) {
         by_id[v.indicator->id][y] = v.current.value;
-        if (y - 1 > options.year - options.trend_years)
-          by_id[v.indicator->id][y - 1] = v.previous.value;
+        if (y - 1 > options.year - options.trend_years) by_id[v.indicator->id][y - 1] = v.previous.value;
       }
     }
     for (const auto& id : ids) {

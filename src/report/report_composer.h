@@ -31,8 +31,7 @@ std::string report_date_text(const std::string& iso);
 
 class ReportComposer {
  public:
-  ReportComposer(LedgerService& ledgers, IndicatorEngine& engine)
-      : ledgers_(ledgers), engine_(engine) {}
+  ReportComposer(LedgerService& ledgers, IndicatorEngine& engine) : ledgers_(ledgers), engine_(engine) {}
 
   // The report as it stands: fails when the organisation is unknown or outside the user's
   // scope, or the year is outside 2000–2100. Without a round for the year the report still

@@ -29,8 +29,8 @@ struct ReportFigure {
   double numerator = 0, denominator = 0;
   std::string text;           // the value as printed ("120", "97.50"); empty when no value
   std::string previous_text;  // the previous figure as printed; empty when none
-  std::string change_text;  // 同比上升24.03%, 同比提高1.20个百分点, 与上年持平; empty when none
-  std::string query;                    // the SQL that reproduces it (filled for the JSON report)
+  std::string change_text;    // 同比上升24.03%, 同比提高1.20个百分点, 与上年持平; empty when none
+  std::string query;          // the SQL that reproduces it (filled for the JSON report)
   std::optional<std::int64_t> records;  // the drill-down's record count (JSON report)
 };
 

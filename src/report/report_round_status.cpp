@@ -25,29 +25,23 @@ std::string child_on_path(std::string_view root_path, std::string_view path) {
 
 // The organisations below `root` owning records dated in `period`, by each ledger's event
 // dates as the indicators place them.
-Result<std::set<std::string>> paths_with_records(SqlSession& sql, std::string_view root_path,
-                                                 const Period& period) {
+Result<std::set<std::string>> paths_with_records(SqlSession& sql, std::string_view root_path, const Period& period) {
   std::set<std::pair<std::string, std::string>> ledger_dates;
   for (const auto& d : indicator_catalogue())
-    if (!d.date_field.empty() && d.period != PeriodRule::kAlways)
-      ledger_dates.insert({d.ledger, d.date_field});
+    if (!d.date_field.empty() && d.period != PeriodRule::kAlways) ledger_dates.insert({d.ledger, d.date_field});
   std::set<std::string> paths;
   for (const auto& [ledger, date_field] : ledger_dates) {
     // Only dates compare with the period's ISO days (a year field is an integer).
     const LedgerDeclaration* declared = find_ledger(ledger);
     const FieldDeclaration* field = declared ? declared->field(date_field) : nullptr;
     if (!field || field->type != FieldType::kDate) continue;
-    std::vector<SqlValue> p = {std::string(root_path), scope_path_end(root_path), period.from.iso(),
-                               period.to.iso()};
+    std::vector<SqlValue> p = {std::string(root_path), scope_path_end(root_path), period.from.iso(), period.to.iso()};
     FAZHI_ASSIGN_OR_RETURN(
         auto rows,
-        sql.query(
-            fmt::format(
-                "SELECT DISTINCT org_path FROM {} WHERE org_path >= ? AND org_path < ? AND {} "
-                ">= ? AND {} <= ?",
-                quote_identifier(ledger), quote_identifier(date_field),
-                quote_identifier(date_field)),
-            p));
+        sql.query(fmt::format("SELECT DISTINCT org_path FROM {} WHERE org_path >= ? AND org_path < ? AND {} "
+                              ">= ? AND {} <= ?",
+                              quote_identifier(ledger), quote_identifier(date_field), quote_identifier(date_field)),
+                  p));
     for (auto& row : rows.rows) paths.insert(sql_text(row[0]));
   }
   return paths;
@@ -55,8 +49,7 @@ Result<std::set<std::string>> paths_with_records(SqlSession& sql, std::string_vi
 
 }  // namespace
 
-Result<RoundStatus> round_status(LedgerService& ledgers, const UserContext& user,
-                                 std::int64_t round_id) {
+Result<RoundStatus> round_status(LedgerService& ledgers, const UserContext& user, std::int64_t round_id) {
   const LedgerDeclaration& rounds = *find_ledger("report_round");
   const LedgerDeclaration& parts = *find_ledger("report_part");
   FAZHI_ASSIGN_OR_RETURN(auto round, ledgers.get(user, rounds, round_id));
@@ -95,8 +88,7 @@ Result<RoundStatus> round_status(LedgerService& ledgers, const UserContext& user
   ListQuery pq;
   pq.filters = {{"round", "eq", std::to_string(round.id)}};
   FAZHI_TRY(ledgers.for_each(user, parts, pq, [&](const LedgerRecord& part) -> Result<void> {
-    DepartmentPart* d =
-        part.org_code == org->code ? &by_code[org->code] : department(part.org_code);
+    DepartmentPart* d = part.org_code == org->code ? &by_code[org->code] : department(part.org_code);
     if (!d) return ok();
     if (d->org_code.empty()) {
       d->org_code = org->code;
@@ -124,14 +116,12 @@ Result<RoundStatus> round_status(LedgerService& ledgers, const UserContext& user
 std::vector<ExpectedPart> expected_parts(const RoundStatus& status) {
   std::vector<ExpectedPart> out;
   for (const auto& d : status.departments)
-    if (d.had_records)
-      out.push_back({d.org_code, d.org_name, d.state == "submitted" || d.state == "accepted"});
+    if (d.had_records) out.push_back({d.org_code, d.org_name, d.state == "submitted" || d.state == "accepted"});
   return out;
 }
 
-Result<PublishOutcome> publish_round(LedgerService& ledgers, IndicatorEngine& engine,
-                                     const review::Reviewer* reviewer, const UserContext& user,
-                                     std::int64_t round_id, std::string published_on) {
+Result<PublishOutcome> publish_round(LedgerService& ledgers, IndicatorEngine& engine, const review::Reviewer* reviewer,
+                                     const UserContext& user, std::int64_t round_id, std::string published_on) {
   const LedgerDeclaration& rounds = *find_ledger("report_round");
   FAZHI_TRY(require_write(user, rounds));
   FAZHI_ASSIGN_OR_RETURN(RoundStatus status, round_status(ledgers, user, round_id));
@@ -155,9 +145,8 @@ Result<PublishOutcome> publish_round(LedgerService& ledgers, IndicatorEngine& en
   if (sql_text(field_of(rounds, round, "report_date")).empty()) doc.date_text = report_date_text(published_on);
   FAZHI_ASSIGN_OR_RETURN(std::string package, published_package(doc));
   AttachmentStore files(ledgers);
-  FAZHI_ASSIGN_OR_RETURN(
-      AttachmentInfo stored,
-      files.upload(user, fmt::format("{}（发布版）.zip", doc.title), package));
+  FAZHI_ASSIGN_OR_RETURN(AttachmentInfo stored,
+                         files.upload(user, fmt::format("{}（发布版）.zip", doc.title), package));
   nlohmann::json body = {{"version", round.version},
                          {"fields",
                           {{"checked_on", today},
@@ -174,14 +163,12 @@ Result<std::vector<PublishedReport>> published_reports(Store& store) {
   std::vector<PublishedReport> out;
   FAZHI_TRY(store.read([&](SqlSession& sql) -> Result<void> {
     FAZHI_ASSIGN_OR_RETURN(
-        auto rows,
-        sql.query(
-            "SELECT r.id, r.year, r.org_code, r.title, r.published_on, o.name FROM report_round r "
-            "LEFT JOIN organizations o ON o.code = r.org_code WHERE r.state = 'published' "
-            "ORDER BY r.year DESC, r.org_path, r.id"));
+        auto rows, sql.query("SELECT r.id, r.year, r.org_code, r.title, r.published_on, o.name FROM report_round r "
+                             "LEFT JOIN organizations o ON o.code = r.org_code WHERE r.state = 'published' "
+                             "ORDER BY r.year DESC, r.org_path, r.id"));
     for (auto& row : rows.rows)
-      out.push_back({sql_int(row[0]).value_or(0), static_cast<int>(sql_int(row[1]).value_or(0)),
-                     sql_text(row[2]), sql_text(row[5]), sql_text(row[3]), sql_text(row[4])});
+      out.push_back({sql_int(row[0]).value_or(0), static_cast<int>(sql_int(row[1]).value_or(0)), sql_text(row[2]),
+                     sql_text(row[5]), sql_text(row[3]), sql_text(row[4])});
     return ok();
   }));
   return out;

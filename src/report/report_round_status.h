@@ -39,8 +39,7 @@ struct RoundStatus {
 };
 
 // The round's status as `user` may see it (the round must be readable by the user).
-Result<RoundStatus> round_status(LedgerService& ledgers, const UserContext& user,
-                                 std::int64_t round_id);
+Result<RoundStatus> round_status(LedgerService& ledgers, const UserContext& user, std::int64_t round_id);
 
 // The expected parts of a status, for check_consistency(): departments with records.
 std::vector<ExpectedPart> expected_parts(const RoundStatus& status);
@@ -55,9 +54,8 @@ struct PublishOutcome {
 // (checked_on and published_on set to today unless given). Fails as the transition does
 // (role, state, version); a blocked publication is not a failure: `published` stays false
 // and `findings` say why. `reviewer` may be null.
-Result<PublishOutcome> publish_round(LedgerService& ledgers, IndicatorEngine& engine,
-                                     const review::Reviewer* reviewer, const UserContext& user,
-                                     std::int64_t round_id, std::string published_on = "");
+Result<PublishOutcome> publish_round(LedgerService& ledgers, IndicatorEngine& engine, const review::Reviewer* reviewer,
+                                     const UserContext& user, std::int64_t round_id, std::string published_on = "");
 
 // One published report for the public list.
 struct PublishedReport {

@@ -12,9 +12,9 @@
 namespace fazhi {
 
 struct ReportChapter {
-  std::string key;     // the report_part field holding departments' narrative: "disputes"
-  std::string parent;  // "一", "二", "三", "四": the level-1 chapter it belongs to
-  std::string heading;  // as printed: "（六）健全社会矛盾纠纷行政预防调处化解体系"
+  std::string key;                 // the report_part field holding departments' narrative: "disputes"
+  std::string parent;              // "一", "二", "三", "四": the level-1 chapter it belongs to
+  std::string heading;             // as printed: "（六）健全社会矛盾纠纷行政预防调处化解体系"
   std::vector<std::string> areas;  // indicator areas whose figures are this chapter's slots
   bool with_change = false;        // each figure followed by its year-on-year change
 };

@@ -71,7 +71,8 @@ Result<std::string> zip_part(const std::string& archive, const std::string& part
   std::string bytes(static_cast<size_t>(stat.size), '\0');
   zip_int64_t got = zip_fread(file, bytes.data(), bytes.size());
   zip_fclose(file);
-  if (got != static_cast<zip_int64_t>(bytes.size())) return invalid_input(std::string(what), part, "内容不完整或已损坏");
+  if (got != static_cast<zip_int64_t>(bytes.size()))
+    return invalid_input(std::string(what), part, "内容不完整或已损坏");
   return bytes;
 }
 

@@ -51,24 +51,25 @@ struct WrongCharacter {
 };
 // Slips seen in government reports (and in proofreading lists for 公文).
 constexpr WrongCharacter kWrongCharacters[] = {
-    {"部暑", "部署"},     {"布署", "部署"},     {"贯切", "贯彻"},     {"按排", "安排"},
+    {"部暑", "部署"},         {"布署", "部署"},         {"贯切", "贯彻"},         {"按排", "安排"},
     {"再接再励", "再接再厉"}, {"一股作气", "一鼓作气"}, {"迫不急待", "迫不及待"}, {"坐阵", "坐镇"},
     {"一如继往", "一如既往"}, {"按步就班", "按部就班"}, {"法制政府", "法治政府"}, {"行政复义", "行政复议"},
-    {"复仪", "复议"},     {"备按", "备案"},     {"合法姓", "合法性"},   {"规范姓", "规范性"},
-    {"权利清单", "权力清单"}, {"台帐", "台账"},     {"帐户", "账户"},     {"做为", "作为"},
-    {"营商坏境", "营商环境"}, {"严历", "严厉"},     {"截止目前", "截至目前"}, {"矛盾纠分", "矛盾纠纷"},
-    {"执法必究", "违法必究"}, {"依法制国", "依法治国"}, {"既使", "即使"},
-    {"震憾", "震撼"},     {"松驰", "松弛"},     {"篮图", "蓝图"}, 
-    {"精减机构", "精简机构"}, {"指导思相", "指导思想"}, {"不径而走", "不胫而走"}, {"甘败下风", "甘拜下风"},
-    {"针贬", "针砭"},     {"事迹斑斑", "劣迹斑斑"}, {"防碍", "妨碍"},
-    {"法治话", "法治化"}, {"规范话", "规范化"}, {"制度话", "制度化"}, {"信息话", "信息化"},
-    {"便利话", "便利化"}, {"标准话", "标准化"}, {"常态话", "常态化"}, {"精细话", "精细化"},
+    {"复仪", "复议"},         {"备按", "备案"},         {"合法姓", "合法性"},     {"规范姓", "规范性"},
+    {"权利清单", "权力清单"}, {"台帐", "台账"},         {"帐户", "账户"},         {"做为", "作为"},
+    {"营商坏境", "营商环境"}, {"严历", "严厉"},         {"截止目前", "截至目前"}, {"矛盾纠分", "矛盾纠纷"},
+    {"执法必究", "违法必究"}, {"依法制国", "依法治国"}, {"既使", "即使"},         {"震憾", "震撼"},
+    {"松驰", "松弛"},         {"篮图", "蓝图"},         {"精减机构", "精简机构"}, {"指导思相", "指导思想"},
+    {"不径而走", "不胫而走"}, {"甘败下风", "甘拜下风"}, {"针贬", "针砭"},         {"事迹斑斑", "劣迹斑斑"},
+    {"防碍", "妨碍"},         {"法治话", "法治化"},     {"规范话", "规范化"},     {"制度话", "制度化"},
+    {"信息话", "信息化"},     {"便利话", "便利化"},     {"标准话", "标准化"},     {"常态话", "常态化"},
+    {"精细话", "精细化"},
 };
 
 bool is_share_label(const std::string& label) {
   static const RE2 share("率|占比|比例|比重|覆盖|达标|满意度|知晓");
-  static const RE2 change("同比|环比|增长|上升|下降|提高|提升|减少|增加|增幅|降幅|较上年|比上年|比去年|较去年|增速|翻|"
-                          "完成|执行|达成|超额|计划|目标");
+  static const RE2 change(
+      "同比|环比|增长|上升|下降|提高|提升|减少|增加|增幅|降幅|较上年|比上年|比去年|较去年|增速|翻|"
+      "完成|执行|达成|超额|计划|目标");
   return RE2::PartialMatch(label, share) && !RE2::PartialMatch(label, change);
 }
 
@@ -76,9 +77,13 @@ bool starts_with_u32(std::u32string_view t, size_t at, std::u32string_view p) {
   return at + p.size() <= t.size() && t.substr(at, p.size()) == p;
 }
 
-std::string figure_quote(const Figure& f) { return "“" + f.label + f.text + "”"; }
+std::string figure_quote(const Figure& f) {
+  return "“" + f.label + f.text + "”";
+}
 
-double magnitude(const Figure& f) { return f.scaled_value ? *f.scaled_value : f.value; }
+double magnitude(const Figure& f) {
+  return f.scaled_value ? *f.scaled_value : f.value;
+}
 std::string base_of(const Figure& f) {
   if (f.base_unit) return *f.base_unit;
   if (f.scaled_value) return "";
@@ -102,7 +107,9 @@ const Figure* nearest(const std::vector<Figure>& figs, size_t from, const char* 
   return best;
 }
 
-std::string fmt_value(double v, int decimals) { return fmt::format("{:.{}f}", v, decimals); }
+std::string fmt_value(double v, int decimals) {
+  return fmt::format("{:.{}f}", v, decimals);
+}
 
 // "主动评价率" → "主动评价": what a rate counts, to find its numerator among the counts.
 std::string rate_stem(const std::string& label) {
@@ -153,9 +160,9 @@ std::vector<Defect> check_report(const NormalisedText& nt, const ReviewedReport&
       double exact = magnitude(*num) / magnitude(*den) * 100.0;
       if (!rate_matches(f.value, f.decimals, exact)) {
         out.push_back({"rate_mismatch", f.span,
-                       fmt::format("{}与同段数字不符：{} ÷ {} = {}%，四舍五入或截断到 {} 位小数都不是 {}%", figure_quote(f),
-                                   figure_quote(*num), figure_quote(*den), fmt_value(exact, f.decimals + 2),
-                                   f.decimals, fmt_value(f.value, f.decimals))});
+                       fmt::format("{}与同段数字不符：{} ÷ {} = {}%，四舍五入或截断到 {} 位小数都不是 {}%",
+                                   figure_quote(f), figure_quote(*num), figure_quote(*den),
+                                   fmt_value(exact, f.decimals + 2), f.decimals, fmt_value(f.value, f.decimals))});
       }
     }
     // -- any other rate "X率" whose numerator ("…X…" count) is stated in the same sentence:
@@ -186,8 +193,8 @@ std::vector<Defect> check_report(const NormalisedText& nt, const ReviewedReport&
                                  fmt_value(magnitude(*num) / magnitude(*d) * 100.0, f.decimals + 2));
           }
           out.push_back({"rate_mismatch", f.span,
-                         fmt::format("{}与同句数字不符：{}，四舍五入或截断到 {} 位小数都不是 {}%", figure_quote(f), tried,
-                                     f.decimals, fmt_value(f.value, f.decimals))});
+                         fmt::format("{}与同句数字不符：{}，四舍五入或截断到 {} 位小数都不是 {}%", figure_quote(f),
+                                     tried, f.decimals, fmt_value(f.value, f.decimals))});
         }
       }
     }
@@ -197,8 +204,8 @@ std::vector<Defect> check_report(const NormalisedText& nt, const ReviewedReport&
       const Figure* whole = nearest(figs, i, r.whole, true);
       if (!whole || base_of(*whole) != base_of(f)) continue;
       if (magnitude(f) > magnitude(*whole) && !(whole->qualifier && *whole->qualifier != "近")) {
-        out.push_back({"part_exceeds_whole", f.span,
-                       fmt::format("{}大于其总数{}", figure_quote(f), figure_quote(*whole))});
+        out.push_back(
+            {"part_exceeds_whole", f.span, fmt::format("{}大于其总数{}", figure_quote(f), figure_quote(*whole))});
       }
     }
     // -- 其中: a part of the nearest preceding figure with the same unit in the sentence
@@ -239,8 +246,7 @@ std::vector<Defect> check_report(const NormalisedText& nt, const ReviewedReport&
         std::u32string between(t.substr(b, s - b));
         if (between.empty() || between == U"达" || between == U"为" || between == U"达到" || between == U"是" ||
             between == U"均达" || between == U"均为")
-          out.push_back({"rate_without_percent", f.span,
-                         fmt::format("比率“{}{}”缺少“%”", f.label, f.text)});
+          out.push_back({"rate_without_percent", f.span, fmt::format("比率“{}{}”缺少“%”", f.label, f.text)});
       }
     }
   }
@@ -252,8 +258,7 @@ std::vector<Defect> check_report(const NormalisedText& nt, const ReviewedReport&
     re2::StringPiece input(idx.utf8);
     re2::StringPiece m[3];
     size_t pos = 0;
-    while (pos < idx.utf8.size() &&
-           year_re.Match(input, pos, idx.utf8.size(), RE2::UNANCHORED, m, 3)) {
+    while (pos < idx.utf8.size() && year_re.Match(input, pos, idx.utf8.size(), RE2::UNANCHORED, m, 3)) {
       size_t bs = static_cast<size_t>(m[0].data() - idx.utf8.data());
       size_t be = bs + m[0].size();
       pos = be;
@@ -267,7 +272,10 @@ std::vector<Defect> check_report(const NormalisedText& nt, const ReviewedReport&
       bool quoted = false;
       for (size_t k = cs; k-- > 0 && cs - k < 120 && t[k] != U'\n';) {
         if (t[k] == U'》' || t[k] == U'”') break;
-        if (t[k] == U'《' || t[k] == U'“') { quoted = true; break; }
+        if (t[k] == U'《' || t[k] == U'“') {
+          quoted = true;
+          break;
+        }
       }
       if (quoted) continue;
       if (before == U'—' || before == U'-' || before == U'至' || before == U'到' || before == U'~' || before == U'、' ||
@@ -310,9 +318,10 @@ std::vector<Defect> check_report(const NormalisedText& nt, const ReviewedReport&
     const std::u32string& t = nt.text;
     for (const Span& p : nt.paragraphs) {
       if (p.end - p.start >= 3 && t[p.start] == U'、' && is_han(t[p.start + 1])) {
-        out.push_back({"heading_numeral_missing", nt.original_span(p.start, std::min(p.end, p.start + 12)),
-                       "标题“" + u32_to_utf8(std::u32string_view(t).substr(p.start, std::min<uint32_t>(p.end - p.start, 12))) +
-                           "”缺少序号（如“三、”）"});
+        out.push_back(
+            {"heading_numeral_missing", nt.original_span(p.start, std::min(p.end, p.start + 12)),
+             "标题“" + u32_to_utf8(std::u32string_view(t).substr(p.start, std::min<uint32_t>(p.end - p.start, 12))) +
+                 "”缺少序号（如“三、”）"});
       }
     }
   }
@@ -326,13 +335,17 @@ std::vector<Defect> check_report(const NormalisedText& nt, const ReviewedReport&
     size_t e = f.norm_end;
     if (e >= t.size() || !is_han(t[e])) continue;
     // characters that continue a clause after a percentage (以上, 的, 达到, 高于, 增长, 位居 …)
-    static const std::u32string_view kJoiners = U"的和及与或至到以左之等中为是均达超比较高低增减提降上下分位居排同内外前后";
+    static const std::u32string_view kJoiners =
+        U"的和及与或至到以左之等中为是均达超比较高低增减提降上下分位居排同内外前后";
     if (kJoiners.find(t[e]) != std::u32string_view::npos) continue;
     const Figure& g = figs[i + 1];
     bool clause_break = false;
     for (size_t k = e; k < g.norm_start && k < t.size(); ++k) {
       char32_t c = t[k];
-      if (!is_han(c) && !is_space(c)) { clause_break = true; break; }
+      if (!is_han(c) && !is_space(c)) {
+        clause_break = true;
+        break;
+      }
     }
     if (!clause_break && g.norm_start - e <= 20) {
       out.push_back({"missing_punctuation", nt.original_span(f.norm_start, static_cast<uint32_t>(e + 1)),
@@ -351,7 +364,8 @@ std::vector<Defect> check_report(const NormalisedText& nt, const ReviewedReport&
       if (e >= t.size() || !is_han(t[e])) continue;
       std::u32string next(std::u32string_view(t).substr(e, 2));
       if (next[0] == U'率' || (f.norm_start > 0 && t[f.norm_start - 1] == U'率')) continue;
-      out.push_back({"missing_unit", f.span, "数字“" + f.text + "”后直接接“" + u32_to_utf8(next) + "”，疑缺量词或单位"});
+      out.push_back(
+          {"missing_unit", f.span, "数字“" + f.text + "”后直接接“" + u32_to_utf8(next) + "”，疑缺量词或单位"});
     }
     static const RE2 bare_year("(?:^|[^0-9.])((?:19|20)\\d\\d)(\\p{Han})");
     re2::StringPiece in(idx.utf8);
@@ -372,7 +386,10 @@ std::vector<Defect> check_report(const NormalisedText& nt, const ReviewedReport&
       bool quoted = false;
       for (size_t k = cs; k-- > 0 && cs - k < 60 && t[k] != U'\n';) {
         if (t[k] == U'》' || t[k] == U'”') break;
-        if (t[k] == U'《' || t[k] == U'“') { quoted = true; break; }
+        if (t[k] == U'《' || t[k] == U'“') {
+          quoted = true;
+          break;
+        }
       }
       if (quoted) continue;
       out.push_back({"missing_unit", nt.original_span(cs, ce),
@@ -387,8 +404,7 @@ std::vector<Defect> check_report(const NormalisedText& nt, const ReviewedReport&
       std::string_view wrong(w.wrong);
       for (size_t p = idx.utf8.find(wrong); p != std::string::npos; p = idx.utf8.find(wrong, p + wrong.size())) {
         uint32_t cs = idx.char_at[p], ce = idx.char_at[p + wrong.size()];
-        out.push_back({"wrong_character", nt.original_span(cs, ce),
-                       fmt::format("“{}”疑为“{}”之误", w.wrong, w.right)});
+        out.push_back({"wrong_character", nt.original_span(cs, ce), fmt::format("“{}”疑为“{}”之误", w.wrong, w.right)});
       }
     }
   }

@@ -20,14 +20,16 @@ using std::u32string_view;
 const std::vector<u32string>& base_units() {
   static const std::vector<u32string> units = [] {
     std::vector<u32string> u = {
-        U"个工作日", U"工作日", U"个百分点", U"百分点", U"个月", U"个小时", U"小时", U"分钟", U"人次",
-        U"户次", U"台次", U"件次", U"家次", U"场次", U"批次", U"车次", U"架次", U"项次", U"次数",
-        U"平方公里", U"平方米", U"公里", U"千米", U"公斤", U"千克", U"季度", U"周年", U"部门", U"方面",
-        U"美元", U"元", U"件", U"人", U"个", U"项", U"条", U"家", U"次", U"场", U"卷", U"份", U"名", U"户",
-        U"位", U"部", U"批", U"轮", U"类", U"支", U"台", U"本", U"篇", U"期", U"起", U"宗", U"所", U"座",
-        U"处", U"套", U"张", U"天", U"日", U"年", U"倍", U"册", U"辆", U"间", U"种", U"门", U"节", U"堂",
-        U"票", U"亩", U"吨", U"米", U"分", U"单", U"组", U"队", U"封", U"例", U"只", U"周", U"星", U"%",
-        U"‰", U"级", U"版", U"号", U"月", U"届", U"周岁", U"岁"};
+        U"个工作日", U"工作日", U"个百分点", U"百分点", U"个月", U"个小时", U"小时", U"分钟", U"人次", U"户次",
+        U"台次",     U"件次",   U"家次",     U"场次",   U"批次", U"车次",   U"架次", U"项次", U"次数", U"平方公里",
+        U"平方米",   U"公里",   U"千米",     U"公斤",   U"千克", U"季度",   U"周年", U"部门", U"方面", U"美元",
+        U"元",       U"件",     U"人",       U"个",     U"项",   U"条",     U"家",   U"次",   U"场",   U"卷",
+        U"份",       U"名",     U"户",       U"位",     U"部",   U"批",     U"轮",   U"类",   U"支",   U"台",
+        U"本",       U"篇",     U"期",       U"起",     U"宗",   U"所",     U"座",   U"处",   U"套",   U"张",
+        U"天",       U"日",     U"年",       U"倍",     U"册",   U"辆",     U"间",   U"种",   U"门",   U"节",
+        U"堂",       U"票",     U"亩",       U"吨",     U"米",   U"分",     U"单",   U"组",   U"队",   U"封",
+        U"例",       U"只",     U"周",       U"星",     U"%",    U"‰",      U"级",   U"版",   U"号",   U"月",
+        U"届",       U"周岁",   U"岁"};
     std::stable_sort(u.begin(), u.end(), [](const u32string& a, const u32string& b) { return a.size() > b.size(); });
     return u;
   }();
@@ -36,30 +38,29 @@ const std::vector<u32string>& base_units() {
 
 // Units a Chinese numeral must be followed by to count as a figure.
 bool chinese_unit_ok(u32string_view unit) {
-  static const std::vector<u32string> ok = {U"项", U"个", U"件", U"部", U"名", U"人", U"家", U"次", U"场",
-                                            U"批", U"轮", U"类", U"份", U"条", U"支", U"所", U"位", U"种",
-                                            U"张", U"处", U"套", U"本", U"篇", U"期", U"起", U"宗", U"座",
-                                            U"台", U"户", U"组", U"部门", U"方面", U"人次", U"批次", U"场次",
-                                            U"个工作日", U"工作日", U"个月", U"天", U"倍", U"%"};
+  static const std::vector<u32string> ok = {
+      U"项",   U"个",   U"件",       U"部",     U"名",   U"人", U"家", U"次", U"场",   U"批",   U"轮",
+      U"类",   U"份",   U"条",       U"支",     U"所",   U"位", U"种", U"张", U"处",   U"套",   U"本",
+      U"篇",   U"期",   U"起",       U"宗",     U"座",   U"台", U"户", U"组", U"部门", U"方面", U"人次",
+      U"批次", U"场次", U"个工作日", U"工作日", U"个月", U"天", U"倍", U"%"};
   return std::find(ok.begin(), ok.end(), unit) != ok.end();
 }
 
 // Fixed expressions with a counted numeral that are names, not figures.
 const std::vector<u32string>& numeral_names() {
   static const std::vector<u32string> names = {
-      U"三项制度", U"两个维护", U"两个确立", U"四个意识", U"四个自信", U"四个全面", U"三个代表", U"八项规定",
-      U"两个一百年", U"三个务必", U"三个区分开来", U"两个责任", U"五个一", U"两个毫不动摇", U"三个没有变",
-      U"四个最严", U"两个健康", U"六个严禁", U"三个规定", U"四项监督", U"五项制度"};
+      U"三项制度",   U"两个维护",   U"两个确立", U"四个意识",     U"四个自信", U"四个全面", U"三个代表",
+      U"八项规定",   U"两个一百年", U"三个务必", U"三个区分开来", U"两个责任", U"五个一",   U"两个毫不动摇",
+      U"三个没有变", U"四个最严",   U"两个健康", U"六个严禁",     U"三个规定", U"四项监督", U"五项制度"};
   return names;
 }
 
 // A counted word that continues past the unit: 两项目 is not 2 项.
 const std::vector<u32string>& unit_word_continuations() {
-  static const std::vector<u32string> w = {U"项目", U"条例", U"条件", U"条款", U"名单", U"名称", U"场所", U"场景", U"人员",
-                                           U"个人", U"批准", U"家庭", U"支持", U"类型", U"件事", U"份额",
-                                           U"所有", U"次要", U"位置", U"部分", U"处理", U"处罚", U"台账", U"本领",
-                                           U"期间", U"期限", U"起草", U"起点", U"门户", U"组织", U"队伍",
-                                           U"天然", U"种类", U"户籍", U"座谈"};
+  static const std::vector<u32string> w = {
+      U"项目", U"条例", U"条件", U"条款", U"名单", U"名称", U"场所", U"场景", U"人员", U"个人", U"批准", U"家庭",
+      U"支持", U"类型", U"件事", U"份额", U"所有", U"次要", U"位置", U"部分", U"处理", U"处罚", U"台账", U"本领",
+      U"期间", U"期限", U"起草", U"起点", U"门户", U"组织", U"队伍", U"天然", U"种类", U"户籍", U"座谈"};
   return w;
 }
 
@@ -67,8 +68,8 @@ bool is_cn_digit(char32_t c) {
   return u32string_view(U"零〇一二两三四五六七八九十百千万").find(c) != u32string_view::npos;
 }
 bool is_delimiter(char32_t c) {
-  return c == U',' || c == U'。' || c == U';' || c == U':' || c == U'!' || c == U'?' || c == U'\n' ||
-         c == U'，' || c == U'；' || c == U'：';
+  return c == U',' || c == U'。' || c == U';' || c == U':' || c == U'!' || c == U'?' || c == U'\n' || c == U'，' ||
+         c == U'；' || c == U'：';
 }
 bool is_sentence_break(char32_t c) {
   return c == U'。' || c == U'!' || c == U'?' || c == U';' || c == U'\n';
@@ -82,11 +83,11 @@ bool ends_with_at(u32string_view s, size_t end, u32string_view p) {
 }
 
 struct Suffix {
-  size_t end = 0;               // after unit and suffix qualifier
-  u32string multiplier;         // 万, 亿 …
+  size_t end = 0;        // after unit and suffix qualifier
+  u32string multiplier;  // 万, 亿 …
   double scale = 1;
-  u32string unit;               // base unit
-  u32string qualifier;          // 余, 多, 以上 …
+  u32string unit;       // base unit
+  u32string qualifier;  // 余, 多, 以上 …
 };
 
 Suffix parse_suffix(u32string_view t, size_t k) {
@@ -101,8 +102,12 @@ Suffix parse_suffix(u32string_view t, size_t k) {
     }
   };
   take_qual({U"余", U"多"});
-  for (auto [m, v] : {std::pair<u32string_view, double>{U"万亿", 1e12}, {U"千万", 1e7}, {U"百万", 1e6},
-                      {U"万", 1e4}, {U"亿", 1e8}, {U"千", 1e3}}) {
+  for (auto [m, v] : {std::pair<u32string_view, double>{U"万亿", 1e12},
+                      {U"千万", 1e7},
+                      {U"百万", 1e6},
+                      {U"万", 1e4},
+                      {U"亿", 1e8},
+                      {U"千", 1e3}}) {
     if (starts_with(t, k, m)) {
       // 千 only as a multiplier before a unit (3千人), never 千克
       if (m == U"千" && (starts_with(t, k, U"千克") || starts_with(t, k, U"千米"))) continue;
@@ -131,25 +136,25 @@ Suffix parse_suffix(u32string_view t, size_t k) {
 }
 
 const std::vector<u32string>& prefix_qualifiers() {
-  static const std::vector<u32string> q = {U"超过", U"将近", U"大约", U"接近", U"不足", U"不到", U"约",
-                                           U"近", U"超", U"逾"};
+  static const std::vector<u32string> q = {U"超过", U"将近", U"大约", U"接近", U"不足",
+                                           U"不到", U"约",   U"近",   U"超",   U"逾"};
   return q;
 }
 
 const std::vector<u32string>& rank_contexts() {
-  static const std::vector<u32string> c = {U"排名", U"排位", U"名列", U"位居", U"位列", U"位于", U"居于", U"居",
-                                           U"列", U"排", U"全国", U"全省", U"全市", U"全区", U"全县", U"全州",
-                                           U"全盟", U"全自治区", U"同类城市", U"地市", U"县区", U"省内", U"市内",
-                                           U"榜单", U"获得", U"荣获"};
+  static const std::vector<u32string> c = {U"排名", U"排位", U"名列", U"位居",     U"位列",     U"位于", U"居于",
+                                           U"居",   U"列",   U"排",   U"全国",     U"全省",     U"全市", U"全区",
+                                           U"全县", U"全州", U"全盟", U"全自治区", U"同类城市", U"地市", U"县区",
+                                           U"省内", U"市内", U"榜单", U"获得",     U"荣获"};
   return c;
 }
 
 // Measure words after 第N that make it an ordinal (第三批), not a rank.
 bool ordinal_measure(u32string_view t, size_t k) {
-  static const std::vector<u32string> m = {U"批", U"个", U"次", U"届", U"家", U"轮", U"季度", U"条", U"章", U"部分",
-                                           U"期", U"项", U"款", U"号", U"年", U"天", U"周", U"阶段", U"类",
-                                           U"层", U"级", U"种", U"代", U"书记", U"责任人", U"课堂", U"道",
-                                           U"站", U"步", U"线", U"方", U"梯队", U"档", U"单元", U"篇", U"节"};
+  static const std::vector<u32string> m = {U"批",   U"个", U"次", U"届", U"家",   U"轮",   U"季度",   U"条",   U"章",
+                                           U"部分", U"期", U"项", U"款", U"号",   U"年",   U"天",     U"周",   U"阶段",
+                                           U"类",   U"层", U"级", U"种", U"代",   U"书记", U"责任人", U"课堂", U"道",
+                                           U"站",   U"步", U"线", U"方", U"梯队", U"档",   U"单元",   U"篇",   U"节"};
   for (const auto& w : m) {
     if (starts_with(t, k, w)) return true;
   }
@@ -180,15 +185,37 @@ Marks mark_text(u32string_view t) {
     char32_t close = 0;
     size_t limit = 40;
     switch (c) {
-      case U'“': close = U'”'; break;
-      case U'《': close = U'》'; limit = 120; break;
-      case U'「': close = U'」'; break;
-      case U'『': close = U'』'; break;
-      case U'〈': close = U'〉'; break;
-      case U'"': close = U'"'; break;
-      case U'〔': close = U'〕'; limit = 12; break;
-      case U'[': close = U']'; limit = 12; break;
-      case U'【': close = U'】'; limit = 20; break;
+      case U'“':
+        close = U'”';
+        break;
+      case U'《':
+        close = U'》';
+        limit = 120;
+        break;
+      case U'「':
+        close = U'」';
+        break;
+      case U'『':
+        close = U'』';
+        break;
+      case U'〈':
+        close = U'〉';
+        break;
+      case U'"':
+        close = U'"';
+        break;
+      case U'〔':
+        close = U'〕';
+        limit = 12;
+        break;
+      case U'[':
+        close = U']';
+        limit = 12;
+        break;
+      case U'【':
+        close = U'】';
+        limit = 20;
+        break;
       case U'(': {
         bool after_name = i > 0 && (t[i - 1] == U'”' || t[i - 1] == U'》' || t[i - 1] == U'"');
         for (u32string_view w : {U"工程", U"行动", U"战略", U"体系", U"模式", U"机制", U"计划", U"品牌", U"清单"}) {
@@ -197,7 +224,8 @@ Marks mark_text(u32string_view t) {
         if (after_name) close = U')';
         break;
       }
-      default: break;
+      default:
+        break;
     }
     if (!close) continue;
     size_t depth_limit = std::min(t.size(), i + limit + 1);
@@ -216,7 +244,7 @@ Marks mark_text(u32string_view t) {
 }
 
 struct Candidate {
-  size_t start, end;   // span in normalised text (qualifiers and unit included)
+  size_t start, end;  // span in normalised text (qualifiers and unit included)
   size_t num_start, num_end;
   double value;
   int decimals;
@@ -239,15 +267,16 @@ double to_double(u32string_view digits) {
 }
 
 u32string strip_label(u32string label) {
-  static const std::vector<u32string> lead = {U"截至目前", U"今年以来", U"其中", U"全年", U"共计", U"累计", U"合计",
-                                              U"总计", U"全市", U"全县", U"全区", U"全省", U"市本级", U"同时",
-                                              U"另外", U"此外", U"目前", U"年内", U"当年", U"今年", U"并", U"且",
-                                              U"共有", U"共", U"均", U"已", U"还"};
-  static const std::vector<u32string> trail = {U"分别为", U"分别达", U"分别是", U"达到了", U"达到", U"共计", U"累计",
-                                               U"共有", U"均为", U"均达", U"增至", U"提高到", U"提高至", U"提升到",
-                                               U"提升至", U"上升到", U"上升至", U"下降到", U"下降至", U"降至", U"降低到", U"降低至", U"减少到", U"减少至", U"增加到", U"增加至", U"达", U"为", U"是", U"共",
-                                               U"计", U"有", U"至", U"到", U"了", U"均", U"的", U"等", U"约", U"近",
-                                               U"超", U"逾", U"超过", U"以及", U"和", U"及"};
+  static const std::vector<u32string> lead = {U"截至目前", U"今年以来", U"其中", U"全年", U"共计", U"累计",   U"合计",
+                                              U"总计",     U"全市",     U"全县", U"全区", U"全省", U"市本级", U"同时",
+                                              U"另外",     U"此外",     U"目前", U"年内", U"当年", U"今年",   U"并",
+                                              U"且",       U"共有",     U"共",   U"均",   U"已",   U"还"};
+  static const std::vector<u32string> trail = {
+      U"分别为", U"分别达", U"分别是", U"达到了", U"达到",   U"共计",   U"累计",   U"共有",   U"均为",   U"均达",
+      U"增至",   U"提高到", U"提高至", U"提升到", U"提升至", U"上升到", U"上升至", U"下降到", U"下降至", U"降至",
+      U"降低到", U"降低至", U"减少到", U"减少至", U"增加到", U"增加至", U"达",     U"为",     U"是",     U"共",
+      U"计",     U"有",     U"至",     U"到",     U"了",     U"均",     U"的",     U"等",     U"约",     U"近",
+      U"超",     U"逾",     U"超过",   U"以及",   U"和",     U"及"};
   auto edge = [](char32_t c) {
     return is_space(c) || u32string_view(U"、()[]【】,;:“”\"'-—").find(c) != u32string_view::npos;
   };
@@ -300,8 +329,16 @@ u32string without_titles(u32string_view s) {
   out.reserve(s.size());
   int depth = 0;
   for (char32_t c : s) {
-    if (c == U'《') { ++depth; out.push_back(c); continue; }
-    if (c == U'》') { if (depth > 0) --depth; out.push_back(c); continue; }
+    if (c == U'《') {
+      ++depth;
+      out.push_back(c);
+      continue;
+    }
+    if (c == U'》') {
+      if (depth > 0) --depth;
+      out.push_back(c);
+      continue;
+    }
     if (depth == 0) out.push_back(c);
   }
   return out;
@@ -382,28 +419,33 @@ Extraction extract_figures(const NormalisedText& nt, const std::vector<Chapter>&
       int decimals = 0;
       if (j + 1 < n && t[j] == U'.' && is_digit(t[j + 1])) {
         ++j;
-        while (j < n && is_digit(t[j])) { ++j; ++decimals; }
+        while (j < n && is_digit(t[j])) {
+          ++j;
+          ++decimals;
+        }
       }
       size_t next = j;
       // several dots: a date, a version, or two numbers run together
       if (j + 1 < n && t[j] == U'.' && is_digit(t[j + 1])) {
         size_t k = j;
         while (k < n && (is_digit(t[k]) || t[k] == U'.')) ++k;
-        bool rate_like = at(k) == U'%' || ends_with_at(t, i, U"率") || ends_with_at(t, i, U"率达") ||
-                         ends_with_at(t, i, U"率为");
+        bool rate_like =
+            at(k) == U'%' || ends_with_at(t, i, U"率") || ends_with_at(t, i, U"率达") || ends_with_at(t, i, U"率为");
         if (rate_like && !marks.excluded[i]) {
           size_t e = at(k) == U'%' ? k + 1 : k;
-          out.defects.push_back({"digits_run_together", nt.original_span(i, e),
-                                 "数字“" + u32_to_utf8(t.substr(i, e - i)) + "”含多个小数点，疑似两个数字连在一起或漏了分隔符"});
+          out.defects.push_back(
+              {"digits_run_together", nt.original_span(i, e),
+               "数字“" + u32_to_utf8(t.substr(i, e - i)) + "”含多个小数点，疑似两个数字连在一起或漏了分隔符"});
         }
         i = k;
         continue;
       }
       char32_t p = prev_char(i), q = at(j);
-      bool skip = marks.excluded[i] || is_latin(p) || p == U'_' || p == U'#' || p == U'/' || p == U'\\' ||
-                  p == U'+' || p == U'.' || p == U'@' || is_latin(q) || q == U'+' || q == U'@' ||
+      bool skip = marks.excluded[i] || is_latin(p) || p == U'_' || p == U'#' || p == U'/' || p == U'\\' || p == U'+' ||
+                  p == U'.' || p == U'@' || is_latin(q) || q == U'+' || q == U'@' ||
                   (p == U'-' && i >= 2 && (is_digit(t[i - 2]) || is_latin(t[i - 2]))) || p == U'第';
-      if (!skip && (q == U'-' || q == U'/' || q == U':' || q == U'.' || q == U'_' || q == U'·' || q == U'•' || q == U'×') &&
+      if (!skip &&
+          (q == U'-' || q == U'/' || q == U':' || q == U'.' || q == U'_' || q == U'·' || q == U'•' || q == U'×') &&
           is_digit(at(j + 1)) && !(q == U'-' && range_end_has_unit(t, j + 1))) {
         // 2021-12-24, 10:30, 1/3, 5·12: skip the whole chain
         size_t k = j;
@@ -445,11 +487,11 @@ Extraction extract_figures(const NormalisedText& nt, const std::vector<Chapter>&
       if (u == U"号" || u == U"级" || u == U"版" || u == U"届") drop = true;
       if (u == U"季度" && v <= 4) drop = true;
       if (u.empty() && s.multiplier.empty()) {
-        if (decimals == 1 && digits.back() == U'0') drop = true;            // 2.0: a version
-        if (decimals == 0 && int_digits >= 6) drop = true;                  // phone numbers, codes
-        if (decimals == 0 && hotline_number(digits)) drop = true;           // 12345 热线
-        for (u32string_view w : {U"热线", U"平台", U"工程", U"模式", U"机制", U"系统", U"专线", U"品牌",
-                                 U"战略", U"行动", U"时", U"点", U"届", U"中全会", U"大"}) {
+        if (decimals == 1 && digits.back() == U'0') drop = true;   // 2.0: a version
+        if (decimals == 0 && int_digits >= 6) drop = true;         // phone numbers, codes
+        if (decimals == 0 && hotline_number(digits)) drop = true;  // 12345 热线
+        for (u32string_view w : {U"热线", U"平台", U"工程", U"模式", U"机制", U"系统", U"专线", U"品牌", U"战略",
+                                 U"行动", U"时", U"点", U"届", U"中全会", U"大"}) {
           if (starts_with(t, s.end, w)) drop = true;
         }
       }
@@ -494,7 +536,10 @@ Extraction extract_figures(const NormalisedText& nt, const std::vector<Chapter>&
         while (j < n && is_digit(t[j])) ++j;
         if (j + 1 < n && t[j] == U'.' && is_digit(t[j + 1])) {
           ++j;
-          while (j < n && is_digit(t[j])) { ++j; ++decimals; }
+          while (j < n && is_digit(t[j])) {
+            ++j;
+            ++decimals;
+          }
         }
         v = to_double(t.substr(d0, j - d0));
       } else {
@@ -527,8 +572,7 @@ Extraction extract_figures(const NormalisedText& nt, const std::vector<Chapter>&
         Suffix s = parse_suffix(t, j);
         bool unit_ok = chinese_unit_ok(s.unit);
         for (const auto& w : unit_word_continuations()) {
-          if (!s.unit.empty() && starts_with(t, s.end - s.unit.size() - s.qualifier.size(), w) &&
-              s.qualifier.empty())
+          if (!s.unit.empty() && starts_with(t, s.end - s.unit.size() - s.qualifier.size(), w) && s.qualifier.empty())
             unit_ok = false;
         }
         if (unit_ok) {
@@ -564,7 +608,10 @@ Extraction extract_figures(const NormalisedText& nt, const std::vector<Chapter>&
       bool in_title = false;
       for (size_t k = m.pos; k-- > 0 && m.pos - k < 120 && t[k] != U'\n';) {
         if (t[k] == U'》') break;
-        if (t[k] == U'《') { in_title = true; break; }
+        if (t[k] == U'《') {
+          in_title = true;
+          break;
+        }
       }
       if (!in_title) topics.push_back(m);
     }
@@ -572,15 +619,15 @@ Extraction extract_figures(const NormalisedText& nt, const std::vector<Chapter>&
   auto topic_for = [&](size_t w, size_t start, size_t end, size_t e) -> std::string {
     // a keyword in the clause after the figure is nearest; among several, the first
     // topic of the table; otherwise the last keyword before the figure
-    auto first_after = std::lower_bound(topics.begin(), topics.end(), end,
-                                        [](const TopicMark& m, size_t p) { return m.pos < p; });
+    auto first_after =
+        std::lower_bound(topics.begin(), topics.end(), end, [](const TopicMark& m, size_t p) { return m.pos < p; });
     int best = -1;
     for (auto it = first_after; it != topics.end() && it->pos < e; ++it) {
       if (best < 0 || it->topic < best) best = it->topic;
     }
     if (best >= 0) return topic_name(best);
-    auto before = std::lower_bound(topics.begin(), topics.end(), start,
-                                   [](const TopicMark& m, size_t p) { return m.pos < p; });
+    auto before =
+        std::lower_bound(topics.begin(), topics.end(), start, [](const TopicMark& m, size_t p) { return m.pos < p; });
     while (before != topics.begin()) {
       --before;
       if (before->pos < w) break;
@@ -616,10 +663,15 @@ Extraction extract_figures(const NormalisedText& nt, const std::vector<Chapter>&
       // a list joined by 、 及 和 以及 与: this figure's own noun follows the last joiner
       size_t cut = u32string::npos;
       for (size_t q = left.size(); q-- > 0;) {
-        if (left[q] == U'、' || left[q] == U'及' || left[q] == U'和' || left[q] == U'与') { cut = q; break; }
+        if (left[q] == U'、' || left[q] == U'及' || left[q] == U'和' || left[q] == U'与') {
+          cut = q;
+          break;
+        }
       }
-      if (cut != u32string::npos && cut + 1 < left.size()) left = left.substr(cut + 1);
-      else label_forward = std::any_of(right.begin(), right.end(), [](char32_t c) { return is_han(c); });
+      if (cut != u32string::npos && cut + 1 < left.size())
+        left = left.substr(cut + 1);
+      else
+        label_forward = std::any_of(right.begin(), right.end(), [](char32_t c) { return is_han(c); });
     }
     size_t para_start = para < nt.paragraphs.size() ? nt.paragraphs[para].start : 0;
     size_t w = std::max(para_start, cd.start > 160 ? cd.start - 160 : size_t{0});
@@ -654,16 +706,15 @@ Extraction extract_figures(const NormalisedText& nt, const std::vector<Chapter>&
     f.label = u32_to_utf8(label);
     f.quote = u32_to_utf8(t.substr(b, e - b));
     if (!cd.rank) {
-      std::string clause = u32_to_utf8(without_titles(label_forward ? u32string() : left)) + "§" +
-                           u32_to_utf8(without_titles(right));
+      std::string clause =
+          u32_to_utf8(without_titles(label_forward ? u32string() : left)) + "§" + u32_to_utf8(without_titles(right));
       std::string topic = topic_for(w, cd.start, cd.end, e);
-      f.indicator = indicator_for(clause, topic, f.unit ? *f.unit : "",
-                                  [&] {
-                                    // the sentence so far (from the last full stop in the paragraph)
-                                    size_t sb = cd.start;
-                                    while (sb > para_start && t[sb - 1] != U'。' && cd.start - sb < 300) --sb;
-                                    return u32_to_utf8(without_titles(t.substr(sb, cd.start - sb)));
-                                  });
+      f.indicator = indicator_for(clause, topic, f.unit ? *f.unit : "", [&] {
+        // the sentence so far (from the last full stop in the paragraph)
+        size_t sb = cd.start;
+        while (sb > para_start && t[sb - 1] != U'。' && cd.start - sb < 300) --sb;
+        return u32_to_utf8(without_titles(t.substr(sb, cd.start - sb)));
+      });
     }
     // 由95%提高到98%: a second figure with no noun of its own measures what the first did
     if (after_figure && strip_label(left).empty() && !out.figures.empty() && !cd.rank &&

@@ -1,13 +1,13 @@
 #include "review/indicator_phrases.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <functional>
 #include <memory>
 #include <unordered_map>
-#include <re2/set.h>
 #include <vector>
 
 namespace fazhi::review {
@@ -56,9 +56,9 @@ constexpr Topic kTopics[] = {
 struct IndicatorPhrase {
   const char* indicator;
   Kind kind;
-  const char* clause;  // RE2 over "before§after"
-  const char* topic;   // required topic, or "" for any
-  const char* units;   // RE2 the unit must fully match, or "" for any (of the kind)
+  const char* clause;        // RE2 over "before§after"
+  const char* topic;         // required topic, or "" for any
+  const char* units;         // RE2 the unit must fully match, or "" for any (of the kind)
   const char* exclude = "";  // RE2 over the clause that rules the row out
   const char* context = "";  // RE2 that must match the text before the figure in its paragraph
 };
@@ -108,8 +108,10 @@ constexpr IndicatorPhrase kIndicatorPhrases[] = {
     // ---- reconsideration counts
     {"reconsideration.by_respondent", Kind::kCount, "以[^§]{1,12}为被申请人|被申请人为", "reconsideration", ""},
     {"reconsideration.not_accepted", Kind::kCount, "不予受理|告知", "reconsideration", ""},
-    {"reconsideration.mediated", Kind::kCount, "复议[^§]{0,10}(调解|和解)|(调解|和解)[^§]{0,6}(结案|撤回)|§[^§]{0,10}复议案件[^§]{0,8}调解", "", ""},
-    {"reconsideration.mediated", Kind::kCount, "调解|和解", "", "件|起|宗", "人民调解|调解组织|调解委员会|纠纷|矛盾|成功", "复议"},
+    {"reconsideration.mediated", Kind::kCount,
+     "复议[^§]{0,10}(调解|和解)|(调解|和解)[^§]{0,6}(结案|撤回)|§[^§]{0,10}复议案件[^§]{0,8}调解", "", ""},
+    {"reconsideration.mediated", Kind::kCount, "调解|和解", "", "件|起|宗",
+     "人民调解|调解组织|调解委员会|纠纷|矛盾|成功", "复议"},
     {"reconsideration.corrected", Kind::kCount, "纠错|撤销|确认违法|责令履行|变更|确认无效", "reconsideration", ""},
     {"reconsideration.maintained", Kind::kCount, "维持", "reconsideration", ""},
     {"reconsideration.rejected", Kind::kCount, "驳回", "reconsideration", ""},
@@ -145,12 +147,16 @@ constexpr IndicatorPhrase kIndicatorPhrases[] = {
     {"petition.received", Kind::kCount, "信访事项|信访件|来信来访|网上投诉|信访|投诉", "petition", ""},
 
     // ---- services, hotline, ratings, credit
-    {"hotline.tickets", Kind::kCount, "(热线|12345)[^§]{0,40}(咨询|诉求|来电|工单)", "", "件|个|条|单|万件|万条|万个|万单|次|万次"},
-    {"hotline.tickets", Kind::kCount, "诉求|工单|来电|咨询|求助|受理", "hotline", "件|个|条|单|万件|万条|万个|万单|次|万次"},
-    {"ratings.total", Kind::kCount, "(共|累计|收到|共计)?(评价|好差评)[^§]{0,4}§", "ratings", "", "主动|好评数|好评率|差评数|差评率|满意"},
+    {"hotline.tickets", Kind::kCount, "(热线|12345)[^§]{0,40}(咨询|诉求|来电|工单)", "",
+     "件|个|条|单|万件|万条|万个|万单|次|万次"},
+    {"hotline.tickets", Kind::kCount, "诉求|工单|来电|咨询|求助|受理", "hotline",
+     "件|个|条|单|万件|万条|万个|万单|次|万次"},
+    {"ratings.total", Kind::kCount, "(共|累计|收到|共计)?(评价|好差评)[^§]{0,4}§", "ratings", "",
+     "主动|好评数|好评率|差评数|差评率|满意"},
     {"services.departments_in_hall", Kind::kCount, "进驻[^§]{0,6}部门|部门[^§]{0,4}进驻", "", "个|家"},
     {"services.items", Kind::kCount, "(政务服务|服务|进驻|审批)事项[共达为计约有]{0,2}§", "", "项|个|万项"},
-    {"services.business_start_days", Kind::kCount, "§", "business", "个工作日|工作日|天|日|小时|个小时", "注销|变更|迁移"},
+    {"services.business_start_days", Kind::kCount, "§", "business", "个工作日|工作日|天|日|小时|个小时",
+     "注销|变更|迁移"},
     {"credit.repaired", Kind::kCount, "信用修复|修复", "credit", ""},
     {"credit.records", Kind::kCount, "信用信息|信用记录|信用数据", "", "条|万条|亿条"},
     {"fair_competition.reviewed", Kind::kCount, "公平竞争审查", "", ""},
@@ -160,7 +166,8 @@ constexpr IndicatorPhrase kIndicatorPhrases[] = {
     {"random_inspection.joint_batches", Kind::kCount, "联合抽查[^§]{0,6}§|跨部门[^§]{0,8}联合", "", "批次|批|次"},
     {"random_inspection.joint_targets", Kind::kCount, "联合抽查", "", "户|家|个|万户"},
     {"random_inspection.batches", Kind::kCount, "抽查", "random", "批次|批|次"},
-    {"random_inspection.targets", Kind::kCount, "抽查[^§]{0,10}(市场主体|企业|户|对象)|§[^§]{0,3}(市场主体|企业)", "random", "户|家|万户"},
+    {"random_inspection.targets", Kind::kCount, "抽查[^§]{0,10}(市场主体|企业|户|对象)|§[^§]{0,3}(市场主体|企业)",
+     "random", "户|家|万户"},
 
     // ---- rules and normative documents
     {"normative_documents.filing_review_opinions", Kind::kCount, "审查意见|备案审查意见", "", "条|份|件"},
@@ -168,15 +175,20 @@ constexpr IndicatorPhrase kIndicatorPhrases[] = {
     {"normative_documents.abolished", Kind::kCount, "废止|失效|宣布", "", "件|部|个|份|项"},
     {"normative_documents.amended", Kind::kCount, "修改|修订", "cleanup", "", "继续有效|保留"},
     {"normative_documents.cleanup_reviewed", Kind::kCount, "清理[^§]{0,12}§", "", "件|份|部|个|项"},
-    {"normative_documents.amended", Kind::kCount, "(修改|修订)[^§]{0,4}§", "", "件|份|部|个|项", "继续有效|保留", "清理"},
+    {"normative_documents.amended", Kind::kCount, "(修改|修订)[^§]{0,4}§", "", "件|份|部|个|项", "继续有效|保留",
+     "清理"},
     {"normative_documents.cleanup_reviewed", Kind::kCount, "清理|梳理|涉及", "cleanup", ""},
     {"normative_documents.filed", Kind::kCount, "(报备|备案)的?§", "normative", ""},
-    {"normative_documents.issued", Kind::kCount, "(制定|出台|印发|发布|起草)[^§]{0,12}规范性文件|规范性文件[^§]{0,4}§|(制定|出台|印发|发布)[^§]{0,10}§[^§]{0,4}规范性文件", "", "", "清理|废止|失效|修改|审查|审核|备案|报备"},
+    {"normative_documents.issued", Kind::kCount,
+     "(制定|出台|印发|发布|起草)[^§]{0,12}规范性文件|规范性文件[^§]{0,4}§|(制定|出台|印发|发布)[^§]{0,10}§[^§]{0,4}"
+     "规范性文件",
+     "", "", "清理|废止|失效|修改|审查|审核|备案|报备"},
     {"legislation.local_laws", Kind::kCount, "地方性法规", "", ""},
     {"legislation.rules", Kind::kCount, "政府规章|规章", "", ""},
 
     // ---- decisions, advisers, contracts
-    {"major_decision.catalogue_items", Kind::kCount, "决策事项目录|决策目录|§[^§]{0,4}重大行政决策事项", "", "项|个|件"},
+    {"major_decision.catalogue_items", Kind::kCount, "决策事项目录|决策目录|§[^§]{0,4}重大行政决策事项", "",
+     "项|个|件"},
     {"major_decision.catalogue_items", Kind::kCount, "目录", "decisions", "项|个|件"},
     {"public_lawyer.count", Kind::kCount, "公职律师", "", "名|人|位"},
     {"legal_adviser.count", Kind::kCount, "法律顾问", "", "名|人|位"},
@@ -185,18 +197,23 @@ constexpr IndicatorPhrase kIndicatorPhrases[] = {
 
     // ---- enforcement
     {"criminal_transfer.filed", Kind::kCount, "立案", "criminal", ""},
-    {"criminal_transfer.cases", Kind::kCount, "移送[^§]{0,12}(涉嫌|刑事|犯罪)|(涉嫌|刑事|犯罪)[^§]{0,8}移送|移送", "criminal", ""},
+    {"criminal_transfer.cases", Kind::kCount, "移送[^§]{0,12}(涉嫌|刑事|犯罪)|(涉嫌|刑事|犯罪)[^§]{0,8}移送|移送",
+     "criminal", ""},
     {"case_file_review.files", Kind::kCount, "案卷", "", "卷|份|本|件|宗"},
     {"enforcement.exempted", Kind::kCount, "免予[^§]{0,4}处罚|免罚|不予(行政)?处罚|首违不罚|轻微不罚", "", "起|件|宗"},
-    {"enforcement.certificates_issued", Kind::kCount, "(补换|换发|发放|申领|核发|办理|新增|新办|颁发)[^§]{0,10}(证|证件)|补换|换证", "enforcement", ""},
+    {"enforcement.certificates_issued", Kind::kCount,
+     "(补换|换发|发放|申领|核发|办理|新增|新办|颁发)[^§]{0,10}(证|证件)|补换|换证", "enforcement", ""},
     {"enforcement.exam_takers", Kind::kCount, "参考|参加[^§]{0,8}考试|报考", "enforcement", "人|人次|名"},
     {"enforcement.trained", Kind::kCount, "培训", "enforcement", "人|人次|名|万人次"},
     {"enforcement.officers", Kind::kCount, "执法人员[^§]{0,6}§", "", "人|名|万人"},
     {"enforcement.bodies", Kind::kCount, "执法(主体|机关|单位)[^§]{0,6}§", "", "个|家"},
     {"enforcement.matters", Kind::kCount, "执法事项|权责事项|权力事项|执法职权|权责清单|权力清单", "", "项|个|万项"},
     {"enforcement.disclosures", Kind::kCount, "执法信息|公示[^§]{0,8}信息", "", "条|万条"},
-    {"enforcement.cases", Kind::kCount, "(查办|办理|办结|查处|作出)[^§]{0,8}案件|执法案件|行政处罚案件", "enforcement", "件|起|宗|万件"},
-    {"enforcement.cases", Kind::kCount, "行政处罚案件|执法案件|(查办|办理|办结|查处)[^§]{0,6}(违法|处罚|执法)案件|行政处罚决定", "", "件|起|宗|万件", "移送|涉嫌"},
+    {"enforcement.cases", Kind::kCount, "(查办|办理|办结|查处|作出)[^§]{0,8}案件|执法案件|行政处罚案件", "enforcement",
+     "件|起|宗|万件"},
+    {"enforcement.cases", Kind::kCount,
+     "行政处罚案件|执法案件|(查办|办理|办结|查处)[^§]{0,6}(违法|处罚|执法)案件|行政处罚决定", "", "件|起|宗|万件",
+     "移送|涉嫌"},
 
     // ---- emergencies
     {"emergency.drills", Kind::kCount, "演练", "", "场|次|场次|万场次"},
@@ -226,8 +243,10 @@ constexpr IndicatorPhrase kIndicatorPhrases[] = {
     {"leadership.pre_appointment_exams", Kind::kCount, "参考|参加|考试|§", "pre_appointment", "人|名|人次"},
     {"leadership.law_reports", Kind::kCount, "述法", "", "名|人|位"},
     {"leadership.study_sessions", Kind::kCount, "会前学法", "", "次|场|期"},
-    {"leadership.rule_of_law_meetings", Kind::kCount, "专题研究[^§]{0,6}法治|研究法治|听取[^§]{0,12}(法治|汇报)", "", "次"},
-    {"leadership.exam_participants", Kind::kCount, "学法考法|考法|学法考试|法律知识考试|参加[^§]{0,6}考", "leadership", "人|人次|名|万人|万名|万人次"},
+    {"leadership.rule_of_law_meetings", Kind::kCount, "专题研究[^§]{0,6}法治|研究法治|听取[^§]{0,12}(法治|汇报)", "",
+     "次"},
+    {"leadership.exam_participants", Kind::kCount, "学法考法|考法|学法考试|法律知识考试|参加[^§]{0,6}考", "leadership",
+     "人|人次|名|万人|万名|万人次"},
     {"leadership.study_sessions_all", Kind::kCount, "学法", "leadership", "次|场|期"},
 
     // ---- fallbacks: a reconsideration sentence whose last keyword was of another topic
@@ -237,15 +256,16 @@ constexpr IndicatorPhrase kIndicatorPhrases[] = {
     {"reconsideration.rejected", Kind::kCount, "驳回", "", "件|起|宗", "", "复议"},
     {"reconsideration.withdrawn", Kind::kCount, "撤回", "", "件|起|宗", "调解|和解", "复议"},
     {"reconsideration.terminated", Kind::kCount, "终止", "", "件|起|宗", "", "复议"},
-    {"reconsideration.corrected", Kind::kCount, "纠错|撤销|确认违法|责令履行|变更|确认无效", "", "件|起|宗", "", "复议"},
+    {"reconsideration.corrected", Kind::kCount, "纠错|撤销|确认违法|责令履行|变更|确认无效", "", "件|起|宗", "",
+     "复议"},
     {"reconsideration.concluded", Kind::kCount, "审结|办结|结案", "", "件|起|宗", "", "复议"},
 };
 
 struct Compiled {
-  std::unique_ptr<RE2> topics;                 // (kw of topic 0)|(kw of topic 1)|…
-  std::unique_ptr<RE2> keywords;               // every keyword, no groups
+  std::unique_ptr<RE2> topics;    // (kw of topic 0)|(kw of topic 1)|…
+  std::unique_ptr<RE2> keywords;  // every keyword, no groups
   std::unordered_map<std::string, int> keyword_topic;
-  std::unique_ptr<RE2::Set> clauses;           // every row's clause pattern, by row index
+  std::unique_ptr<RE2::Set> clauses;  // every row's clause pattern, by row index
   std::vector<std::unique_ptr<RE2>> units, excludes, contexts;
 };
 
@@ -325,11 +345,14 @@ std::optional<std::string> indicator_for(std::string_view clause, std::string_vi
                                          const std::function<std::string()>& context) {
   const Compiled& c = compiled();
   // A change (同比下降12.5个百分点, 增长4.7%) measures no catalogue indicator.
-  static const RE2 change("(同比|环比|比上年|较上年|比去年|较去年|增幅|降幅)[^§]{0,6}§|(增长|下降|上升|减少|增加|降低)了?§");
-  if (unit == "个百分点" || unit == "百分点" || RE2::PartialMatch(re2::StringPiece(clause.data(), clause.size()), change))
+  static const RE2 change(
+      "(同比|环比|比上年|较上年|比去年|较去年|增幅|降幅)[^§]{0,6}§|(增长|下降|上升|减少|增加|降低)了?§");
+  if (unit == "个百分点" || unit == "百分点" ||
+      RE2::PartialMatch(re2::StringPiece(clause.data(), clause.size()), change))
     return std::nullopt;
   static const RE2 bare_rate("率[达为是到]{0,2}§");
-  bool rate = unit == "%" || (unit.empty() && RE2::PartialMatch(re2::StringPiece(clause.data(), clause.size()), bare_rate));
+  bool rate =
+      unit == "%" || (unit.empty() && RE2::PartialMatch(re2::StringPiece(clause.data(), clause.size()), bare_rate));
   re2::StringPiece cl(clause.data(), clause.size());
   re2::StringPiece un(unit.data(), unit.size());
   std::vector<int> hits;

@@ -9,11 +9,11 @@
 // stays unmapped.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <cstdint>
 #include <vector>
 
 namespace fazhi::review {
@@ -34,8 +34,7 @@ const char* topic_name(int topic);
 // The catalogue id for a figure whose clause is `clause_utf8` (with "§" for the figure),
 // under `topic`, with `unit` ("%" for rates; empty when the text omits the unit).
 // `context` gives, when a row asks for it, the sentence before the figure (from the last 。).
-std::optional<std::string> indicator_for(std::string_view clause_utf8, std::string_view topic,
-                                         std::string_view unit,
+std::optional<std::string> indicator_for(std::string_view clause_utf8, std::string_view topic, std::string_view unit,
                                          const std::function<std::string()>& context = {});
 
 // True when some row of the mapping table yields `id`.

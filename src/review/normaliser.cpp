@@ -1,11 +1,11 @@
 #include "review/normaliser.h"
 
-#include <opencc/SimpleConverter.hpp>
 #include <re2/re2.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <opencc/SimpleConverter.hpp>
 #include <unordered_map>
 
 #include "review/utf.h"
@@ -68,15 +68,14 @@ struct Mapped {
 // Strips HTML markup; block elements become line breaks; entities are decoded.
 Mapped strip_html(std::u32string_view s) {
   static const std::unordered_map<std::u32string, char32_t> entities = {
-      {U"nbsp", U' '},      {U"amp", U'&'},     {U"lt", U'<'},       {U"gt", U'>'},
-      {U"quot", U'"'},      {U"apos", U'\''},   {U"ldquo", 0x201C},  {U"rdquo", 0x201D},
-      {U"lsquo", 0x2018},   {U"rsquo", 0x2019}, {U"mdash", 0x2014},  {U"ndash", 0x2013},
-      {U"hellip", 0x2026},  {U"middot", 0xB7},  {U"times", 0xD7},    {U"copy", 0xA9},
-      {U"ensp", U' '},      {U"emsp", U' '},    {U"thinsp", U' '},   {U"permil", 0x2030}};
+      {U"nbsp", U' '},    {U"amp", U'&'},     {U"lt", U'<'},       {U"gt", U'>'},      {U"quot", U'"'},
+      {U"apos", U'\''},   {U"ldquo", 0x201C}, {U"rdquo", 0x201D},  {U"lsquo", 0x2018}, {U"rsquo", 0x2019},
+      {U"mdash", 0x2014}, {U"ndash", 0x2013}, {U"hellip", 0x2026}, {U"middot", 0xB7},  {U"times", 0xD7},
+      {U"copy", 0xA9},    {U"ensp", U' '},    {U"emsp", U' '},     {U"thinsp", U' '},  {U"permil", 0x2030}};
   static const std::vector<std::u32string> blocks = {
-      U"p", U"div", U"br", U"li", U"tr", U"h1", U"h2", U"h3", U"h4", U"h5", U"h6", U"table",
-      U"ul", U"ol", U"section", U"article", U"header", U"footer", U"nav", U"blockquote",
-      U"pre", U"hr", U"dd", U"dt", U"title", U"td", U"th"};
+      U"p",   U"div",        U"br",    U"li", U"tr", U"h1",      U"h2",      U"h3",     U"h4",
+      U"h5",  U"h6",         U"table", U"ul", U"ol", U"section", U"article", U"header", U"footer",
+      U"nav", U"blockquote", U"pre",   U"hr", U"dd", U"dt",      U"title",   U"td",     U"th"};
   Mapped out;
   size_t i = 0, n = s.size();
   auto lower = [](char32_t c) { return (c >= U'A' && c <= U'Z') ? c + 32 : c; };
@@ -100,17 +99,23 @@ Mapped strip_html(std::u32string_view s) {
       }
       size_t e = s.find(U'>', j);
       size_t tag_end = (e == std::u32string_view::npos) ? n : e + 1;
-      if (!closing && (name == U"script" || name == U"style" || name == U"head" || name == U"noscript" ||
-                       name == U"template")) {
+      if (!closing &&
+          (name == U"script" || name == U"style" || name == U"head" || name == U"noscript" || name == U"template")) {
         std::u32string close = U"</" + name;
         size_t k = tag_end;
         // case-insensitive search for the closing tag
         while (k < n) {
           size_t m = s.find(U"</", k);
-          if (m == std::u32string_view::npos) { k = n; break; }
+          if (m == std::u32string_view::npos) {
+            k = n;
+            break;
+          }
           bool match = true;
           for (size_t t = 0; t < name.size(); ++t) {
-            if (m + 2 + t >= n || lower(s[m + 2 + t]) != name[t]) { match = false; break; }
+            if (m + 2 + t >= n || lower(s[m + 2 + t]) != name[t]) {
+              match = false;
+              break;
+            }
           }
           if (match) {
             size_t f = s.find(U'>', m);
@@ -130,7 +135,8 @@ Mapped strip_html(std::u32string_view s) {
     if (c == U'&') {
       size_t j = i + 1;
       std::u32string name;
-      while (j < n && j - i < 12 && s[j] != U';' && (is_latin(s[j]) || is_digit(s[j]) || s[j] == U'#')) name.push_back(s[j++]);
+      while (j < n && j - i < 12 && s[j] != U';' && (is_latin(s[j]) || is_digit(s[j]) || s[j] == U'#'))
+        name.push_back(s[j++]);
       if (j < n && s[j] == U';' && !name.empty()) {
         char32_t decoded = 0;
         if (name[0] == U'#') {
@@ -139,9 +145,14 @@ Mapped strip_html(std::u32string_view s) {
           bool okv = name.size() > (hex ? 2u : 1u);
           for (size_t t = hex ? 2 : 1; t < name.size() && okv; ++t) {
             char32_t d = name[t];
-            int dv = is_digit(d) ? d - U'0' : (hex && d >= U'a' && d <= U'f') ? d - U'a' + 10
-                                         : (hex && d >= U'A' && d <= U'F') ? d - U'A' + 10 : -1;
-            if (dv < 0 || v > 0x10FFFF) okv = false; else v = v * (hex ? 16 : 10) + dv;
+            int dv = is_digit(d)                       ? d - U'0'
+                     : (hex && d >= U'a' && d <= U'f') ? d - U'a' + 10
+                     : (hex && d >= U'A' && d <= U'F') ? d - U'A' + 10
+                                                       : -1;
+            if (dv < 0 || v > 0x10FFFF)
+              okv = false;
+            else
+              v = v * (hex ? 16 : 10) + dv;
           }
           if (okv && v > 0 && v <= 0x10FFFF) decoded = v;
         } else {
@@ -162,8 +173,8 @@ Mapped strip_html(std::u32string_view s) {
 }
 
 bool is_sentence_end(char32_t c) {
-  return c == U'。' || c == U'!' || c == U'?' || c == U':' || c == U';' || c == U'!' || c == U'?' ||
-         c == U')' || c == U'”' || c == U'…';
+  return c == U'。' || c == U'!' || c == U'?' || c == U':' || c == U';' || c == U'!' || c == U'?' || c == U')' ||
+         c == U'”' || c == U'…';
 }
 
 }  // namespace
@@ -216,7 +227,11 @@ Result<std::shared_ptr<const Normaliser>> Normaliser::create() {
   std::u32string probe;
   std::vector<char32_t> probed;
   auto add = [&](char32_t lo, char32_t hi) {
-    for (char32_t c = lo; c <= hi; ++c) { probe.push_back(c); probe.push_back(U'\n'); probed.push_back(c); }
+    for (char32_t c = lo; c <= hi; ++c) {
+      probe.push_back(c);
+      probe.push_back(U'\n');
+      probed.push_back(c);
+    }
   };
   add(0x3400, 0x4DBF);
   add(0x4E00, 0x9FFF);
@@ -239,7 +254,10 @@ Result<std::shared_ptr<const Normaliser>> Normaliser::create() {
 std::u32string Normaliser::to_simplified(std::u32string_view text) const {
   bool needed = false;
   for (char32_t c : text) {
-    if (c < changes_.size() && changes_[c]) { needed = true; break; }
+    if (c < changes_.size() && changes_[c]) {
+      needed = true;
+      break;
+    }
   }
   if (!needed) return std::u32string(text);
   std::u32string out = utf8_to_u32(converter_->Convert(u32_to_utf8(text)));
@@ -375,7 +393,8 @@ NormalisedText Normaliser::normalise(std::u32string_view original, std::string_v
       cur = Line{};
     };
     for (size_t i = 0; i < glossless.text.size(); ++i) {
-      if (glossless.text[i] == U'\n') flush();
+      if (glossless.text[i] == U'\n')
+        flush();
       else {
         cur.text.push_back(glossless.text[i]);
         cur.origin.push_back(glossless.origin[i]);
@@ -392,7 +411,9 @@ NormalisedText Normaliser::normalise(std::u32string_view original, std::string_v
       if (x.empty()) return false;
       if (x[0] == U'(' || x[0] == U'第') return true;
       size_t k = 0;
-      while (k < x.size() && k < 3 && std::u32string_view(U"一二三四五六七八九十").find(x[k]) != std::u32string_view::npos) ++k;
+      while (k < x.size() && k < 3 &&
+             std::u32string_view(U"一二三四五六七八九十").find(x[k]) != std::u32string_view::npos)
+        ++k;
       if (k > 0 && k < x.size() && (x[k] == U'、' || x[k] == U'是')) return true;
       k = 0;
       while (k < x.size() && k < 2 && is_digit(x[k])) ++k;
@@ -453,7 +474,10 @@ NormalisedText Normaliser::normalise(std::u32string_view original, std::string_v
   std::vector<size_t> kept;
   std::vector<long> kept_pos(lines.size(), -1);
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (!drop[i]) { kept_pos[i] = static_cast<long>(kept.size()); kept.push_back(i); }
+    if (!drop[i]) {
+      kept_pos[i] = static_cast<long>(kept.size());
+      kept.push_back(i);
+    }
   }
   for (size_t i = 0; i < lines.size(); ++i) {
     if (dup_of[i] < 0 || dup[i]) continue;
@@ -520,7 +544,10 @@ NormalisedText Normaliser::normalise(std::u32string_view original, std::string_v
         if (sentence.size() >= 20) {
           auto [it, inserted] = seen.emplace(sentence, lines[i].origin[b]);
           if (!inserted) {
-            if (run_start < 0) { run_start = static_cast<long>(b); run_first = it->second; }
+            if (run_start < 0) {
+              run_start = static_cast<long>(b);
+              run_first = it->second;
+            }
             run_end = static_cast<long>(e);
           } else {
             flush_run();
@@ -552,7 +579,10 @@ NormalisedText Normaliser::normalise(std::u32string_view original, std::string_v
         result.origin.push_back(lines[i].origin[k]);
       }
       if (result.text.size() == start) {  // the whole line repeated
-        if (!result.text.empty()) { result.text.pop_back(); result.origin.pop_back(); }
+        if (!result.text.empty()) {
+          result.text.pop_back();
+          result.origin.pop_back();
+        }
         continue;
       }
     }
@@ -567,9 +597,9 @@ NormalisedText Normaliser::normalise(std::u32string_view original, std::string_v
       size_t close = t.find(U')', i);
       if (close != std::u32string::npos && close - i <= 8) {
         std::u32string inner = t.substr(i + 1, close - i - 1);
-        if (inner == U"略" || inner == U"此处略" || inner == U"内容略" || inner == U"涉密内容略" ||
-            inner == U"删除" || inner == U"已删除" || inner == U"此处删除" || inner == U"以下略" ||
-            inner == U"具体数据略" || inner == U"数据略")
+        if (inner == U"略" || inner == U"此处略" || inner == U"内容略" || inner == U"涉密内容略" || inner == U"删除" ||
+            inner == U"已删除" || inner == U"此处删除" || inner == U"以下略" || inner == U"具体数据略" ||
+            inner == U"数据略")
           e = close + 1;
       }
     } else if (t[i] == U'×' || t[i] == U'*' || t[i] == U'□' || t[i] == U'■' || t[i] == U'○' || t[i] == U'X') {
@@ -577,8 +607,8 @@ NormalisedText Normaliser::normalise(std::u32string_view original, std::string_v
       if (e - i < (t[i] == U'*' || t[i] == U'X' ? 3u : 2u)) e = i;
     }
     if (e > i) {
-      result.redactions.push_back({u32_to_utf8(std::u32string_view(t).substr(i, e - i)), result.original_span(
-                                       static_cast<uint32_t>(i), static_cast<uint32_t>(e))});
+      result.redactions.push_back({u32_to_utf8(std::u32string_view(t).substr(i, e - i)),
+                                   result.original_span(static_cast<uint32_t>(i), static_cast<uint32_t>(e))});
       i = e - 1;
     }
   }

@@ -19,16 +19,18 @@
 #include "core/result.h"
 #include "review/reviewed_report.h"
 
-namespace opencc { class SimpleConverter; }
+namespace opencc {
+class SimpleConverter;
+}
 
 namespace fazhi::review {
 
 struct NormalisedText {
-  std::u32string text;               // paragraphs, one per line, joined by '\n'
-  std::vector<uint32_t> origin;      // origin[i]: offset in the original of text[i]
-  std::vector<Span> paragraphs;      // [start, end) of each line in `text`
+  std::u32string text;           // paragraphs, one per line, joined by '\n'
+  std::vector<uint32_t> origin;  // origin[i]: offset in the original of text[i]
+  std::vector<Span> paragraphs;  // [start, end) of each line in `text`
   std::vector<Removal> removed;
-  std::vector<Defect> duplicates;    // kind "duplicate_block", span of the later copy
+  std::vector<Defect> duplicates;  // kind "duplicate_block", span of the later copy
   std::vector<Redaction> redactions;
 
   // The original span of normalised [start, end).
@@ -54,8 +56,8 @@ class Normaliser {
  private:
   Normaliser();
   std::unique_ptr<opencc::SimpleConverter> converter_;
-  std::vector<bool> changes_;        // per code point below 0x30000: t2s changes it alone
-  std::vector<char32_t> fold_;       // NFKC fold for the ranges we fold; 0 = unchanged
+  std::vector<bool> changes_;   // per code point below 0x30000: t2s changes it alone
+  std::vector<char32_t> fold_;  // NFKC fold for the ranges we fold; 0 = unchanged
 };
 
 }  // namespace fazhi::review

@@ -28,8 +28,9 @@ constexpr OutlineArea kOutlineAreas[] = {
     {"oversight", "制约|监督|政务公开|权力运行|透明|公开"},
     {"rules", "依法行政制度|制度体系|立法|规范性文件|制度建设|备案审查|规章"},
     {"functions", "政府职能|职能|放管服|营商环境|政务服务|简政放权|市场监管|机构"},
-    {"leadership", "党的领导|党对|第一责任人|领导干部|组织领导|统筹推进|法治思维|依法行政能力|学法|法治意识|"
-                   "全员法治|示范创建|督察|考核|法治素养|队伍建设|以创促建"},
+    {"leadership",
+     "党的领导|党对|第一责任人|领导干部|组织领导|统筹推进|法治思维|依法行政能力|学法|法治意识|"
+     "全员法治|示范创建|督察|考核|法治素养|队伍建设|以创促建"},
 };
 
 const std::vector<std::unique_ptr<RE2>>& area_patterns() {
@@ -60,7 +61,7 @@ Heading heading_at(std::u32string_view p) {
   if (p.size() > 3 && p[0] == U'第') {
     size_t j = 1;
     while (j < p.size() && j < 4 && is_cn_digit(p[j])) ++j;
-    if (j > 1 && j + 1 < p.size() && (p.substr(j, 2) == U"部分" )) return {1, j + 2};
+    if (j > 1 && j + 1 < p.size() && (p.substr(j, 2) == U"部分")) return {1, j + 2};
     if (j > 1 && j < p.size() && p[j] == U'章') return {1, j + 1};
   }
   if (p[0] == U'(') {
@@ -81,7 +82,10 @@ Heading heading_at(std::u32string_view p) {
 std::u32string heading_title(std::u32string_view rest) {
   size_t e = rest.size();
   for (size_t k = 0; k < rest.size(); ++k) {
-    if (rest[k] == U'。' || rest[k] == U';' || rest[k] == U'!') { e = k; break; }
+    if (rest[k] == U'。' || rest[k] == U';' || rest[k] == U'!') {
+      e = k;
+      break;
+    }
   }
   if (e > 60) e = 60;
   return std::u32string(rest.substr(0, e));
@@ -113,11 +117,17 @@ std::optional<std::string> find_region(const std::string& text) {
   while (RE2::FindAndConsume(&input, region_pattern(), &m)) {
     size_t start = static_cast<size_t>(input.data() - text.data()) - m.size();
     std::string cleaned = strip_region_prefix(m);
-    if (cleaned.size() < 6) { if (!region.empty()) break; continue; }
+    if (cleaned.size() < 6) {
+      if (!region.empty()) break;
+      continue;
+    }
     for (const char* bad : {"我", "全", "本", "各", "该", "示范", "城市", "县区", "市县", "地市", "省市"}) {
       if (cleaned.rfind(bad, 0) == 0) cleaned.clear();
     }
-    if (cleaned.empty()) { if (!region.empty()) break; continue; }
+    if (cleaned.empty()) {
+      if (!region.empty()) break;
+      continue;
+    }
     if (region.empty() || start == last_end) {
       region += cleaned;
       last_end = static_cast<size_t>(input.data() - text.data());
@@ -133,13 +143,23 @@ std::string level_for(const std::string& title, const std::string& region) {
   size_t pos = title.find(region);
   if (pos != std::string::npos) {
     std::string after = title.substr(pos + region.size());
-    static const RE2 dept("^(?:\\p{Han}{0,14}?)(局|委员会|委|办公室|厅|署|中心|院|所|处)(?:\\d|关于|\\p{Han}{0,4}年|法治)");
+    static const RE2 dept(
+        "^(?:\\p{Han}{0,14}?)(局|委员会|委|办公室|厅|署|中心|院|所|处)(?:\\d|关于|\\p{Han}{0,4}年|法治)");
     if (after.rfind("人民政府", 0) != 0 && RE2::PartialMatch(after, dept)) return "department";
   }
-  for (auto [suffix, level] : {std::pair{"特别行政区", "province"}, {"自治区", "province"}, {"省", "province"},
-                               {"自治州", "city"}, {"地区", "city"}, {"盟", "city"}, {"市", "city"},
-                               {"州", "city"}, {"自治县", "county"}, {"自治旗", "county"}, {"县", "county"},
-                               {"区", "county"}, {"旗", "county"}}) {
+  for (auto [suffix, level] : {std::pair{"特别行政区", "province"},
+                               {"自治区", "province"},
+                               {"省", "province"},
+                               {"自治州", "city"},
+                               {"地区", "city"},
+                               {"盟", "city"},
+                               {"市", "city"},
+                               {"州", "city"},
+                               {"自治县", "county"},
+                               {"自治旗", "county"},
+                               {"县", "county"},
+                               {"区", "county"},
+                               {"旗", "county"}}) {
     if (ends_with(region, suffix)) {
       // a city directly under the central government (北京市 …) is province-level
       for (const char* m : {"北京市", "天津市", "上海市", "重庆市"}) {
@@ -181,8 +201,8 @@ std::optional<int> find_year(const std::string& text) {
 bool looks_like_title(const std::u32string& p) {
   std::string u = u32_to_utf8(p);
   if (p.size() > 70 || p.size() < 8) return false;
-  bool report = u.find("报告") != std::string::npos || u.find("情况") != std::string::npos ||
-                u.find("总结") != std::string::npos;
+  bool report =
+      u.find("报告") != std::string::npos || u.find("情况") != std::string::npos || u.find("总结") != std::string::npos;
   bool law = u.find("法治") != std::string::npos || u.find("依法行政") != std::string::npos;
   return report && law && u.find("。") == std::string::npos;
 }
@@ -206,17 +226,40 @@ long long parse_chinese_number(std::u32string_view s) {
   for (char32_t c : s) {
     int d = -1;
     switch (c) {
-      case U'零': case U'〇': d = 0; break;
-      case U'一': d = 1; break;
-      case U'二': case U'两': d = 2; break;
-      case U'三': d = 3; break;
-      case U'四': d = 4; break;
-      case U'五': d = 5; break;
-      case U'六': d = 6; break;
-      case U'七': d = 7; break;
-      case U'八': d = 8; break;
-      case U'九': d = 9; break;
-      default: break;
+      case U'零':
+      case U'〇':
+        d = 0;
+        break;
+      case U'一':
+        d = 1;
+        break;
+      case U'二':
+      case U'两':
+        d = 2;
+        break;
+      case U'三':
+        d = 3;
+        break;
+      case U'四':
+        d = 4;
+        break;
+      case U'五':
+        d = 5;
+        break;
+      case U'六':
+        d = 6;
+        break;
+      case U'七':
+        d = 7;
+        break;
+      case U'八':
+        d = 8;
+        break;
+      case U'九':
+        d = 9;
+        break;
+      default:
+        break;
     }
     if (d >= 0) {
       if (digit > 0 && d > 0) return -1;  // 二三 is not a number
@@ -225,11 +268,16 @@ long long parse_chinese_number(std::u32string_view s) {
       continue;
     }
     long long mult = 0;
-    if (c == U'十') mult = 10;
-    else if (c == U'百') mult = 100;
-    else if (c == U'千') mult = 1000;
-    else if (c == U'万') mult = 10000;
-    else return -1;
+    if (c == U'十')
+      mult = 10;
+    else if (c == U'百')
+      mult = 100;
+    else if (c == U'千')
+      mult = 1000;
+    else if (c == U'万')
+      mult = 10000;
+    else
+      return -1;
     if (mult == 10000) {
       section += digit > 0 ? digit : 0;
       total += (section == 0 ? 1 : section) * mult;
@@ -264,7 +312,10 @@ void segment(const NormalisedText& nt, ReviewedReport& report) {
     if (i == title_para) continue;
     auto sp = nt.paragraphs[i];
     std::u32string p = t.substr(sp.start, std::min<uint32_t>(sp.end - sp.start, 200));
-    if (p.size() >= 20) { first_para = u32_to_utf8(p); break; }
+    if (p.size() >= 20) {
+      first_para = u32_to_utf8(p);
+      break;
+    }
   }
   report.region = find_region(head);
   // a title set on two lines: "XX市人民政府" above "关于…的报告"
@@ -297,13 +348,19 @@ void segment(const NormalisedText& nt, ReviewedReport& report) {
     }
     int best = 0, best_n = 0;
     for (auto [yy, n] : counts) {
-      if (n > best_n || (n == best_n && yy > best)) { best = yy; best_n = n; }
+      if (n > best_n || (n == best_n && yy > best)) {
+        best = yy;
+        best_n = n;
+      }
     }
     if (best_n > 0) report.report_year = best;
   }
 
   // Chapters.
-  struct Open { size_t index; int level; };
+  struct Open {
+    size_t index;
+    int level;
+  };
   std::vector<Open> stack;
   std::map<std::string, int> next_child;
   auto close_to = [&](int level, uint32_t at) {
@@ -323,9 +380,12 @@ void segment(const NormalisedText& nt, ReviewedReport& report) {
     ch.implicit = implicit;
     std::string parent_area = stack.empty() ? "" : report.chapters[stack.back().index].area;
     std::string own = area_for_heading(ch.title);
-    if (forced_area) ch.area = forced_area;
-    else if (parent_area == "problems" || parent_area == "plans") ch.area = parent_area;
-    else ch.area = own.empty() ? parent_area : own;
+    if (forced_area)
+      ch.area = forced_area;
+    else if (parent_area == "problems" || parent_area == "plans")
+      ch.area = parent_area;
+    else
+      ch.area = own.empty() ? parent_area : own;
     have_problems |= ch.area == "problems";
     have_plans |= ch.area == "plans";
     std::string parent = stack.empty() ? "" : report.chapters[stack.back().index].id;
@@ -337,7 +397,8 @@ void segment(const NormalisedText& nt, ReviewedReport& report) {
     stack.push_back({report.chapters.size() - 1, level});
   };
   static const RE2 problems_open("^[^。]{0,60}(存在|还有|仍有|面临|也有)[^。]{0,40}(不足|差距|问题|短板|薄弱)");
-  static const RE2 plans_open("^(下一步|下一年度?|下步|今后|明年|新的一年|\\d{4}年[,，]?(我们|我市|我县|我区|全市|全县|全区|本部门|我局)?将)");
+  static const RE2 plans_open(
+      "^(下一步|下一年度?|下步|今后|明年|新的一年|\\d{4}年[,，]?(我们|我市|我县|我区|全市|全县|全区|本部门|我局)?将)");
   for (size_t pi = 0; pi < nt.paragraphs.size(); ++pi) {
     if (pi == title_para) continue;
     Span ps = nt.paragraphs[pi];

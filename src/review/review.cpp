@@ -45,8 +45,12 @@ Result<ReviewedReport> Reviewer::review_file(const std::filesystem::path& path) 
 
 namespace {
 
-nlohmann::json opt(const std::optional<std::string>& s) { return s ? nlohmann::json(*s) : nlohmann::json(nullptr); }
-nlohmann::json opt(const std::optional<int>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
+nlohmann::json opt(const std::optional<std::string>& s) {
+  return s ? nlohmann::json(*s) : nlohmann::json(nullptr);
+}
+nlohmann::json opt(const std::optional<int>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
 
 // The value as printed: an integer when printed without decimals.
 nlohmann::json number(double v, int decimals) {
@@ -87,8 +91,9 @@ nlohmann::json report_json(const ReviewedReport& r) {
     fj["qualifier"] = opt(f.qualifier);
     if (f.scaled_value) {
       double s = *f.scaled_value;
-      fj["scaled_value"] = (std::fabs(s - std::round(s)) < 1e-6 && s < 9e15) ? nlohmann::json(static_cast<long long>(std::round(s)))
-                                                                              : nlohmann::json(s);
+      fj["scaled_value"] = (std::fabs(s - std::round(s)) < 1e-6 && s < 9e15)
+                               ? nlohmann::json(static_cast<long long>(std::round(s)))
+                               : nlohmann::json(s);
     } else {
       fj["scaled_value"] = nullptr;
     }
@@ -111,7 +116,8 @@ nlohmann::json report_json(const ReviewedReport& r) {
   j["defects"] = defects;
   nlohmann::json removed = nlohmann::json::array();
   for (const Removal& m : r.removed) {
-    removed.push_back({{"kind", m.kind}, {"text", m.text}, {"start", m.span.start}, {"end", m.span.end}, {"count", m.count}});
+    removed.push_back(
+        {{"kind", m.kind}, {"text", m.text}, {"start", m.span.start}, {"end", m.span.end}, {"count", m.count}});
   }
   j["removed"] = removed;
   nlohmann::json redactions = nlohmann::json::array();
@@ -155,8 +161,10 @@ nlohmann::json comparison_json(const std::vector<ReviewedReport>& reports) {
   for (const ComparisonRow& row : compare_reports(reports)) {
     nlohmann::json cells = nlohmann::json::array();
     for (const auto& c : row.cells) {
-      if (!c) cells.push_back(nullptr);
-      else cells.push_back({{"text", c->text}, {"quote", c->quote}, {"start", c->span.start}, {"end", c->span.end}});
+      if (!c)
+        cells.push_back(nullptr);
+      else
+        cells.push_back({{"text", c->text}, {"quote", c->quote}, {"start", c->span.start}, {"end", c->span.end}});
     }
     rows.push_back({{"indicator", row.indicator}, {"cells", cells}});
   }
@@ -167,14 +175,17 @@ nlohmann::json comparison_json(const std::vector<ReviewedReport>& reports) {
 std::string comparison_text(const std::vector<ReviewedReport>& reports) {
   std::ostringstream out;
   out << "指标";
-  for (const auto& r : reports) out << '\t' << (r.region ? *r.region : r.file) << (r.report_year ? fmt::format(" {}", *r.report_year) : "");
+  for (const auto& r : reports)
+    out << '\t' << (r.region ? *r.region : r.file) << (r.report_year ? fmt::format(" {}", *r.report_year) : "");
   out << '\n';
   for (const ComparisonRow& row : compare_reports(reports)) {
     out << row.indicator;
     for (const auto& c : row.cells) {
       out << '\t';
-      if (c) out << c->text << "（“" << c->quote << "”）";
-      else out << "—";
+      if (c)
+        out << c->text << "（“" << c->quote << "”）";
+      else
+        out << "—";
     }
     out << '\n';
   }
@@ -185,8 +196,8 @@ std::string report_text(const ReviewedReport& r) {
   std::ostringstream out;
   out << "文件：" << r.file << "（" << r.format << "，" << r.encoding << "）\n";
   out << "标题：" << (r.title ? *r.title : "（未识别）") << "\n";
-  out << "地区：" << (r.region ? *r.region : "（未识别）") << "  层级：" << (r.level ? *r.level : "—")
-      << "  报告年度：" << (r.report_year ? std::to_string(*r.report_year) : "（未识别）") << "\n";
+  out << "地区：" << (r.region ? *r.region : "（未识别）") << "  层级：" << (r.level ? *r.level : "—") << "  报告年度："
+      << (r.report_year ? std::to_string(*r.report_year) : "（未识别）") << "\n";
   out << "章节：\n";
   for (const Chapter& c : r.chapters) {
     out << std::string(static_cast<size_t>(c.level) * 2, ' ') << c.id << ' ' << c.marker << c.title
@@ -199,10 +210,12 @@ std::string report_text(const ReviewedReport& r) {
     out << '\n';
   }
   out << "问题（" << r.defects.size() << "）：\n";
-  for (const Defect& d : r.defects) out << "  [" << d.span.start << ',' << d.span.end << ") " << d.kind << "：" << d.message << '\n';
+  for (const Defect& d : r.defects)
+    out << "  [" << d.span.start << ',' << d.span.end << ") " << d.kind << "：" << d.message << '\n';
   if (!r.removed.empty()) {
     out << "已去除：\n";
-    for (const Removal& m : r.removed) out << "  " << m.kind << "：" << m.text << (m.count > 1 ? fmt::format("（{} 处）", m.count) : "") << '\n';
+    for (const Removal& m : r.removed)
+      out << "  " << m.kind << "：" << m.text << (m.count > 1 ? fmt::format("（{} 处）", m.count) : "") << '\n';
   }
   return out.str();
 }

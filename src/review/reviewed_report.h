@@ -22,33 +22,33 @@ struct Span {
 // "functions", "rules", "decisions", "enforcement", "emergencies", "disputes",
 // "oversight", "digital", "leadership", "problems", "plans"; empty when none fits.
 struct Chapter {
-  std::string id;        // "1", "1.2", "1.2.3": the position in the tree
-  int level = 1;         // 1 for 一、, 2 for (一), 3 for 1., 4 for 一是
-  std::string marker;    // "一、", "(二)", "3.", "一是"; empty for an unmarked part
-  std::string title;     // the heading, up to its first full stop
-  std::string area;      // outline area, inherited from the parent when the title names none
-  Span span;             // from the heading to the start of the next chapter of its level
-  bool implicit = false; // an unmarked part recognised by its opening (problems, plans)
+  std::string id;         // "1", "1.2", "1.2.3": the position in the tree
+  int level = 1;          // 1 for 一、, 2 for (一), 3 for 1., 4 for 一是
+  std::string marker;     // "一、", "(二)", "3.", "一是"; empty for an unmarked part
+  std::string title;      // the heading, up to its first full stop
+  std::string area;       // outline area, inherited from the parent when the title names none
+  Span span;              // from the heading to the start of the next chapter of its level
+  bool implicit = false;  // an unmarked part recognised by its opening (problems, plans)
   // Internal: the same span in the normalised text.
   uint32_t norm_start = 0, norm_end = 0;
 };
 
 // One figure as stated: the number as printed plus what it measures.
 struct Figure {
-  std::string text;                  // as printed, qualifier and unit included: "56万余件"
-  double value = 0;                  // the number printed: 56 for "56万余件", 2 for "第二"
-  int decimals = 0;                  // digits printed after the decimal point
-  std::optional<std::string> unit;   // "万件", "%", "个工作日"; nullopt when the text omits it
+  std::string text;                      // as printed, qualifier and unit included: "56万余件"
+  double value = 0;                      // the number printed: 56 for "56万余件", 2 for "第二"
+  int decimals = 0;                      // digits printed after the decimal point
+  std::optional<std::string> unit;       // "万件", "%", "个工作日"; nullopt when the text omits it
   std::optional<std::string> qualifier;  // 余, 近, 超, 约, 多, 以上 … as printed
   std::optional<double> scaled_value;    // value × 10^4 or 10^8 when 万 or 亿 applies
   std::optional<std::string> base_unit;  // the unit without 万/亿: "件"
-  std::string label;                 // the phrase the figure measures: "收到行政复议申请"
-  std::string quote;                 // the clause around the figure, as normalised
+  std::string label;                     // the phrase the figure measures: "收到行政复议申请"
+  std::string quote;                     // the clause around the figure, as normalised
   std::optional<std::string> indicator;  // INDICATORS.md id, or nullopt when none fits
-  std::string chapter;               // Chapter::id of the innermost chapter, or empty
-  std::string area;                  // that chapter's area
-  Span span;                         // of `text` in the original
-  bool is_rank = false;              // 排名第二, 全省第一: unit 名次
+  std::string chapter;                   // Chapter::id of the innermost chapter, or empty
+  std::string area;                      // that chapter's area
+  Span span;                             // of `text` in the original
+  bool is_rank = false;                  // 排名第二, 全省第一: unit 名次
   // Internal: position in the normalised text, and the sentence it belongs to.
   uint32_t norm_start = 0, norm_end = 0;
   uint32_t sentence = 0, paragraph = 0;
@@ -88,7 +88,7 @@ struct ReviewedReport {
   std::vector<Defect> defects;        // in text order
   std::vector<Removal> removed;
   std::vector<Redaction> redactions;
-  uint32_t original_length = 0;       // characters in the decoded original
+  uint32_t original_length = 0;  // characters in the decoded original
 };
 
 }  // namespace fazhi::review

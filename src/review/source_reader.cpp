@@ -1,14 +1,14 @@
 #include "review/source_reader.h"
 
 #include <iconv.h>
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
 #include <zip.h>
 
 #include <algorithm>
 #include <fstream>
 #include <memory>
-#include <poppler-document.h>
-#include <poppler-global.h>
-#include <poppler-page.h>
 #include <pugixml.hpp>
 #include <sstream>
 
@@ -92,13 +92,17 @@ Result<std::string> read_zip_entry(std::string_view bytes, const char* name, con
 void docx_text(const pugi::xml_node& node, std::string& out) {
   for (pugi::xml_node child : node.children()) {
     std::string_view name = child.name();
-    if (name == "w:t") out += child.text().get();
-    else if (name == "w:tab") out += '\t';
-    else if (name == "w:br" || name == "w:cr") out += '\n';
+    if (name == "w:t")
+      out += child.text().get();
+    else if (name == "w:tab")
+      out += '\t';
+    else if (name == "w:br" || name == "w:cr")
+      out += '\n';
     else if (name == "w:p") {
       docx_text(child, out);
       out += '\n';
-    } else docx_text(child, out);
+    } else
+      docx_text(child, out);
   }
 }
 
@@ -197,8 +201,7 @@ Result<SourceText> read_source(const std::filesystem::path& path) {
   std::string name = path.string();
   std::string format = format_for_path(path);
   if (format.empty()) {
-    return invalid_input("文件 " + name, "",
-                         "不支持的文件类型（可读取 .txt .md .html .htm .docx .pdf）");
+    return invalid_input("文件 " + name, "", "不支持的文件类型（可读取 .txt .md .html .htm .docx .pdf）");
   }
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) return not_found("文件 " + name, "不存在或不是普通文件");
@@ -209,7 +212,8 @@ Result<SourceText> read_source(const std::filesystem::path& path) {
   std::string bytes = buf.str();
   if (bytes.empty()) return invalid_input("文件 " + name, "", "文件为空");
   FAZHI_ASSIGN_OR_RETURN(SourceText src, decode_source(bytes, format, name));
-  bool any = std::any_of(src.text.begin(), src.text.end(), [](char32_t c) { return !is_space(c) && c != U'\n' && c != U'\r'; });
+  bool any = std::any_of(src.text.begin(), src.text.end(),
+                         [](char32_t c) { return !is_space(c) && c != U'\n' && c != U'\r'; });
   if (!any) return invalid_input("文件 " + name, "", "没有可读取的文字（扫描件 PDF 需先做文字识别）");
   return src;
 }

@@ -27,8 +27,7 @@ struct SourceText {
 Result<SourceText> read_source(const std::filesystem::path& path);
 
 // Decodes bytes already in memory; `format` is "text", "html", "docx" or "pdf".
-Result<SourceText> decode_source(std::string_view bytes, std::string_view format,
-                                 std::string file_name);
+Result<SourceText> decode_source(std::string_view bytes, std::string_view format, std::string file_name);
 
 // Decodes text bytes: a BOM decides UTF-8/UTF-16; otherwise valid UTF-8 is UTF-8 and
 // anything else is tried as GB18030. Sets `encoding`. Fails when GB18030 fails too.

@@ -7,12 +7,27 @@ namespace {
 size_t decode_one(std::string_view s, size_t i, char32_t& out) {
   auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
   unsigned char c = b(i);
-  if (c < 0x80) { out = c; return 1; }
-  size_t len; char32_t cp; char32_t min;
-  if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; min = 0x80; }
-  else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; min = 0x800; }
-  else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; min = 0x10000; }
-  else return 0;
+  if (c < 0x80) {
+    out = c;
+    return 1;
+  }
+  size_t len;
+  char32_t cp;
+  char32_t min;
+  if ((c & 0xE0) == 0xC0) {
+    len = 2;
+    cp = c & 0x1F;
+    min = 0x80;
+  } else if ((c & 0xF0) == 0xE0) {
+    len = 3;
+    cp = c & 0x0F;
+    min = 0x800;
+  } else if ((c & 0xF8) == 0xF0) {
+    len = 4;
+    cp = c & 0x07;
+    min = 0x10000;
+  } else
+    return 0;
   if (i + len > s.size()) return 0;
   for (size_t k = 1; k < len; ++k) {
     if ((b(i + k) & 0xC0) != 0x80) return 0;
@@ -30,7 +45,13 @@ std::u32string utf8_to_u32(std::string_view bytes) {
   for (size_t i = 0; i < bytes.size();) {
     char32_t cp;
     size_t n = decode_one(bytes, i, cp);
-    if (n == 0) { out.push_back(0xFFFD); ++i; } else { out.push_back(cp); i += n; }
+    if (n == 0) {
+      out.push_back(0xFFFD);
+      ++i;
+    } else {
+      out.push_back(cp);
+      i += n;
+    }
   }
   return out;
 }
@@ -47,7 +68,8 @@ bool is_valid_utf8(std::string_view bytes) {
 
 void append_utf8(std::string& out, char32_t c) {
   if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
-  if (c < 0x80) out.push_back(static_cast<char>(c));
+  if (c < 0x80)
+    out.push_back(static_cast<char>(c));
   else if (c < 0x800) {
     out.push_back(static_cast<char>(0xC0 | (c >> 6)));
     out.push_back(static_cast<char>(0x80 | (c & 0x3F)));

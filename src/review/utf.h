@@ -26,14 +26,17 @@ struct Utf8Index {
 };
 
 inline bool is_han(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F);
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x20000 && c <= 0x2FA1F);
 }
-inline bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
-inline bool is_latin(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
+inline bool is_digit(char32_t c) {
+  return c >= U'0' && c <= U'9';
+}
+inline bool is_latin(char32_t c) {
+  return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+}
 inline bool is_space(char32_t c) {
-  return c == U' ' || c == U'\t' || c == 0x3000 || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) ||
-         c == 0xFEFF;
+  return c == U' ' || c == U'\t' || c == 0x3000 || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0xFEFF;
 }
 
 }  // namespace fazhi::review

@@ -12,7 +12,7 @@
 namespace fazhi {
 
 struct Migration {
-  std::string id;        // "0001_system_tables"; never renamed once released
+  std::string id;  // "0001_system_tables"; never renamed once released
   std::string template_sql;
 };
 

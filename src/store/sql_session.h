@@ -43,8 +43,7 @@ class SqlSession {
   // Runs a statement that returns rows.
   virtual Result<SqlResult> query(std::string_view sql, std::span<const SqlValue> params = {}) = 0;
   // Runs a statement and returns the number of rows it changed.
-  virtual Result<std::int64_t> execute(std::string_view sql,
-                                       std::span<const SqlValue> params = {}) = 0;
+  virtual Result<std::int64_t> execute(std::string_view sql, std::span<const SqlValue> params = {}) = 0;
   // Runs several statements with no parameters (DDL, migrations).
   virtual Result<void> execute_script(std::string_view sql) = 0;
   // A RowAppender into `table` for `columns` (plain names, quoted here). Fails naming the

@@ -1,7 +1,8 @@
 #include "store/sql_value.h"
 
-#include <charconv>
 #include <fmt/format.h>
+
+#include <charconv>
 
 namespace fazhi {
 

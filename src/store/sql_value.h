@@ -14,7 +14,9 @@ namespace fazhi {
 
 using SqlValue = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
 
-inline bool is_null(const SqlValue& v) { return std::holds_alternative<std::nullptr_t>(v); }
+inline bool is_null(const SqlValue& v) {
+  return std::holds_alternative<std::nullptr_t>(v);
+}
 // The value as text (integers and doubles printed; null as empty).
 std::string sql_text(const SqlValue& v);
 // The value as an integer, if it is one or is text holding one.

@@ -1,9 +1,8 @@
 #include "store/store.h"
 
+#include <fmt/format.h>
 #include <spawn.h>
 #include <sys/wait.h>
-
-#include <fmt/format.h>
 
 #include "core/clock.h"
 #include "store/migrations.h"
@@ -29,8 +28,8 @@ Result<std::int64_t> WriteTransaction::audit(AuditEntry entry) {
     if (v) return *v;
     return nullptr;
   };
-  std::vector<SqlValue> params = {entry.seq,    entry.at,         entry.actor,        entry.actor_org,
-                                  entry.action, entry.ledger,     entry.record_id,    opt(entry.before),
+  std::vector<SqlValue> params = {entry.seq,        entry.at,          entry.actor,     entry.actor_org,
+                                  entry.action,     entry.ledger,      entry.record_id, opt(entry.before),
                                   opt(entry.after), opt(entry.detail), entry.prev_hash, entry.hash};
   auto r = sql_.execute(
       "INSERT INTO audit_log (seq, at, actor, actor_org, action, ledger, record_id, before_json, "
@@ -120,8 +119,7 @@ Result<void> Store::write(const Actor& actor, const std::function<Result<void>(W
   return run_write(*lease.session, actor, fn);
 }
 
-Result<void> Store::write_alone(const Actor& actor,
-                                const std::function<Result<void>(WriteTransaction&)>& fn) {
+Result<void> Store::write_alone(const Actor& actor, const std::function<Result<void>(WriteTransaction&)>& fn) {
   FAZHI_ASSIGN_OR_RETURN(WriterLease lease, lease_writer());
   if (dialect_ != SqlDialect::kSqlite) return run_write(*lease.session, actor, fn);
   {
@@ -146,9 +144,8 @@ Result<void> Store::run_write(SqlSession& session, const Actor& actor,
   try {
     // Holding the head row serialises writers across servers (PostgreSQL) and gives the
     // chain's tip; SQLite's BEGIN IMMEDIATE already serialises.
-    auto head = s->query(dialect_ == SqlDialect::kPostgres
-                             ? "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE"
-                             : "SELECT seq, hash FROM audit_head WHERE id = 1");
+    auto head = s->query(dialect_ == SqlDialect::kPostgres ? "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE"
+                                                           : "SELECT seq, hash FROM audit_head WHERE id = 1");
     if (!head) {
       outcome = head.error();
     } else if (head->rows.empty()) {

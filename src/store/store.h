@@ -45,8 +45,8 @@ class WriteTransaction {
 };
 
 struct StoreOptions {
-  bool create = false;      // create the SQLite file if missing
-  int max_readers = 8;      // pooled read connections
+  bool create = false;  // create the SQLite file if missing
+  int max_readers = 8;  // pooled read connections
 };
 
 class Store {
@@ -70,8 +70,7 @@ class Store {
   // open rolls back before it puts WAL back. Meanwhile other connections cannot open the file
   // (they fail at once: database is locked) and this store's idle readers are closed; do not
   // read through this store inside `fn`. Otherwise, and on PostgreSQL, exactly write().
-  Result<void> write_alone(const Actor& actor,
-                           const std::function<Result<void>(WriteTransaction&)>& fn);
+  Result<void> write_alone(const Actor& actor, const std::function<Result<void>(WriteTransaction&)>& fn);
   // Runs `fn` in a read-only transaction on a pooled connection (a consistent snapshot).
   Result<void> read(const std::function<Result<void>(SqlSession&)>& fn);
 

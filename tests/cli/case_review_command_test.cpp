@@ -24,8 +24,8 @@ class CaseReviewCommandTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     db_ = std::make_unique<testing::TempDatabase>(GetParam());
-    dir_ = std::filesystem::temp_directory_path() /
-           ("fazhi-case-review-" + GetParam() + "-" + std::to_string(::getpid()));
+    dir_ =
+        std::filesystem::temp_directory_path() / ("fazhi-case-review-" + GetParam() + "-" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir_);
     auto [status, out] = run("init --db " + db() + " --demo --scale small");
     ASSERT_EQ(status, 0) << out;
@@ -40,9 +40,8 @@ class CaseReviewCommandTest : public ::testing::TestWithParam<std::string> {
     EXPECT_TRUE(store.has_value());
     std::int64_t n = -1;
     auto r = (*store)->read([&](SqlSession& s) -> Result<void> {
-      FAZHI_ASSIGN_OR_RETURN(auto q,
-                             s.query("SELECT COUNT(*) FROM case_file_review WHERE draw IS NOT NULL "
-                                     "AND state = 'reviewing'"));
+      FAZHI_ASSIGN_OR_RETURN(auto q, s.query("SELECT COUNT(*) FROM case_file_review WHERE draw IS NOT NULL "
+                                             "AND state = 'reviewing'"));
       n = sql_int(q.rows[0][0]).value_or(-1);
       return ok();
     });
@@ -69,8 +68,8 @@ TEST_P(CaseReviewCommandTest, PoolDrawVerifyAssign) {
   auto [commit_status, commit_out] = run("draw commit --plan " + plan);
   ASSERT_EQ(commit_status, 0) << commit_out;
   auto [run_status, run_out] =
-      run("draw run --plan " + plan +
-          " --public-value '2025-01-12 开奖号码 03 11 17 22 28 31' --out " + path("result.json"));
+      run("draw run --plan " + plan + " --public-value '2025-01-12 开奖号码 03 11 17 22 28 31' --out " +
+          path("result.json"));
   ASSERT_EQ(run_status, 0) << run_out;
   auto [verify_status, verify_out] = run("draw verify " + path("result.json") + " --plan " + plan);
   ASSERT_EQ(verify_status, 0) << verify_out;
@@ -79,26 +78,25 @@ TEST_P(CaseReviewCommandTest, PoolDrawVerifyAssign) {
   auto result = nlohmann::json::parse(std::ifstream(dir_ / "result.json"));
   result["strata"][0]["selection"][0]["target"] = "EC0000000001";
   std::ofstream(dir_ / "tampered.json") << result.dump();
-  auto [bad_status, bad_out] = run("case-review assign --db " + db() + " --year 2024 --plan " +
-                                   plan + " --result " + path("tampered.json"));
+  auto [bad_status, bad_out] =
+      run("case-review assign --db " + db() + " --year 2024 --plan " + plan + " --result " + path("tampered.json"));
   EXPECT_EQ(bad_status, 2) << bad_out;
   EXPECT_THAT(bad_out, HasSubstr("核验不通过"));
   EXPECT_EQ(drawn_reviews(), 0);
 
-  auto [status, out] = run("case-review assign --db " + db() + " --year 2024 --plan " + plan +
-                           " --result " + path("result.json"));
+  auto [status, out] =
+      run("case-review assign --db " + db() + " --year 2024 --plan " + plan + " --result " + path("result.json"));
   ASSERT_EQ(status, 0) << out;
   EXPECT_THAT(out, HasSubstr("生成评查记录 " + std::to_string(strata) + " 条"));
   EXPECT_EQ(drawn_reviews(), static_cast<std::int64_t>(strata)) << "one a body";
-  auto [again, again_out] = run("case-review assign --db " + db() + " --year 2024 --plan " + plan +
-                                " --result " + path("result.json"));
+  auto [again, again_out] =
+      run("case-review assign --db " + db() + " --year 2024 --plan " + plan + " --result " + path("result.json"));
   EXPECT_EQ(again, 3) << again_out;
   auto [audit, audit_out] = run("audit verify --db " + db());
   EXPECT_EQ(audit, 0) << audit_out;
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, CaseReviewCommandTest,
-                         ::testing::ValuesIn(testing::all_backends()),
+INSTANTIATE_TEST_SUITE_P(Backends, CaseReviewCommandTest, ::testing::ValuesIn(testing::all_backends()),
                          [](const auto& info) { return info.param; });
 
 }  // namespace

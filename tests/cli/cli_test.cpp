@@ -67,11 +67,13 @@ class CliDatabaseTest : public ::testing::TestWithParam<std::string> {
   std::int64_t count(const std::string& table) {
     auto store = Store::open(db_->location());
     std::int64_t n = -1;
-    EXPECT_TRUE((*store)->read([&](SqlSession& s) -> Result<void> {
-      FAZHI_ASSIGN_OR_RETURN(auto r, s.query("SELECT COUNT(*) FROM " + table));
-      n = *sql_int(r.rows[0][0]);
-      return ok();
-    }).has_value());
+    EXPECT_TRUE((*store)
+                    ->read([&](SqlSession& s) -> Result<void> {
+                      FAZHI_ASSIGN_OR_RETURN(auto r, s.query("SELECT COUNT(*) FROM " + table));
+                      n = *sql_int(r.rows[0][0]);
+                      return ok();
+                    })
+                    .has_value());
     return n;
   }
   // Starts an import of 2,000,000 people and kills it mid-way, while it writes.
@@ -89,8 +91,8 @@ class CliDatabaseTest : public ::testing::TestWithParam<std::string> {
       int null = open("/dev/null", O_WRONLY);
       dup2(null, 1);
       dup2(null, 2);
-      execl(FAZHI_BINARY, FAZHI_BINARY, "import", "--db", db_->location().c_str(), "--ledger",
-            "people", "--org", "379900", csv.c_str(), static_cast<char*>(nullptr));
+      execl(FAZHI_BINARY, FAZHI_BINARY, "import", "--db", db_->location().c_str(), "--ledger", "people", "--org",
+            "379900", csv.c_str(), static_cast<char*>(nullptr));
       _exit(127);
     }
     // Long enough for rows to be written inside the transaction, well before it could commit.
@@ -98,8 +100,7 @@ class CliDatabaseTest : public ::testing::TestWithParam<std::string> {
     kill(pid, SIGKILL);
     int status = 0;
     waitpid(pid, &status, 0);
-    ASSERT_TRUE(WIFSIGNALED(status))
-        << "the import finished before it was killed; make the file bigger";
+    ASSERT_TRUE(WIFSIGNALED(status)) << "the import finished before it was killed; make the file bigger";
   }
   std::unique_ptr<testing::TempDatabase> db_;
   testing::TempDir dir_;

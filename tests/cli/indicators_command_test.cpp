@@ -16,7 +16,9 @@
 namespace fazhi {
 namespace {
 
-std::pair<int, std::string> run(const std::string& args) { return testing::run_fazhi(args, false); }
+std::pair<int, std::string> run(const std::string& args) {
+  return testing::run_fazhi(args, false);
+}
 
 class IndicatorsCommandTest : public ::testing::TestWithParam<std::string> {
  protected:

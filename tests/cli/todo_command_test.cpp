@@ -78,8 +78,7 @@ TEST_P(TodoCommandTest, JsonItemsAreTheRegionsList) {
     EXPECT_EQ(items[i]["due"], want.items[i].due.iso());
     EXPECT_EQ(items[i]["source"], todo_source(want.items[i]));
     EXPECT_EQ(items[i]["kind"], want.items[i].duty ? "duty" : "deadline");
-    EXPECT_THAT(items[i]["state"].get<std::string>(),
-                ::testing::AnyOf("due_soon", "due_today", "overdue"));
+    EXPECT_THAT(items[i]["state"].get<std::string>(), ::testing::AnyOf("due_soon", "due_today", "overdue"));
   }
   // Plain: one tab-separated line per item, due date first.
   auto [plain_status, plain] = run("todo --db " + db() + " --date 2025-12-31", false);
@@ -108,8 +107,7 @@ TEST_P(TodoCommandTest, OrgNarrowsToWhatThatOrganisationSees) {
       break;
     }
   store->reset();
-  auto [status, out] =
-      run("todo --db " + db() + " --date 2025-12-31 --json --org " + county, false);
+  auto [status, out] = run("todo --db " + db() + " --date 2025-12-31 --json --org " + county, false);
   ASSERT_EQ(status, 0) << out;
   TodoPage want = expected(UserContext{"system", Role::kAdmin, county, false}, "2025-12-31");
   EXPECT_EQ(nlohmann::json::parse(out).size(), want.items.size());

@@ -56,14 +56,12 @@ TEST(Date, LenientTrimsSpaces) {
                                  "2024年3月5日"),
               IsOkAndHolds(date("2024-03-05")));  // U+3000
   // The strict parser never trims: the stored form has no spaces.
-  EXPECT_THAT(parse_date(" 2024-03-05"),
-              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("应写作2024-03-05")));
+  EXPECT_THAT(parse_date(" 2024-03-05"), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("应写作2024-03-05")));
 }
 
 TEST(Date, FromYmdNamesTheDay) {
   EXPECT_THAT(Date::from_ymd(2023, 2, 29),
-              ErrorIs(ErrorCode::kInvalidInput,
-                      HasSubstr("日期“2023-02-29”: 2023年2月只有28天，没有29日")));
+              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("日期“2023-02-29”: 2023年2月只有28天，没有29日")));
   EXPECT_THAT(Date::from_ymd(2024, 2, 29), IsOkAndHolds(date("2024-02-29")));
 }
 
@@ -85,8 +83,7 @@ TEST(Date, RoundTripsEveryDay) {
     const Date d = Date::from_days_since_epoch(z);
     ASSERT_EQ(d.days_since_epoch(), z);
     ASSERT_LT(previous, d);
-    ASSERT_EQ(static_cast<int>(d.weekday()), static_cast<int>(previous.weekday()) % 7 + 1)
-        << d.iso();
+    ASSERT_EQ(static_cast<int>(d.weekday()), static_cast<int>(previous.weekday()) % 7 + 1) << d.iso();
     if ((d.year() >= 1900 && d.year() <= 2100) || z % 97 == 0) {
       Result<Date> back = parse_date(d.iso());
       ASSERT_TRUE(back.has_value()) << d.iso();
@@ -105,10 +102,8 @@ TEST(DateTime, SecondsAndOrdering) {
   EXPECT_EQ(DateTime::from_seconds_since_epoch(t->seconds_since_epoch()), t.value());
   EXPECT_EQ(DateTime::from_seconds_since_epoch(-1).iso(), "1969-12-31T23:59:59");
   EXPECT_EQ(DateTime::from_seconds_since_epoch(86400).iso(), "1970-01-02T00:00:00");
-  EXPECT_LT(parse_datetime("2024-03-05T14:30:15").value(),
-            parse_datetime("2024-03-05T14:30:16").value());
-  EXPECT_LT(parse_datetime("2024-03-05T23:59:59").value(),
-            parse_datetime("2024-03-06T00:00:00").value());
+  EXPECT_LT(parse_datetime("2024-03-05T14:30:15").value(), parse_datetime("2024-03-05T14:30:16").value());
+  EXPECT_LT(parse_datetime("2024-03-05T23:59:59").value(), parse_datetime("2024-03-06T00:00:00").value());
 }
 
 }  // namespace

@@ -20,8 +20,7 @@ using testing::IsOkAndHolds;
 template <typename R, typename Print>
 void expect_outcome(const R& r, const std::string& expect, Print print) {
   if (expect.rfind("error", 0) == 0) {
-    EXPECT_THAT(
-        r, ErrorIs(ErrorCode::kInvalidInput, HasSubstr(testing::trim_case_text(expect.substr(5)))));
+    EXPECT_THAT(r, ErrorIs(ErrorCode::kInvalidInput, HasSubstr(testing::trim_case_text(expect.substr(5)))));
   } else {
     ASSERT_TRUE(r.has_value()) << r.error().full_message();
     EXPECT_EQ(print(r), expect);
@@ -30,14 +29,14 @@ void expect_outcome(const R& r, const std::string& expect, Print print) {
 
 std::string print_credit(const Result<CreditCode>& r) {
   const CreditCode& c = r.value();
-  return c.code + " " + c.registration_authority + " " + c.organisation_kind + " " + c.region_code +
-         " " + c.organisation_code;
+  return c.code + " " + c.registration_authority + " " + c.organisation_kind + " " + c.region_code + " " +
+         c.organisation_code;
 }
 
 std::string print_resident(const Result<ResidentId>& r) {
   const ResidentId& id = r.value();
-  return id.number + " " + id.birth_date.iso() + " " + std::string(sex_label(id.sex)) + " " +
-         id.region_code + " " + std::to_string(id.sequence);
+  return id.number + " " + id.birth_date.iso() + " " + std::string(sex_label(id.sex)) + " " + id.region_code + " " +
+         std::to_string(id.sequence);
 }
 
 std::string print_region(const Result<RegionCode>& r) {
@@ -62,13 +61,11 @@ TEST(NationalCodes, Cases) {
     } else if (op == "id") {
       expect_outcome(validate_resident_id(input), expect, ok_text);
     } else if (op.rfind("id@", 0) == 0) {
-      expect_outcome(validate_resident_id(input, parse_date(op.substr(3)).value()), expect,
-                     ok_text);
+      expect_outcome(validate_resident_id(input, parse_date(op.substr(3)).value()), expect, ok_text);
     } else if (op == "id_parse") {
       expect_outcome(parse_resident_id(input), expect, print_resident);
     } else if (op == "id_from15") {
-      expect_outcome(resident_id_from_15(input), expect,
-                     [](const Result<std::string>& r) { return r.value(); });
+      expect_outcome(resident_id_from_15(input), expect, [](const Result<std::string>& r) { return r.value(); });
     } else if (op == "region") {
       expect_outcome(validate_region_code(input), expect, ok_text);
     } else if (op == "region_parse") {
@@ -77,8 +74,7 @@ TEST(NationalCodes, Cases) {
       std::istringstream codes(input);
       std::string outer, inner;
       codes >> outer >> inner;
-      const bool contains =
-          region_contains(parse_region_code(outer).value(), parse_region_code(inner).value());
+      const bool contains = region_contains(parse_region_code(outer).value(), parse_region_code(inner).value());
       EXPECT_EQ(contains ? "yes" : "no", expect);
     } else {
       ADD_FAILURE() << "unknown op " << op;
@@ -96,9 +92,7 @@ TEST(NationalCodes, EverySingleSubstitutionIsCaught) {
         if (c == code[i] || (i >= 2 && i < 8 && (c < '0' || c > '9'))) continue;
         std::string changed = code;
         changed[i] = c;
-        ASSERT_THAT(validate_credit_code(changed),
-                    ErrorIs(ErrorCode::kInvalidInput, HasSubstr("校验码")))
-            << changed;
+        ASSERT_THAT(validate_credit_code(changed), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("校验码"))) << changed;
       }
     }
   }
@@ -109,9 +103,7 @@ TEST(NationalCodes, EverySingleSubstitutionIsCaught) {
         if (c == number[i]) continue;
         std::string changed = number;
         changed[i] = c;
-        ASSERT_THAT(validate_resident_id(changed),
-                    ErrorIs(ErrorCode::kInvalidInput, HasSubstr("校验码")))
-            << changed;
+        ASSERT_THAT(validate_resident_id(changed), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("校验码"))) << changed;
       }
     }
   }
@@ -122,10 +114,8 @@ TEST(NationalCodes, CheckCharacters) {
   EXPECT_THAT(credit_code_check_character("91350100M000100Y4"), IsOkAndHolds('3'));
   EXPECT_THAT(resident_id_check_character("11010519491231002"), IsOkAndHolds('X'));
   EXPECT_THAT(resident_id_check_character("44052418800101001"), IsOkAndHolds('4'));
-  EXPECT_THAT(credit_code_check_character("91350100M000100Y"),
-              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("前17位")));
-  EXPECT_THAT(resident_id_check_character("1101051949123100X"),
-              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("前17位")));
+  EXPECT_THAT(credit_code_check_character("91350100M000100Y"), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("前17位")));
+  EXPECT_THAT(resident_id_check_character("1101051949123100X"), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("前17位")));
   EXPECT_EQ(credit_code_authority_label('9'), "工商（市场监管）");
   EXPECT_EQ(credit_code_authority_label('Z'), "");
 }

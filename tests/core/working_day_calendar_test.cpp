@@ -37,11 +37,9 @@ TEST(WorkingDayCalendar, Cases) {
       continue;
     }
     if (op == "is_working_day") {
-      expect_outcome(calendar.is_working_day(*start), expect,
-                     [](bool b) { return std::string(b ? "yes" : "no"); });
+      expect_outcome(calendar.is_working_day(*start), expect, [](bool b) { return std::string(b ? "yes" : "no"); });
     } else if (op == "day_kind") {
-      expect_outcome(calendar.day_kind(*start), expect,
-                     [](DayKind k) { return std::string(day_kind_label(k)); });
+      expect_outcome(calendar.day_kind(*start), expect, [](DayKind k) { return std::string(day_kind_label(k)); });
     } else if (op == "add_working_days") {
       expect_outcome(calendar.add_working_days(*start, std::stoi(c[3])), expect, iso);
     } else if (op == "working_days_between") {
@@ -78,8 +76,7 @@ TEST(WorkingDayCalendar, HolidayNames) {
 
 // The embedded text is core/holidays.tsv byte for byte.
 TEST(WorkingDayCalendar, EmbedsTheTable) {
-  std::ifstream in(std::string(FAZHI_TEST_CASES_DIR) + "/../../../src/core/holidays.tsv",
-                   std::ios::binary);
+  std::ifstream in(std::string(FAZHI_TEST_CASES_DIR) + "/../../../src/core/holidays.tsv", std::ios::binary);
   ASSERT_TRUE(in);
   std::stringstream text;
   text << in.rdbuf();
@@ -125,21 +122,18 @@ TEST(WorkingDayCalendar, AddAndCountAgree) {
       Result<Date> end = calendar.add_working_days(start, n);
       if (!end) {
         // Only when fewer than n working days remain in the table.
-        ASSERT_LT(calendar.working_days_between(start, calendar.last_day()).value(), n)
-            << start.iso() << " + " << n;
+        ASSERT_LT(calendar.working_days_between(start, calendar.last_day()).value(), n) << start.iso() << " + " << n;
         ASSERT_THAT(end, ErrorIs(ErrorCode::kInvalidInput, HasSubstr("2027年")));
         break;  // larger n fail too
       }
       ASSERT_THAT(calendar.is_working_day(*end), IsOkAndHolds(true)) << start.iso() << " + " << n;
-      ASSERT_THAT(calendar.working_days_between(start, *end), IsOkAndHolds(n))
-          << start.iso() << " + " << n;
+      ASSERT_THAT(calendar.working_days_between(start, *end), IsOkAndHolds(n)) << start.iso() << " + " << n;
       if (end->add_days(-1) > start) {
         ASSERT_THAT(calendar.working_days_between(start, end->add_days(-1)), IsOkAndHolds(n - 1));
       }
       Result<Date> back = calendar.add_working_days(start, -n);
       if (back) {
-        ASSERT_THAT(calendar.working_days_between(start, *back), IsOkAndHolds(-n))
-            << start.iso() << " - " << n;
+        ASSERT_THAT(calendar.working_days_between(start, *back), IsOkAndHolds(-n)) << start.iso() << " - " << n;
       }
       ++checked;
     }
@@ -180,8 +174,7 @@ TEST(WorkingDayCalendar, RunsArePlausible) {
 TEST(WorkingDayCalendar, ParseErrors) {
   const std::string year = "year\t2024-01-01\t2024-12-31\t2024年\t通知\n";
   EXPECT_THAT(WorkingDayCalendar::parse(year), IsOk());
-  EXPECT_THAT(WorkingDayCalendar::parse("# nothing\n"),
-              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("没有year行")));
+  EXPECT_THAT(WorkingDayCalendar::parse("# nothing\n"), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("没有year行")));
   EXPECT_THAT(WorkingDayCalendar::parse(year + "off\t2024-10-01\t2024-10-07\t国庆节\n"),
               ErrorIs(ErrorCode::kInvalidInput, HasSubstr("节假日表, 第2行: 应有5列")));
   EXPECT_THAT(WorkingDayCalendar::parse(year + "holiday\t2024-10-01\t2024-10-07\t国庆节\tx\n"),
@@ -189,11 +182,9 @@ TEST(WorkingDayCalendar, ParseErrors) {
   EXPECT_THAT(WorkingDayCalendar::parse(year + "off\t2024-10-01\t2024-09-30\t国庆节\tx\n"),
               ErrorIs(ErrorCode::kInvalidInput, HasSubstr("last早于first")));
   EXPECT_THAT(WorkingDayCalendar::parse(year + "off\t2024-02-30\t2024-03-01\t国庆节\tx\n"),
-              ErrorIs(ErrorCode::kInvalidInput,
-                      HasSubstr("第2行: first列：日期“2024-02-30”: 2024年2月只有29天")));
+              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("第2行: first列：日期“2024-02-30”: 2024年2月只有29天")));
   EXPECT_THAT(WorkingDayCalendar::parse(year + "work\t2024-10-08\t2024-10-08\t国庆节\tx\n"),
-              ErrorIs(ErrorCode::kInvalidInput,
-                      HasSubstr("调休上班日2024-10-08是星期二，应为星期六或星期日")));
+              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("调休上班日2024-10-08是星期二，应为星期六或星期日")));
   EXPECT_THAT(WorkingDayCalendar::parse(year + "off\t2024-10-01\t2024-10-07\t国庆节\tx\n"
                                                "work\t2024-10-06\t2024-10-06\t国庆节\tx\n"),
               ErrorIs(ErrorCode::kInvalidInput, HasSubstr("第3行: 2024-10-06已由第2行规定")));
@@ -202,8 +193,7 @@ TEST(WorkingDayCalendar, ParseErrors) {
   EXPECT_THAT(WorkingDayCalendar::parse(year + "year\t2026-01-01\t2026-12-31\t2026年\tx\n"),
               ErrorIs(ErrorCode::kInvalidInput, HasSubstr("缺少2025年")));
   EXPECT_THAT(WorkingDayCalendar::parse(year + "year\t2025-01-01\t2025-12-30\t2025年\tx\n"),
-              ErrorIs(ErrorCode::kInvalidInput,
-                      HasSubstr("第2行: year行的first、last应为同一年的1月1日和12月31日")));
+              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("第2行: year行的first、last应为同一年的1月1日和12月31日")));
   EXPECT_THAT(WorkingDayCalendar::parse(year + "off\t2024-10-01\t2024-10-07\t国庆节\t\n"),
               ErrorIs(ErrorCode::kInvalidInput, HasSubstr("缺少所依据的通知文号")));
   // Windows line ends are accepted.

@@ -63,7 +63,8 @@ TEST(ChaCha20, UniformStaysInRangeAndRejectsTheBiasedTail) {
   const std::uint32_t n = 3000000000u;  // limit = 3e9: words >= 3e9 (30%) are rejected
   for (int i = 0; i < 1000; ++i) {
     std::uint32_t x;
-    do x = raw.next_u32(); while (x >= n);
+    do x = raw.next_u32();
+    while (x >= n);
     EXPECT_EQ(stream.uniform(n), x);
   }
   EXPECT_EQ(stream.words_used(), raw.words_used());

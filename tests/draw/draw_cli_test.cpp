@@ -38,16 +38,15 @@ std::string example(const char* name) {
 TEST(DrawCli, CommitPrintsThePlanHash) {
   CliRun r = run_cli("draw commit --plan " + example("plan.json"));
   EXPECT_EQ(r.exit_code, 0) << r.out;
-  EXPECT_THAT(r.out,
-              HasSubstr("bdbe460a7a418819f184ca31acf1aa7b2ce76ba6d76be1d8592580b7ced5ccd2\n"));
+  EXPECT_THAT(r.out, HasSubstr("bdbe460a7a418819f184ca31acf1aa7b2ce76ba6d76be1d8592580b7ced5ccd2\n"));
   EXPECT_THAT(r.out, HasSubstr("检查对象 3000 户"));
 }
 
 TEST(DrawCli, RunReproducesTheExampleAndVerifyAcceptsIt) {
   testing::TempDir dir;
   std::string out = (dir.path() / "result.json").string();
-  CliRun r = run_cli("draw run --plan " + example("plan.json") + " --public-value-file " +
-                     example("public-value.txt") + " --out " + out);
+  CliRun r = run_cli("draw run --plan " + example("plan.json") + " --public-value-file " + example("public-value.txt") +
+                     " --out " + out);
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_THAT(r.out, HasSubstr("已从 3000 户中抽中 160 户"));
   EXPECT_EQ(testing::read_text(out), testing::read_text(example("result.json")));
@@ -75,8 +74,7 @@ TEST(DrawCli, VerifyFailsWithTheFirstDifference) {
 TEST(DrawCli, RunWithAPublicValueOnTheCommandLine) {
   testing::TempDir dir;
   std::string out = (dir.path() / "r.json").string();
-  CliRun r = run_cli("draw run --plan " + example("plan.json") +
-                     " --public-value '另一个值' --out " + out);
+  CliRun r = run_cli("draw run --plan " + example("plan.json") + " --public-value '另一个值' --out " + out);
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_THAT(testing::read_text(out), HasSubstr("\"public_value\": \"另一个值\""));
   CliRun missing = run_cli("draw run --plan " + example("plan.json") + " --out " + out);
@@ -88,8 +86,7 @@ TEST(DrawCli, RunWithAPublicValueOnTheCommandLine) {
 }
 
 TEST(DrawCli, PublishTextAndHtml) {
-  CliRun t = run_cli("draw publish " + example("result.json") + " --plan " + example("plan.json") +
-                     " --format text");
+  CliRun t = run_cli("draw publish " + example("result.json") + " --plan " + example("plan.json") + " --format text");
   ASSERT_EQ(t.exit_code, 0) << t.out;
   EXPECT_THAT(t.out, HasSubstr("示例市市场监督管理局“双随机、一公开”抽查结果公示"));
   EXPECT_THAT(t.out, HasSubstr("检查对象名录共 3000 户"));
@@ -99,8 +96,7 @@ TEST(DrawCli, PublishTextAndHtml) {
   EXPECT_THAT(t.out, HasSubstr("1\t信用风险低（A类）\t示例市仓山区永安鑫达金属制品有限公司0706\t913"
                                "50104LP05600009\t王建国（S040）、赵丽娟（H009）"));
   EXPECT_EQ(t.out, testing::read_text(testing::test_dir() / "golden" / "example-notice.txt"));
-  CliRun h = run_cli("draw publish " + example("result.json") + " --plan " + example("plan.json") +
-                     " --format html");
+  CliRun h = run_cli("draw publish " + example("result.json") + " --plan " + example("plan.json") + " --format html");
   ASSERT_EQ(h.exit_code, 0) << h.out;
   EXPECT_THAT(h.out, HasSubstr("<html lang=\"zh-CN\">"));
   EXPECT_THAT(h.out, HasSubstr("<tr><td>1</td><td>信用风险低（A类）</td>"));
@@ -114,11 +110,10 @@ TEST(DrawCli, CommitRevealThroughTheCommandLine) {
   EXPECT_EQ(c.out, "d98836e52a336e3892c3d1dcf149a7f5a9e94cc25f7a72ff3967b6582baf5100\n");
   testing::TempDir dir;
   std::string out = (dir.path() / "r.json").string();
-  CliRun r = run_cli("draw run --plan " + plan +
-                     " --reveal scjg=市监局-41d2e8 --reveal sthj=环保局-7f3a9c --out " + out);
+  CliRun r =
+      run_cli("draw run --plan " + plan + " --reveal scjg=市监局-41d2e8 --reveal sthj=环保局-7f3a9c --out " + out);
   ASSERT_EQ(r.exit_code, 0) << r.out;
-  EXPECT_EQ(testing::read_text(out),
-            testing::read_text(testing::test_dir() / "golden" / "commit-reveal-result.json"));
+  EXPECT_EQ(testing::read_text(out), testing::read_text(testing::test_dir() / "golden" / "commit-reveal-result.json"));
   CliRun v = run_cli("draw verify " + out + " --plan " + plan);
   EXPECT_EQ(v.exit_code, 0) << v.out;
 }
@@ -131,17 +126,16 @@ TEST(DrawCli, HashPoolIsWhatSplitAndOpensslGive) {
   }
   testing::TempDir dir;
   std::string bytes;
-  for (int i = 0; bytes.size() < 2 * (1u << 20) + 999; ++i)
-    bytes += "T" + std::to_string(i) + ",某公司\n";
+  for (int i = 0; bytes.size() < 2 * (1u << 20) + 999; ++i) bytes += "T" + std::to_string(i) + ",某公司\n";
   const std::string file = (dir.path() / "pool.csv").string();
   testing::write_text(file, bytes);
   CliRun ours = run_cli("draw hash-pool " + file);
   ASSERT_EQ(ours.exit_code, 0) << ours.out;
   CliRun tools{-1, {}};
-  FILE* pipe = ::popen(("split -b 1048576 --filter='openssl dgst -sm3 -binary' " + file +
-                        " | openssl dgst -sm3 -r | cut -d' ' -f1")
-                           .c_str(),
-                       "r");
+  FILE* pipe = ::popen(
+      ("split -b 1048576 --filter='openssl dgst -sm3 -binary' " + file + " | openssl dgst -sm3 -r | cut -d' ' -f1")
+          .c_str(),
+      "r");
   ASSERT_NE(pipe, nullptr);
   char buf[256];
   std::size_t n;

@@ -97,7 +97,8 @@ DrawPlan random_plan(std::uint32_t seed) {
   for (auto& in : plan.inspectors) {
     in.department = dice.chance(65) ? "d1" : "d2";
     in.certificate_valid = !dice.chance(10);
-    for (std::uint32_t c = dice.below(6); c > 0; --c) in.conflicts.push_back(plan.targets[dice.below(std::uint32_t(targets))].id);
+    for (std::uint32_t c = dice.below(6); c > 0; --c)
+      in.conflicts.push_back(plan.targets[dice.below(std::uint32_t(targets))].id);
   }
   return plan;
 }
@@ -120,7 +121,8 @@ TEST(DrawProperties, ExclusionsAlwaysHoldOverRandomPlans) {
     for (const auto& t : plan.targets) by_id[t.id] = &t;
     std::map<std::string, const Inspector*> inspector;
     for (const auto& in : plan.inspectors) inspector[in.id] = &in;
-    const std::string boundary = plan.inspected_within_months ? subtract_months(plan.as_of, plan.inspected_within_months) : "";
+    const std::string boundary =
+        plan.inspected_within_months ? subtract_months(plan.as_of, plan.inspected_within_months) : "";
     std::set<std::string> drawn;
     std::map<std::string, int> load;
     ASSERT_EQ(result->strata.size(), plan.strata.size());
@@ -228,24 +230,44 @@ struct Infeasible {
 
 TEST(DrawInfeasible, FailsNamingStratumAndConstraint) {
   const std::vector<Infeasible> cases = {
-      {"minimum over eligible", [](DrawPlan& p) { p.strata[0].count.reset(); p.strata[0].ratio_ppm = 30000; p.strata[0].rule_text = "3%"; p.strata[0].minimum = 11; },
+      {"minimum over eligible",
+       [](DrawPlan& p) {
+         p.strata[0].count.reset();
+         p.strata[0].ratio_ppm = 30000;
+         p.strata[0].rule_text = "3%";
+         p.strata[0].minimum = 11;
+       },
        {"分层「A A类」, 最低抽取数 minimum: 最低要抽 11 户，但可抽对象只有 10 户"}},
-      {"count over eligible after exclusion", [](DrawPlan& p) {
+      {"count over eligible after exclusion",
+       [](DrawPlan& p) {
          p.inspected_within_months = 6;
          p.targets[0].last_inspected_on = "2026-10-01";
-       }, {"分层「A A类」, 固定抽取数 count: 要抽 10 户，但可抽对象只有 9 户", "其中 1 户近期已检查被排除"}},
-      {"all conflicted", [](DrawPlan& p) { for (auto& in : p.inspectors) in.conflicts = {"T0003"}; },
+       },
+       {"分层「A A类」, 固定抽取数 count: 要抽 10 户，但可抽对象只有 9 户", "其中 1 户近期已检查被排除"}},
+      {"all conflicted",
+       [](DrawPlan& p) {
+         for (auto& in : p.inspectors) in.conflicts = {"T0003"};
+       },
        {"检查对象 T0003（对象T0003）的检查组", "需要测试局的执法人员，但已无人可派", "利益冲突 3 人"}},
-      {"certificates", [](DrawPlan& p) { p.inspectors[0].certificate_valid = false; p.inspectors[1].certificate_valid = false; },
+      {"certificates",
+       [](DrawPlan& p) {
+         p.inspectors[0].certificate_valid = false;
+         p.inspectors[1].certificate_valid = false;
+       },
        {"已无人可派：该部门名录 3 人，另有执法证无效 2 人不参与"}},
-      {"last inspectors", [](DrawPlan& p) { p.targets[4].last_inspectors = {"I000", "I001"}; p.targets[4].last_inspected_on = "2020-01-01"; },
+      {"last inspectors",
+       [](DrawPlan& p) {
+         p.targets[4].last_inspectors = {"I000", "I001"};
+         p.targets[4].last_inspected_on = "2020-01-01";
+       },
        {"检查对象 T0004", "上次检查过该对象 2 人", "已在本组 1 人"}},
-      {"cap", [](DrawPlan& p) { p.team.max_targets_per_inspector = 6; },
-       {"已达每人最多检查户数 3 人"}},
-      {"department without inspectors", [](DrawPlan& p) {
+      {"cap", [](DrawPlan& p) { p.team.max_targets_per_inspector = 6; }, {"已达每人最多检查户数 3 人"}},
+      {"department without inspectors",
+       [](DrawPlan& p) {
          p.departments.push_back({"d2", "乙局"});
          p.targets[7].departments = {"d1", "d2"};
-       }, {"检查对象 T0007", "需要乙局的执法人员", "该部门名录 0 人"}},
+       },
+       {"检查对象 T0007", "需要乙局的执法人员", "该部门名录 0 人"}},
   };
   for (const auto& c : cases) {
     DrawPlan plan = simple_plan(10, 10, 3);
@@ -265,7 +287,8 @@ TEST(DrawInputsTest, PublicValueIsTrimmedAndRequired) {
   ASSERT_THAT(b, IsOk());
   EXPECT_EQ(result_to_json(*a), result_to_json(*b));
   EXPECT_THAT(run_draw(plan, DrawInputs{" \n", {}}), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("公开随机值为空")));
-  EXPECT_THAT(run_draw(plan, DrawInputs{"v", {{"d1", "x"}}}), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("不接受各部门揭示值")));
+  EXPECT_THAT(run_draw(plan, DrawInputs{"v", {{"d1", "x"}}}),
+              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("不接受各部门揭示值")));
 }
 
 }  // namespace

@@ -15,8 +15,8 @@ namespace {
 
 using ::fazhi::testing::ErrorIs;
 using ::fazhi::testing::IsOk;
-using ::testing::HasSubstr;
 using nlohmann::json;
+using ::testing::HasSubstr;
 
 TEST(DrawPlan, RatioCases) {
   std::ifstream in(testing::test_dir() / "cases" / "ratios.txt");
@@ -52,9 +52,13 @@ TEST(DrawPlan, Dates) {
   EXPECT_EQ(subtract_months("2026-01-15", 13), "2024-12-15");
 }
 
-json example_json() { return json::parse(testing::read_text(testing::examples_dir() / "plan.json")); }
+json example_json() {
+  return json::parse(testing::read_text(testing::examples_dir() / "plan.json"));
+}
 
-Result<DrawPlan> parse(const json& doc) { return parse_plan(doc.dump(2), testing::examples_dir(), "计划 test.json"); }
+Result<DrawPlan> parse(const json& doc) {
+  return parse_plan(doc.dump(2), testing::examples_dir(), "计划 test.json");
+}
 
 TEST(DrawPlan, ExampleParsesWithItsPublishedHash) {
   auto plan = load_plan(testing::examples_dir() / "plan.json");
@@ -90,7 +94,11 @@ TEST(DrawPlan, BadPlansFailNamingPlaceAndReason) {
       {"ratio float", [](json& d) { d["strata"][1]["ratio"] = 0.05; }, "strata[1].ratio: 应为字符串"},
       {"ratio bad", [](json& d) { d["strata"][1]["ratio"] = "5"; }, "strata[1].ratio: 比例应写成百分数"},
       {"both rules", [](json& d) { d["strata"][1]["count"] = 5; }, "strata[1]: ratio（比例"},
-      {"overlap", [](json& d) { d["strata"][1]["credit_risk_classes"] = {"B", "A"}; }, "分层不能重叠"},
+      {"overlap",
+       [](json& d) {
+         d["strata"][1]["credit_risk_classes"] = {"B", "A"};
+       },
+       "分层不能重叠"},
       {"team of one", [](json& d) { d["team"]["size"] = 1; }, "team.size: 检查组人数应为2至20人"},
       {"bad as_of", [](json& d) { d["as_of"] = "2026-02-30"; }, "as_of: 应为有效日期"},
       {"unknown dept", [](json& d) { d["inspectors"][0]["department"] = "gaj"; }, "inspectors[0].department: 部门 gaj"},
@@ -98,14 +106,19 @@ TEST(DrawPlan, BadPlansFailNamingPlaceAndReason) {
       {"format", [](json& d) { d["format"] = "fazhi-draw-plan/2"; }, "format: 应为"},
       {"no pool", [](json& d) { d.erase("targets"); }, "targets（内嵌名录）和 targets_file"},
       {"bad kind", [](json& d) { d["randomness"]["kind"] = "dice"; }, "randomness.kind"},
-      {"one party", [](json& d) {
-         d["randomness"] = {{"kind", "commit_reveal"}, {"description", "x"},
+      {"one party",
+       [](json& d) {
+         d["randomness"] = {{"kind", "commit_reveal"},
+                            {"description", "x"},
                             {"parties", {{{"department", "scjg"}, {"commitment", std::string(64, 'a')}}}}};
-       }, "至少需要两个部门"},
-      {"file name", [](json& d) {
+       },
+       "至少需要两个部门"},
+      {"file name",
+       [](json& d) {
          d.erase("targets");
          d["targets_file"] = {{"name", "pool.csv"}, {"sm3", std::string(64, 'a')}};
-       }, "文件名中含其 SM3 值"},
+       },
+       "文件名中含其 SM3 值"},
   };
   for (const auto& c : cases) {
     json doc = example_json();

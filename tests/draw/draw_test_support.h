@@ -6,9 +6,9 @@
 #include <sstream>
 #include <string>
 
+#include "core/credit_code.h"
 #include "draw/chacha20.h"
 #include "draw/draw_plan.h"
-#include "core/credit_code.h"
 
 namespace fazhi::draw::testing {
 
@@ -24,8 +24,12 @@ inline void write_text(const std::filesystem::path& path, const std::string& tex
   out << text;
 }
 
-inline std::filesystem::path examples_dir() { return FAZHI_DRAW_EXAMPLES_DIR; }
-inline std::filesystem::path test_dir() { return FAZHI_DRAW_TEST_DIR; }
+inline std::filesystem::path examples_dir() {
+  return FAZHI_DRAW_EXAMPLES_DIR;
+}
+inline std::filesystem::path test_dir() {
+  return FAZHI_DRAW_TEST_DIR;
+}
 
 // A valid 统一社会信用代码 for number n in region 350102.
 inline std::string valid_uscc(std::uint64_t n) {
@@ -95,8 +99,8 @@ inline DrawPlan simple_plan(int targets, std::uint64_t count, int inspectors) {
   for (int i = 0; i < targets; ++i) {
     char id[16];
     std::snprintf(id, sizeof id, "T%04d", i);
-    plan.targets.push_back({id, std::string("对象") + id, valid_uscc(std::uint64_t(i) + 1000), "350102", "F5123",
-                            "A", {"d1"}, "", {}});
+    plan.targets.push_back(
+        {id, std::string("对象") + id, valid_uscc(std::uint64_t(i) + 1000), "350102", "F5123", "A", {"d1"}, "", {}});
   }
   for (int i = 0; i < inspectors; ++i) {
     char id[16];

@@ -15,9 +15,9 @@ namespace {
 
 using ::fazhi::testing::ErrorIs;
 using ::fazhi::testing::IsOk;
+using nlohmann::json;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
-using nlohmann::json;
 
 class DrawVerify : public ::testing::Test {
  protected:
@@ -107,7 +107,8 @@ TEST_F(DrawVerify, ResultTamperingIsDetected) {
 
   json dropped = result();
   dropped["strata"][2]["selection"].erase(dropped["strata"][2]["selection"].begin());
-  EXPECT_THAT(finding(plan(), dropped), StartsWith("strata[2].selection：结果文件中有 36 项，按计划与公开值重新计算应为 37 项"));
+  EXPECT_THAT(finding(plan(), dropped),
+              StartsWith("strata[2].selection：结果文件中有 36 项，按计划与公开值重新计算应为 37 项"));
   dropped["strata"][2]["drawn"] = 36;  // made consistent: the count itself is then wrong
   EXPECT_THAT(finding(plan(), dropped), StartsWith("strata[2].drawn：结果文件中为 36，按计划与公开值重新计算应为 37"));
 

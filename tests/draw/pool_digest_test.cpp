@@ -33,14 +33,11 @@ std::string by_hand(std::string_view bytes) {
 
 TEST(PoolDigest, IsTheSm3OfThePiecesDigests) {
   // An empty file has no pieces: the SM3 of nothing.
-  EXPECT_EQ(pool_digest_hex(""),
-            "1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b");
+  EXPECT_EQ(pool_digest_hex(""), "1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b");
   // A file of one short piece is not its plain SM3: the digest is hashed once more.
-  EXPECT_EQ(pool_digest_hex("abc"),
-            sm3_hex(std::string(reinterpret_cast<const char*>(sm3("abc").data()), 32)));
+  EXPECT_EQ(pool_digest_hex("abc"), sm3_hex(std::string(reinterpret_cast<const char*>(sm3("abc").data()), 32)));
   // Piece edges, and 9 pieces and a bit: eight through the lanes, the rest one by one.
-  const std::size_t sizes[] = {1, kPoolChunkBytes - 1, kPoolChunkBytes, kPoolChunkBytes + 1,
-                               9 * kPoolChunkBytes + 123};
+  const std::size_t sizes[] = {1, kPoolChunkBytes - 1, kPoolChunkBytes, kPoolChunkBytes + 1, 9 * kPoolChunkBytes + 123};
   for (std::size_t size : sizes) {
     std::string bytes = random_bytes(size, std::uint32_t(size));
     EXPECT_EQ(pool_digest_hex(bytes), by_hand(bytes)) << size;

@@ -29,9 +29,8 @@ std::string csv_line(const TargetRecord& t) {
     for (const auto& s : v) out += (out.empty() ? "" : ";") + s;
     return out;
   };
-  return t.id + "," + t.name + "," + t.uscc + "," + t.region_code + "," + t.industry_code + "," +
-         t.credit_risk_class + "," + join(t.departments) + "," + t.last_inspected_on + "," +
-         join(t.last_inspectors);
+  return t.id + "," + t.name + "," + t.uscc + "," + t.region_code + "," + t.industry_code + "," + t.credit_risk_class +
+         "," + join(t.departments) + "," + t.last_inspected_on + "," + join(t.last_inspectors);
 }
 
 // Writes the example plan's targets as a pool file beside a plan naming it; returns the plan path.
@@ -76,8 +75,7 @@ TEST(TargetPoolFile, SamePoolInlineOrInFileGivesTheSameDraw) {
     for (std::size_t i = 0; i < a->strata[s].selection.size(); ++i) {
       EXPECT_EQ(a->strata[s].selection[i].target.id, b->strata[s].selection[i].target.id);
       EXPECT_EQ(a->strata[s].selection[i].target.name, b->strata[s].selection[i].target.name);
-      EXPECT_EQ(a->strata[s].selection[i].target.last_inspectors,
-                b->strata[s].selection[i].target.last_inspectors);
+      EXPECT_EQ(a->strata[s].selection[i].target.last_inspectors, b->strata[s].selection[i].target.last_inspectors);
       EXPECT_EQ(a->strata[s].selection[i].team, b->strata[s].selection[i].team);
     }
   }
@@ -101,10 +99,8 @@ TEST(TargetPoolFile, FileRunVerifiesAndAnEditedFileIsCaught) {
   auto at = csv.find("T00042,");
   csv[at + 8] = csv[at + 8] == '1' ? '2' : '1';
   testing::write_text(plan->targets_file->path, csv);
-  EXPECT_THAT(verify_result(text, *plan),
-              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("SM3: 文件的 SM3 为")));
-  EXPECT_THAT(run_draw(*plan, DrawInputs{"v", {}}),
-              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("名录文件被改动过")));
+  EXPECT_THAT(verify_result(text, *plan), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("SM3: 文件的 SM3 为")));
+  EXPECT_THAT(run_draw(*plan, DrawInputs{"v", {}}), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("名录文件被改动过")));
 }
 
 TEST(TargetPoolFile, BadLinesAreNamedByLineAndField) {
@@ -114,21 +110,15 @@ TEST(TargetPoolFile, BadLinesAreNamedByLineAndField) {
     const char* message;
   };
   const std::vector<Case> cases = {
-      {"check digit", [](auto& l) { l[3].replace(l[3].find(",91") + 18, 1, "Q"); },
-       "第 5 行，uscc: 统一社会信用代码“"},
-      {"check digit says which", [](auto& l) { l[3].replace(l[3].find(",91") + 18, 1, "Q"); },
-       "第18位校验码应为"},
-      {"order", [](auto& l) { std::swap(l[10], l[11]); },
-       "第 13 行: 编号 T00010 不大于上一行的 T00011"},
+      {"check digit", [](auto& l) { l[3].replace(l[3].find(",91") + 18, 1, "Q"); }, "第 5 行，uscc: 统一社会信用代码“"},
+      {"check digit says which", [](auto& l) { l[3].replace(l[3].find(",91") + 18, 1, "Q"); }, "第18位校验码应为"},
+      {"order", [](auto& l) { std::swap(l[10], l[11]); }, "第 13 行: 编号 T00010 不大于上一行的 T00011"},
       {"duplicate", [](auto& l) { l[20] = l[19]; }, "第 22 行: 编号 T00019 不大于上一行的 T00019"},
       {"fields", [](auto& l) { l[0] += ",x"; }, "第 2 行: 字段多于9个"},
-      {"department", [](auto& l) { l[1].replace(l[1].find(",scjg"), 5, ",gaj"); },
-       "第 3 行，departments: 部门 gaj"},
-      {"date",
-       [](auto& l) { l[2] = "T00002,某公司,91350100M000100Y43,350102,F5123,A,scjg,2026-13-01,"; },
+      {"department", [](auto& l) { l[1].replace(l[1].find(",scjg"), 5, ",gaj"); }, "第 3 行，departments: 部门 gaj"},
+      {"date", [](auto& l) { l[2] = "T00002,某公司,91350100M000100Y43,350102,F5123,A,scjg,2026-13-01,"; },
        "第 4 行，last_inspected_on"},
-      {"future",
-       [](auto& l) { l[2] = "T00002,某公司,91350100M000100Y43,350102,F5123,A,scjg,2026-12-01,"; },
+      {"future", [](auto& l) { l[2] = "T00002,某公司,91350100M000100Y43,350102,F5123,A,scjg,2026-12-01,"; },
        "晚于计划基准日"},
       {"industry", [](auto& l) { l[2] = "T00002,某公司,91350100M000100Y43,350102,Z51,A,scjg,,"; },
        "第 4 行，industry_code"},
@@ -139,21 +129,17 @@ TEST(TargetPoolFile, BadLinesAreNamedByLineAndField) {
     testing::TempDir dir;
     auto plan = load_plan(write_file_plan(dir.path(), example_csv(c.edit)));
     ASSERT_THAT(plan, IsOk());
-    EXPECT_THAT(run_draw(*plan, DrawInputs{"v", {}}),
-                ErrorIs(ErrorCode::kInvalidInput, HasSubstr(c.message)))
-        << c.id;
+    EXPECT_THAT(run_draw(*plan, DrawInputs{"v", {}}), ErrorIs(ErrorCode::kInvalidInput, HasSubstr(c.message))) << c.id;
   }
   testing::TempDir dir;
   std::string csv = example_csv();
   csv.replace(0, 2, "ID");
   auto plan = load_plan(write_file_plan(dir.path(), csv));
-  EXPECT_THAT(run_draw(*plan, DrawInputs{"v", {}}),
-              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("第 1 行: 表头应为")));
+  EXPECT_THAT(run_draw(*plan, DrawInputs{"v", {}}), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("第 1 行: 表头应为")));
 }
 
 TEST(TargetPoolFile, QuotedFieldsAndCrLf) {
-  auto r = parse_pool_line(
-      "T1,\"某某公司，\"\"分公司\"\",一部\",91350100M000100Y43,350102,F5123,A,scjg;sthj,,S1;S2");
+  auto r = parse_pool_line("T1,\"某某公司，\"\"分公司\"\",一部\",91350100M000100Y43,350102,F5123,A,scjg;sthj,,S1;S2");
   ASSERT_THAT(r, IsOk());
   EXPECT_EQ(r->name, "某某公司，\"分公司\",一部");
   EXPECT_EQ(r->departments, (std::vector<std::string>{"scjg", "sthj"}));
@@ -176,9 +162,8 @@ std::vector<std::string> long_pool_lines(int count) {
   for (int i = 0; i < count; ++i) {
     char id[16];
     std::snprintf(id, sizeof id, "T%06d", i);
-    std::string line = std::string(id) + ",示例" + name + id + "," +
-                       testing::valid_uscc(std::uint64_t(i) + 5000) + ",350102,F5123," +
-                       std::string(1, "ABCD"[i % 4]) + ",scjg," +
+    std::string line = std::string(id) + ",示例" + name + id + "," + testing::valid_uscc(std::uint64_t(i) + 5000) +
+                       ",350102,F5123," + std::string(1, "ABCD"[i % 4]) + ",scjg," +
                        (i % 3 == 0 ? "2026-10-01" : "2024-10-01") + ",";
     lines.push_back(line);
   }
@@ -254,8 +239,7 @@ TEST(TargetPoolFile, ChunkedHashCatchesAChangeInTheLastPieces) {
   testing::write_text(plan->targets_file->path, csv);
   EXPECT_THAT(run_draw(*plan, DrawInputs{"v", {}}),
               ErrorIs(ErrorCode::kInvalidInput, HasSubstr("sm3_chunks: 文件的分块 SM3 为")));
-  EXPECT_THAT(verify_result(text, *plan),
-              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("名录文件被改动过")));
+  EXPECT_THAT(verify_result(text, *plan), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("名录文件被改动过")));
 }
 
 TEST(TargetPoolFile, ProblemsPastTheFirstScanGroupAreNamedByTheirLine) {
@@ -271,8 +255,7 @@ TEST(TargetPoolFile, ProblemsPastTheFirstScanGroupAreNamedByTheirLine) {
   const std::vector<Case> cases = {
       {"order across the group edge", [&](auto& l) { std::swap(l[first - 1], l[first]); },
        fmt::format("第 {} 行: 编号 T{:06} 不大于上一行的 T{:06}", first + 2, first - 1, first)},
-      {"bad field after the edge",
-       [&](auto& l) { l[first + 10].replace(l[first + 10].find(",F5123,"), 7, ",Z5123,"); },
+      {"bad field after the edge", [&](auto& l) { l[first + 10].replace(l[first + 10].find(",F5123,"), 7, ",Z5123,"); },
        fmt::format("第 {} 行，industry_code", first + 12)},
       {"last line", [&](auto& l) { l.back() += ",x"; }, "第 50001 行: 字段多于9个"},
   };
@@ -290,10 +273,8 @@ TEST(TargetPoolFile, PlanNamesOneHashOfThePoolFile) {
   json plan = json::parse(testing::read_text(testing::examples_dir() / "plan.json"));
   plan.erase("targets");
   const std::string hash(64, 'a');
-  plan["targets_file"] = {
-      {"name", "targets-" + hash + ".csv"}, {"sm3", hash}, {"sm3_chunks", hash}};
-  EXPECT_THAT(parse_plan(plan.dump(), ".", "计划"),
-              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("只能给一个")));
+  plan["targets_file"] = {{"name", "targets-" + hash + ".csv"}, {"sm3", hash}, {"sm3_chunks", hash}};
+  EXPECT_THAT(parse_plan(plan.dump(), ".", "计划"), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("只能给一个")));
   plan["targets_file"].erase("sm3");
   auto parsed = parse_plan(plan.dump(), ".", "计划");
   ASSERT_THAT(parsed, IsOk());

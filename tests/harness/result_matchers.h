@@ -28,8 +28,7 @@ MATCHER_P2(ErrorIs, code, message, "is an error with the given code and message"
     return false;
   }
   if (arg.error().code != code) {
-    *result_listener << "code " << error_code_name(arg.error().code) << ": "
-                     << arg.error().full_message();
+    *result_listener << "code " << error_code_name(arg.error().code) << ": " << arg.error().full_message();
     return false;
   }
   return ::testing::ExplainMatchResult(message, arg.error().full_message(), result_listener);

@@ -30,8 +30,7 @@ struct PrivateCluster {
   std::string uri;
   std::string dir;
   ~PrivateCluster() {
-    if (!dir.empty())
-      std::system(("bash " FAZHI_HARNESS_DIR "/postgres-cluster.sh stop '" + dir + "'").c_str());
+    if (!dir.empty()) std::system(("bash " FAZHI_HARNESS_DIR "/postgres-cluster.sh stop '" + dir + "'").c_str());
   }
 };
 
@@ -52,7 +51,9 @@ void admin_exec(const std::string& sql) {
 
 }  // namespace
 
-std::vector<std::string> all_backends() { return {"sqlite", "postgres"}; }
+std::vector<std::string> all_backends() {
+  return {"sqlite", "postgres"};
+}
 
 const std::string& postgres_server_uri() {
   static std::once_flag once;
@@ -87,7 +88,8 @@ TempDatabase::TempDatabase(const std::string& backend) : backend_(backend) {
     location_ = dir_ + "/test.db";
   } else if (backend == "postgres") {
     pg_name_ = "fz_" + std::to_string(getpid()) + "_" + std::to_string(counter++);
-    admin_exec("CREATE DATABASE " + pg_name_ + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'");
+    admin_exec("CREATE DATABASE " + pg_name_ +
+               " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'");
     location_ = postgres_database_uri(pg_name_);
   } else {
     throw std::runtime_error("unknown backend " + backend);
@@ -109,6 +111,8 @@ TempDir::TempDir() {
   if (!mkdtemp(tmpl)) throw std::runtime_error("mkdtemp failed");
   path_ = tmpl;
 }
-TempDir::~TempDir() { std::filesystem::remove_all(path_); }
+TempDir::~TempDir() {
+  std::filesystem::remove_all(path_);
+}
 
 }  // namespace fazhi::testing

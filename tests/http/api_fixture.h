@@ -32,8 +32,8 @@ class ApiFixture : public LedgerFixture {
   void SetUp() override {
     LedgerFixture::SetUp();
     for (const char* role : {"admin", "coordinator", "clerk", "leader", "reader"}) {
-      auto u = create_user(*store_, UserContext::system_context(), role, std::string(role) + "用户",
-                           *parse_role(role), "370102", kPassword);
+      auto u = create_user(*store_, UserContext::system_context(), role, std::string(role) + "用户", *parse_role(role),
+                           "370102", kPassword);
       ASSERT_TRUE(u.has_value()) << u.error().full_message();
     }
     auto c = create_user(*store_, UserContext::system_context(), "cityclerk", "市局经办人", Role::kClerk, "370100.sfj",
@@ -53,7 +53,8 @@ class ApiFixture : public LedgerFixture {
   }
 
   ApiResult call(const std::string& method, const std::string& target, const ApiSession* s = nullptr,
-                 const std::string& body = "", bool send_csrf = true, const std::string& content_type = "application/json") {
+                 const std::string& body = "", bool send_csrf = true,
+                 const std::string& content_type = "application/json") {
     http::testing::TestConnection c("127.0.0.1", server_->port());
     std::vector<std::pair<std::string, std::string>> headers = {{"Content-Type", content_type}};
     if (s) {

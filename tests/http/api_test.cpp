@@ -39,7 +39,8 @@ TEST_P(ApiTest, LoginSetsAnHttpOnlySessionAndLogoutEndsIt) {
 
 TEST_P(ApiTest, FiveWrongPasswordsLockTheAccount) {
   for (int i = 0; i < 5; ++i) call("POST", "/api/login", nullptr, R"({"login":"reader","password":"nope"})");
-  auto r = call("POST", "/api/login", nullptr, nlohmann::json{{"login", "reader"}, {"password", testing::kPassword}}.dump());
+  auto r =
+      call("POST", "/api/login", nullptr, nlohmann::json{{"login", "reader"}, {"password", testing::kPassword}}.dump());
   EXPECT_EQ(r.status, 401);
   EXPECT_THAT(r.body["error"]["message"].get<std::string>(), HasSubstr("已锁定"));
 }
@@ -61,8 +62,9 @@ TEST_P(ApiTest, FieldErrorsCarryTheFieldName) {
 
 TEST_P(ApiTest, TransitionOutOfOrderIsRefusedWithTheReason) {
   auto s = login("clerk");
-  auto c = call("POST", "/api/ledgers/reconsideration", &s,
-                R"({"org_code":"370102.sfj","fields":{"applicant":"某公司","respondent_org":"370102","act_description":"罚款决定","received_on":"2024-09-27"}})");
+  auto c = call(
+      "POST", "/api/ledgers/reconsideration", &s,
+      R"({"org_code":"370102.sfj","fields":{"applicant":"某公司","respondent_org":"370102","act_description":"罚款决定","received_on":"2024-09-27"}})");
   ASSERT_EQ(c.status, 201) << c.raw;
   EXPECT_EQ(c.body["state"], "received");
   // The examination limit: 5 working days after Fri 2024-09-27 is Thu 2024-10-10 (RULES.md W1).
@@ -102,18 +104,18 @@ TEST_P(ApiTest, ImportRejectsABadCellWith422AndImportsNothing) {
 // its 司法局 (below it), "other" one of the city's 司法局 (a sibling branch).
 struct Expectation {
   const char* role;
-  int list, get_own, get_other, create_own, create_other, update_own, update_other, delete_other, delete_own,
-      import, export_, audit, verify, schema, orgs;
+  int list, get_own, get_other, create_own, create_other, update_own, update_other, delete_other, delete_own, import,
+      export_, audit, verify, schema, orgs;
 };
 
 TEST_P(ApiTest, AuthorisationMatrix) {
   const Expectation kMatrix[] = {
       // role          list get_o get_x cr_o cr_x up_o up_x del_x del_o imp  exp  aud  ver  sch  org
-      {"admin",        200, 200,  404,  201, 403, 200, 404, 404,  204,  200, 200, 200, 200, 200, 200},
-      {"coordinator",  200, 200,  404,  201, 403, 200, 404, 404,  204,  200, 200, 403, 403, 200, 200},
-      {"clerk",        200, 200,  404,  201, 403, 200, 404, 404,  204,  200, 200, 403, 403, 200, 200},
-      {"leader",       200, 200,  404,  403, 403, 403, 403, 403,  403,  403, 200, 403, 403, 200, 200},
-      {"reader",       200, 200,  404,  403, 403, 403, 403, 403,  403,  403, 200, 403, 403, 200, 200},
+      {"admin", 200, 200, 404, 201, 403, 200, 404, 404, 204, 200, 200, 200, 200, 200, 200},
+      {"coordinator", 200, 200, 404, 201, 403, 200, 404, 404, 204, 200, 200, 403, 403, 200, 200},
+      {"clerk", 200, 200, 404, 201, 403, 200, 404, 404, 204, 200, 200, 403, 403, 200, 200},
+      {"leader", 200, 200, 404, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 200, 200},
+      {"reader", 200, 200, 404, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 200, 200},
   };
   for (const Expectation& e : kMatrix) {
     SCOPED_TRACE(e.role);

@@ -20,8 +20,7 @@ class AttachmentApiTest : public testing::ApiFixture {
     nlohmann::json json;
   };
   Reply send(const std::string& method, const std::string& target, const testing::ApiSession& s,
-             const std::string& body = "",
-             std::vector<std::pair<std::string, std::string>> headers = {}) {
+             const std::string& body = "", std::vector<std::pair<std::string, std::string>> headers = {}) {
     http::testing::TestConnection c("127.0.0.1", server_->port());
     headers.emplace_back("Cookie", s.cookie);
     headers.emplace_back("X-CSRF-Token", s.csrf);
@@ -35,8 +34,7 @@ class AttachmentApiTest : public testing::ApiFixture {
     out.json = nlohmann::json::parse(r->body, nullptr, false);
     return out;
   }
-  Reply upload(const testing::ApiSession& s, const std::string& encoded_name,
-               const std::string& bytes) {
+  Reply upload(const testing::ApiSession& s, const std::string& encoded_name, const std::string& bytes) {
     return send("POST", "/api/attachments", s, bytes,
                 {{"Content-Type", "application/octet-stream"}, {"X-File-Name", encoded_name}});
   }
@@ -74,16 +72,15 @@ TEST_P(AttachmentApiTest, UploadAttachToACaseAndDownloadBack) {
   ASSERT_EQ(down.status, 200) << down.body;
   EXPECT_EQ(down.body, pdf);
   EXPECT_EQ(down.content_type, "application/pdf");
-  EXPECT_EQ(down.disposition, "attachment; filename=\"attachment-" + std::to_string(id) +
-                                  ".pdf\"; filename*=UTF-8''" + kEncodedName);
+  EXPECT_EQ(down.disposition,
+            "attachment; filename=\"attachment-" + std::to_string(id) + ".pdf\"; filename*=UTF-8''" + kEncodedName);
 }
 
 TEST_P(AttachmentApiTest, RefusedUploadsSayWhy) {
   auto clerk = login("clerk");
   auto png_as_pdf = upload(clerk, "scan.pdf", testing::sample_png());
   EXPECT_EQ(png_as_pdf.status, 400);
-  EXPECT_THAT(png_as_pdf.json["error"]["message"].get<std::string>(),
-              HasSubstr("与扩展名「.pdf」不符"));
+  EXPECT_THAT(png_as_pdf.json["error"]["message"].get<std::string>(), HasSubstr("与扩展名「.pdf」不符"));
   auto nameless = upload(clerk, "", testing::sample_pdf());
   EXPECT_EQ(nameless.status, 400);
   EXPECT_THAT(nameless.json["error"]["message"].get<std::string>(), HasSubstr("X-File-Name"));
@@ -91,9 +88,8 @@ TEST_P(AttachmentApiTest, RefusedUploadsSayWhy) {
   EXPECT_EQ(upload(reader, "a.pdf", testing::sample_pdf()).status, 403);
   // Without the CSRF token an upload is refused like every other write.
   http::testing::TestConnection c("127.0.0.1", server_->port());
-  auto no_csrf =
-      c.request("POST", "/api/attachments", {{"Cookie", clerk.cookie}, {"X-File-Name", "a.pdf"}},
-                testing::sample_pdf());
+  auto no_csrf = c.request("POST", "/api/attachments", {{"Cookie", clerk.cookie}, {"X-File-Name", "a.pdf"}},
+                           testing::sample_pdf());
   ASSERT_TRUE(no_csrf.has_value());
   EXPECT_EQ(no_csrf->status, 403);
 }

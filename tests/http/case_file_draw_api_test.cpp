@@ -59,20 +59,17 @@ TEST_P(CaseFileDrawApiTest, PoolPlanDrawAndReviews) {
   EXPECT_EQ(std::count(pool.raw.begin(), pool.raw.end(), '\n'), 5) << "header and four cases";
   EXPECT_THAT(pool.raw, HasSubstr(",甲司罚〔2024〕1号,"));
   EXPECT_EQ(call("GET", "/api/case-file-draws/pool", &coordinator).status, 400);
-  EXPECT_EQ(call("GET", "/api/case-file-draws/plan?year=2024&per_body=0", &coordinator).status,
-            400);
-  auto plan =
-      call("GET", "/api/case-file-draws/plan?year=2024&per_body=2&date=2025-01-10", &coordinator);
+  EXPECT_EQ(call("GET", "/api/case-file-draws/plan?year=2024&per_body=0", &coordinator).status, 400);
+  auto plan = call("GET", "/api/case-file-draws/plan?year=2024&per_body=2&date=2025-01-10", &coordinator);
   ASSERT_EQ(plan.status, 200) << plan.raw;
   EXPECT_EQ(plan.body["departments"][0]["id"], "370102");
   EXPECT_EQ(plan.body["strata"][0]["count"], 2);
 
   // The draw, as `fazhi draw run` makes it from the two files.
-  std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                              ("fazhi-case-draw-api-" + GetParam() + std::to_string(::getpid()));
+  std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("fazhi-case-draw-api-" + GetParam() + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
-  std::ofstream(dir / plan.body["targets_file"]["name"].get<std::string>(), std::ios::binary)
-      << pool.raw;
+  std::ofstream(dir / plan.body["targets_file"]["name"].get<std::string>(), std::ios::binary) << pool.raw;
   auto parsed = draw::parse_plan(plan.raw, dir, "计划");
   ASSERT_TRUE(parsed.has_value()) << parsed.error().full_message();
   auto drawn = draw::run_draw(*parsed, {.public_value = "2025-01-12 开奖号码 05 09 13"});
@@ -96,10 +93,9 @@ TEST_P(CaseFileDrawApiTest, PoolPlanDrawAndReviews) {
   ASSERT_EQ(made.status, 201) << made.raw;
   ASSERT_EQ(made.body["reviews"].size(), 2u);
   EXPECT_EQ(made.body["draw_number"], "AJPC-2024-370102");
-  auto review = call(
-      "GET",
-      fmt::format("/api/ledgers/case_file_review/{}", made.body["reviews"][0].get<std::int64_t>()),
-      &coordinator);
+  auto review =
+      call("GET", fmt::format("/api/ledgers/case_file_review/{}", made.body["reviews"][0].get<std::int64_t>()),
+           &coordinator);
   ASSERT_EQ(review.status, 200) << review.raw;
   EXPECT_EQ(review.body["state"], "reviewing");
   EXPECT_EQ(review.body["fields"]["draw"], made.body["draw"]);
@@ -108,8 +104,7 @@ TEST_P(CaseFileDrawApiTest, PoolPlanDrawAndReviews) {
   EXPECT_EQ(again.status, 409) << again.raw;
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, CaseFileDrawApiTest,
-                         ::testing::ValuesIn(testing::all_backends()),
+INSTANTIATE_TEST_SUITE_P(Backends, CaseFileDrawApiTest, ::testing::ValuesIn(testing::all_backends()),
                          [](const auto& info) { return info.param; });
 
 }  // namespace

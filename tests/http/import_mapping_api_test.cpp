@@ -21,8 +21,7 @@ class ImportMappingApiTest : public testing::ApiFixture {
  protected:
   void SetUp() override {
     ApiFixture::SetUp();
-    std::ofstream(folder_.file("city12345.json"))
-        << R"({"name": "示例市12345", "ledger": "hotline_ticket",
+    std::ofstream(folder_.file("city12345.json")) << R"({"name": "示例市12345", "ledger": "hotline_ticket",
       "columns": {"工单号": "ticket_number", "工单类型": {"field": "kind", "values": {"投诉类": "complaint"}},
                   "来电时间": {"field": "received_at", "format": "%Y/%m/%d %H:%M"}}})";
     setenv("FAZHI_MAPPINGS_DIR", folder_.path().c_str(), 1);
@@ -42,29 +41,26 @@ TEST_P(ImportMappingApiTest, TheDialogImportsThroughANamedMapping) {
   EXPECT_EQ(ok.body["rows"], 1);
   auto bad =
       call("POST", "/api/ledgers/hotline_ticket/import?filename=x.csv&mapping=city12345", &s,
-           "工单号,工单类型,来电时间\nRX-2,投诉类,2024/09/27 09:30\nRX-3,催办类,2024/09/27 10:00\n",
-           true, "text/csv");
+           "工单号,工单类型,来电时间\nRX-2,投诉类,2024/09/27 09:30\nRX-3,催办类,2024/09/27 10:00\n", true, "text/csv");
   EXPECT_EQ(bad.status, 422) << bad.raw;
   EXPECT_THAT(bad.raw, HasSubstr("催办类"));
   EXPECT_THAT(bad.raw, HasSubstr("第 3 行"));
   ASSERT_EQ(bad.body["error"]["details"].size(), 1u) << "the one bad cell, for the dialog's table";
   EXPECT_EQ(bad.body["error"]["details"][0]["place"], "第 3 行，列「工单类型」");
   EXPECT_EQ(bad.body["error"]["details"][0]["field"], "kind");
-  EXPECT_EQ(call("GET", "/api/ledgers/hotline_ticket", &s).body["total"], 1)
-      << "nothing of the bad file";
-  EXPECT_EQ(call("POST", "/api/ledgers/hotline_ticket/import?filename=x.csv&mapping=..%2Fetc", &s,
-                 "工单号\n", true, "text/csv")
+  EXPECT_EQ(call("GET", "/api/ledgers/hotline_ticket", &s).body["total"], 1) << "nothing of the bad file";
+  EXPECT_EQ(call("POST", "/api/ledgers/hotline_ticket/import?filename=x.csv&mapping=..%2Fetc", &s, "工单号\n", true,
+                 "text/csv")
                 .status,
             400);
   auto list = call("GET", "/api/import-mappings", &s);
   EXPECT_EQ(list.status, 200);
   EXPECT_EQ(list.body,
-            nlohmann::json::parse(
-                R"([{"name": "city12345", "title": "示例市12345", "ledger": "hotline_ticket"}])"));
-  EXPECT_EQ(call("POST", "/api/ledgers/hotline_ticket/import?filename=x.csv&mapping=nosuch", &s,
-                 "工单号\n", true, "text/csv")
-                .status,
-            404);
+            nlohmann::json::parse(R"([{"name": "city12345", "title": "示例市12345", "ledger": "hotline_ticket"}])"));
+  EXPECT_EQ(
+      call("POST", "/api/ledgers/hotline_ticket/import?filename=x.csv&mapping=nosuch", &s, "工单号\n", true, "text/csv")
+          .status,
+      404);
 }
 
 TEST_P(ImportMappingApiTest, OneMappingInFull) {
@@ -164,8 +160,8 @@ TEST_P(ImportMappingApiTest, ThePreviewShowsWhereEachHeaderGoes) {
   const std::string csv =
       "工单号,工单类型,来电时间,诉求内容,坐席\nRX-1,投诉类,2024/09/27 09:30,噪音,A1\n"
       "RX-2,催办类,2024/09/27 10:00,噪音,A2\nRX-3,投诉类,2024/09/28 11:00,漏水,A1\n";
-  auto p = call("POST", "/api/ledgers/hotline_ticket/import/columns?filename=x.csv&mapping=city12345", &s, csv,
-                true, "text/csv");
+  auto p = call("POST", "/api/ledgers/hotline_ticket/import/columns?filename=x.csv&mapping=city12345", &s, csv, true,
+                "text/csv");
   ASSERT_EQ(p.status, 200) << p.raw;
   const auto& c = p.body["columns"];
   ASSERT_EQ(c.size(), 5u) << p.raw;
@@ -191,19 +187,17 @@ TEST_P(ImportMappingApiTest, ThePreviewShowsWhereEachHeaderGoes) {
                   "工单号,工单类型\nRX-1,投诉类\n\"RX-2,投", true, "text/csv");
   EXPECT_EQ(cut.status, 200) << cut.raw;
 
-  EXPECT_EQ(call("POST", "/api/ledgers/service_rating/import/columns?filename=x.csv&mapping=city12345", &s, csv,
-                 true, "text/csv")
+  EXPECT_EQ(call("POST", "/api/ledgers/service_rating/import/columns?filename=x.csv&mapping=city12345", &s, csv, true,
+                 "text/csv")
                 .status,
             400);
   auto reader = login("reader");
-  EXPECT_EQ(call("POST", "/api/ledgers/hotline_ticket/import/columns?filename=x.csv", &reader, csv, true,
-                 "text/csv")
-                .status,
-            403);
+  EXPECT_EQ(
+      call("POST", "/api/ledgers/hotline_ticket/import/columns?filename=x.csv", &reader, csv, true, "text/csv").status,
+      403);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ImportMappingApiTest,
-                         ::testing::ValuesIn(testing::all_backends()),
+INSTANTIATE_TEST_SUITE_P(Backends, ImportMappingApiTest, ::testing::ValuesIn(testing::all_backends()),
                          [](const auto& info) { return info.param; });
 
 }  // namespace

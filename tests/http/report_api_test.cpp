@@ -19,8 +19,7 @@ TEST_P(ReportApiTest, RoundIsOpenedFollowedPublishedAndListedOnThePortal) {
   EXPECT_TRUE(none.body["reports"].empty());
 
   auto coordinator = login("coordinator");
-  auto opened =
-      call("POST", "/api/ledgers/report_round", &coordinator, R"({"fields": {"year": 2024}})");
+  auto opened = call("POST", "/api/ledgers/report_round", &coordinator, R"({"fields": {"year": 2024}})");
   ASSERT_EQ(opened.status, 201) << opened.raw;
   std::string id = std::to_string(opened.body["id"].get<std::int64_t>());
   EXPECT_EQ(opened.body["fields"]["deadline"], "2025-04-01");
@@ -42,16 +41,15 @@ TEST_P(ReportApiTest, RoundIsOpenedFollowedPublishedAndListedOnThePortal) {
 
   auto composed =
       call("POST", "/api/ledgers/report_round/" + id + "/transitions/compose", &coordinator,
-           nlohmann::json{{"version", opened.body["version"]}, {"fields", nlohmann::json::object()}}
-               .dump());
+           nlohmann::json{{"version", opened.body["version"]}, {"fields", nlohmann::json::object()}}.dump());
   ASSERT_EQ(composed.status, 200) << composed.raw;
   auto reader = login("reader");
   EXPECT_EQ(call("POST", "/api/report-rounds/" + id + "/publish", &reader, "{}").status, 403);
   auto check = call("GET", "/api/report-rounds/" + id + "/check", &coordinator);
   ASSERT_EQ(check.status, 200) << check.raw;
   EXPECT_TRUE(check.body["publishable"].get<bool>()) << check.raw;
-  auto published = call("POST", "/api/report-rounds/" + id + "/publish", &coordinator,
-                        R"({"published_on": "2025-03-28"})");
+  auto published =
+      call("POST", "/api/report-rounds/" + id + "/publish", &coordinator, R"({"published_on": "2025-03-28"})");
   ASSERT_EQ(published.status, 200) << published.raw;
   EXPECT_TRUE(published.body["published"].get<bool>());
   EXPECT_EQ(published.body["record"]["state"], "published");
@@ -59,8 +57,7 @@ TEST_P(ReportApiTest, RoundIsOpenedFollowedPublishedAndListedOnThePortal) {
   auto list = call("GET", "/api/public/reports");
   ASSERT_EQ(list.status, 200);
   ASSERT_EQ(list.body["reports"].size(), 1u);
-  EXPECT_EQ(list.body["reports"][0]["title"],
-            "示例市甲区人民政府关于2024年度法治政府建设情况的报告");
+  EXPECT_EQ(list.body["reports"][0]["title"], "示例市甲区人民政府关于2024年度法治政府建设情况的报告");
   EXPECT_EQ(list.body["reports"][0]["published_on"], "2025-03-28");
   auto file = call("GET", "/api/public/reports/" + id + "/md");
   ASSERT_EQ(file.status, 200);
@@ -76,8 +73,9 @@ TEST_P(ReportApiTest, RoundIsOpenedFollowedPublishedAndListedOnThePortal) {
   EXPECT_EQ(kept.body["round"]["state"], "published");
   EXPECT_EQ(kept.body["date"], "2025年3月28日");
   EXPECT_EQ(call("GET", "/api/reports/2024?format=json", &coordinator).body["figures"], kept.body["figures"]);
-  auto added = call("POST", "/api/ledgers/law_study_session", &coordinator,
-                    R"({"fields": {"topic": "学习行政复议法", "held_on": "2024-06-01", "session_kind": "executive_meeting"}})");
+  auto added =
+      call("POST", "/api/ledgers/law_study_session", &coordinator,
+           R"({"fields": {"topic": "学习行政复议法", "held_on": "2024-06-01", "session_kind": "executive_meeting"}})");
   ASSERT_EQ(added.status, 201) << added.raw;
   auto live = call("GET", "/api/reports/2024?format=json", &coordinator);
   ASSERT_EQ(live.status, 200) << live.raw;

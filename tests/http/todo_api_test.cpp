@@ -18,13 +18,11 @@ class TodoApiTest : public testing::ApiFixture {
     ASSERT_TRUE(ensure_todo_schema(*store_).has_value());
     // Both received Friday 2024-09-27: 20 working days after the 2024 National Day
     // adjustments end on 2024-10-30 (todo_list_test.cpp counts them).
-    for (auto [org, number] :
-         {std::pair{"370102.sfj", "GK-district"}, std::pair{"370100.sfj", "GK-city"}}) {
+    for (auto [org, number] : {std::pair{"370102.sfj", "GK-district"}, std::pair{"370100.sfj", "GK-city"}}) {
       auto r = service_->create(
           UserContext::system_context(), *find_ledger("openness_request"),
           {{"org_code", org},
-           {"fields",
-            {{"request_number", number}, {"applicant", "申请人"}, {"received_on", "2024-09-27"}}}});
+           {"fields", {{"request_number", number}, {"applicant", "申请人"}, {"received_on", "2024-09-27"}}}});
       ASSERT_TRUE(r.has_value()) << r.error().full_message();
     }
     // Both governments held their yearly study of 2023 (on the list until November 2024):
@@ -32,13 +30,12 @@ class TodoApiTest : public testing::ApiFixture {
     for (const char* org : {"370100", "370102"})
       for (auto [kind, times] : {std::pair{"lecture", 2}, std::pair{"executive_meeting", 4}})
         for (int k = 0; k < times; ++k) {
-          auto r =
-              service_->create(UserContext::system_context(), *find_ledger("law_study_session"),
-                               {{"org_code", org},
-                                {"fields",
-                                 {{"topic", "学习民法典"},
-                                  {"held_on", "2023-0" + std::to_string(k + 3) + "-10"},
-                                  {"session_kind", kind}}}});
+          auto r = service_->create(UserContext::system_context(), *find_ledger("law_study_session"),
+                                    {{"org_code", org},
+                                     {"fields",
+                                      {{"topic", "学习民法典"},
+                                       {"held_on", "2023-0" + std::to_string(k + 3) + "-10"},
+                                       {"session_kind", kind}}}});
           ASSERT_TRUE(r.has_value()) << r.error().full_message();
         }
   }
@@ -90,8 +87,7 @@ TEST_P(TodoApiTest, EachUserSeesTheirScopeWithTheRule) {
 TEST_P(TodoApiTest, YearlyDutiesAreOnTheList) {
   auto p = service_->create(
       UserContext::system_context(), *find_ledger("people"),
-      {{"org_code", "370102"},
-       {"fields", {{"name", "吴区长"}, {"position", "区长"}, {"principal", true}}}});
+      {{"org_code", "370102"}, {"fields", {{"name", "吴区长"}, {"position", "区长"}, {"principal", true}}}});
   ASSERT_TRUE(p.has_value()) << p.error().full_message();
   auto leader = login("leader");
   auto r = call("GET", "/api/todo?date=2024-10-31&ledger=law_report_by_leaders", &leader);
@@ -109,12 +105,9 @@ TEST_P(TodoApiTest, YearlyDutiesAreOnTheList) {
   EXPECT_EQ(item["state"], "overdue");
   EXPECT_EQ(item["note"], "2023年度述法尚未记录");
   EXPECT_EQ(item["rule"], "述法：每名主要负责人每年不少于1次，于次年3月31日前");
-  EXPECT_EQ(call("GET", "/api/todo?date=2024-10-31", &leader).body["total"], 2)
-      << "the request and the 述法";
+  EXPECT_EQ(call("GET", "/api/todo?date=2024-10-31", &leader).body["total"], 2) << "the request and the 述法";
   auto city_clerk = login("cityclerk");
-  EXPECT_EQ(call("GET", "/api/todo?date=2024-10-31&ledger=law_report_by_leaders", &city_clerk)
-                .body["total"],
-            0)
+  EXPECT_EQ(call("GET", "/api/todo?date=2024-10-31&ledger=law_report_by_leaders", &city_clerk).body["total"], 0)
       << "outside the city bureau's scope";
 }
 

@@ -85,8 +85,7 @@ class AreaIndicatorTest : public LedgerFixture {
     if (c[1] != "-") ids_[c[1]] = r->id;
   }
 
-  nlohmann::json json_of(const FieldDeclaration& f, const std::string& text,
-                         const std::string& where) {
+  nlohmann::json json_of(const FieldDeclaration& f, const std::string& text, const std::string& where) {
     if (!text.empty() && text[0] == '@') {
       auto it = ids_.find(text.substr(1));
       EXPECT_NE(it, ids_.end()) << where << ": no record named " << text;
@@ -111,13 +110,11 @@ class AreaIndicatorTest : public LedgerFixture {
   }
 
   // The figure of `id` for `org` and `year`, computed once per (org, year).
-  const IndicatorValue* value_of(const std::string& id, const std::string& org, int year,
-                                 const std::string& where) {
+  const IndicatorValue* value_of(const std::string& id, const std::string& org, int year, const std::string& where) {
     auto key = std::make_pair(org, year);
     if (!values_.contains(key)) {
       IndicatorEngine engine(*service_);
-      auto r = engine.compute(UserContext::system_context(),
-                              {.org = org, .period = Period::year(year), .ids = {}});
+      auto r = engine.compute(UserContext::system_context(), {.org = org, .period = Period::year(year), .ids = {}});
       EXPECT_TRUE(r.has_value()) << where << ": " << r.error().full_message();
       if (!r.has_value()) return nullptr;
       values_[key] = std::move(r).value();
@@ -137,8 +134,7 @@ class AreaIndicatorTest : public LedgerFixture {
     const IndicatorDeclaration& d = *v->indicator;
     const std::string shown = v->current.value ? format_figure(d, *v->current.value) : "-";
     EXPECT_EQ(shown, c[4]) << where << ": " << id << " for " << org << " in " << year;
-    expect_drill_down_agrees(*service_, where,
-                             {.org = org, .period = Period::year(year), .ids = {}}, *v);
+    expect_drill_down_agrees(*service_, where, {.org = org, .period = Period::year(year), .ids = {}}, *v);
   }
 
   std::map<std::string, std::int64_t> ids_;

@@ -19,9 +19,8 @@ namespace {
 bool is_share_of_records(const IndicatorDeclaration& d) {
   const IndicatorDeclaration* n = find_indicator(d.numerator);
   const IndicatorDeclaration* m = find_indicator(d.denominator);
-  return n && m && n->aggregate == IndicatorAggregate::kCount &&
-         m->aggregate == IndicatorAggregate::kCount && n->ledger == m->ledger &&
-         n->period == m->period && n->date_field == m->date_field;
+  return n && m && n->aggregate == IndicatorAggregate::kCount && m->aggregate == IndicatorAggregate::kCount &&
+         n->ledger == m->ledger && n->period == m->period && n->date_field == m->date_field;
 }
 
 class DemoCityIndicatorsTest : public ::testing::TestWithParam<std::string> {};
@@ -50,11 +49,15 @@ TEST_P(DemoCityIndicatorsTest, EveryFigureAgreesWithItsRecords) {
     ASSERT_EQ(values->size(), indicator_catalogue().size());
     for (const IndicatorValue& v : *values) {
       const std::string where = org + " " + v.indicator->id;
-      for (const IndicatorFigure* f : {&v.current, &v.previous})
-        if (f->value) EXPECT_GE(*f->value, 0) << where;
-      if (v.indicator->aggregate == IndicatorAggregate::kRatio &&
-          is_share_of_records(*v.indicator) && v.current.value)
+      for (const IndicatorFigure* f : {&v.current, &v.previous}) {
+        if (f->value) {
+          EXPECT_GE(*f->value, 0) << where;
+        }
+      }
+      if (v.indicator->aggregate == IndicatorAggregate::kRatio && is_share_of_records(*v.indicator) &&
+          v.current.value) {
         EXPECT_LE(*v.current.value, 100.0 + 1e-9) << where << ": a share of records above 100%";
+      }
       expect_drill_down_agrees(ledgers, where, query, v);
     }
   }

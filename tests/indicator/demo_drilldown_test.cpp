@@ -35,9 +35,8 @@ TEST_P(DemoDrillDownTest, EveryFigureOfEveryOrganisationAgreesWithItsRecords) {
     for (const auto& v : *values) {
       // The drill-down of a ratio lists its numerator's records; a sum or a count of distinct
       // values is not a count of records, so only counts are compared here.
-      const IndicatorDeclaration* counted_by = v.indicator->aggregate == IndicatorAggregate::kRatio
-                                                   ? find_indicator(v.indicator->numerator)
-                                                   : v.indicator;
+      const IndicatorDeclaration* counted_by =
+          v.indicator->aggregate == IndicatorAggregate::kRatio ? find_indicator(v.indicator->numerator) : v.indicator;
       if (counted_by->aggregate == IndicatorAggregate::kSum ||
           counted_by->aggregate == IndicatorAggregate::kCountDistinct)
         continue;

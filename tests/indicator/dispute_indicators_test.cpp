@@ -44,7 +44,8 @@ class DisputeIndicatorsTest : public testing::LedgerFixture {
     //  L5 first   370102.sfj filed 2024-02-01 heard 2024-03-01 notified, deputy appeared; won 2024-05-01
     //  (L3 appeals L2; L4 asks for a retrial of L1.)
     auto l1 = lawsuit("370100.sfj", "L1", "first", "2025-02-01", "2025-04-01", true, "principal", "2025-06-01", "won");
-    auto l2 = lawsuit("370100.sfj", "L2", "first", "2024-11-01", "2025-01-15", true, "not_appeared", "2025-03-01", "lost");
+    auto l2 =
+        lawsuit("370100.sfj", "L2", "first", "2024-11-01", "2025-01-15", true, "not_appeared", "2025-03-01", "lost");
     lawsuit("370100.sfj", "L3", "second", "2025-05-01", "2025-07-01", false, "", "", "", l2);
     lawsuit("370100.sfj", "L4", "retrial", "2025-08-01", "", false, "", "", "", l1);
     lawsuit("370102.sfj", "L5", "first", "2024-02-01", "2024-03-01", true, "deputy", "2024-05-01", "won");
@@ -52,14 +53,10 @@ class DisputeIndicatorsTest : public testing::LedgerFixture {
 
   void case_(const std::string& org, const std::string& n, const std::string& received, const std::string& accepted,
              const std::string& concluded, const std::string& kind, const std::string& respondent, int extension = 0) {
-    nlohmann::json f = {{"case_number", "复" + n},
-                        {"applicant", "申请人" + n},
-                        {"respondent_org", respondent},
-                        {"act_description", "行政处罚决定"},
-                        {"received_on", received},
-                        {"examined_on", accepted},
-                        {"examination_outcome", "accepted"},
-                        {"accepted_on", accepted}};
+    nlohmann::json f = {{"case_number", "复" + n},           {"applicant", "申请人" + n},
+                        {"respondent_org", respondent},      {"act_description", "行政处罚决定"},
+                        {"received_on", received},           {"examined_on", accepted},
+                        {"examination_outcome", "accepted"}, {"accepted_on", accepted}};
     std::string state = "accepted";
     if (extension > 0) {
       f["extension_days"] = extension;
@@ -90,12 +87,8 @@ class DisputeIndicatorsTest : public testing::LedgerFixture {
   std::int64_t lawsuit(const std::string& org, const std::string& n, const std::string& instance,
                        const std::string& filed, const std::string& hearing, bool notified, const std::string& appeared,
                        const std::string& concluded, const std::string& outcome, std::int64_t previous = 0) {
-    nlohmann::json f = {{"case_number", n},
-                        {"instance", instance},
-                        {"plaintiff", "原告" + n},
-                        {"filed_on", filed},
-                        {"complaint_served_on", filed},
-                        {"head_notified", notified}};
+    nlohmann::json f = {{"case_number", n},  {"instance", instance},         {"plaintiff", "原告" + n},
+                        {"filed_on", filed}, {"complaint_served_on", filed}, {"head_notified", notified}};
     if (previous) f["previous_instance"] = previous;
     std::string state = "served";
     if (!hearing.empty()) {
@@ -125,7 +118,8 @@ class DisputeIndicatorsTest : public testing::LedgerFixture {
     return r ? r->id : 0;
   }
 
-  std::map<std::string, IndicatorValue> compute(const std::string& org, const UserContext& user = UserContext::system_context()) {
+  std::map<std::string, IndicatorValue> compute(const std::string& org,
+                                                const UserContext& user = UserContext::system_context()) {
     IndicatorEngine engine(*service_);
     auto r = engine.compute(user, {.org = org, .period = Period::year(2025), .ids = {}});
     EXPECT_TRUE(r.has_value()) << r.error().full_message();
@@ -141,12 +135,12 @@ TEST_P(DisputeIndicatorsTest, ReconsiderationFiguresForTheWholeCity) {
   auto v = compute("370100");
   auto cur = [&](const char* id) { return v.at(id).current.value.value_or(-1); };
   auto prev = [&](const char* id) { return v.at(id).previous.value.value_or(-1); };
-  EXPECT_EQ(cur("reconsideration.received"), 6);  // 1 2 3 5 6 7
+  EXPECT_EQ(cur("reconsideration.received"), 6);   // 1 2 3 5 6 7
   EXPECT_EQ(prev("reconsideration.received"), 2);  // 4 8
   EXPECT_EQ(v.at("reconsideration.received").change().value(), 4);
   EXPECT_EQ(cur("reconsideration.accepted"), 5);  // 1 2 5 6 7
   EXPECT_EQ(cur("reconsideration.not_accepted"), 1);
-  EXPECT_EQ(cur("reconsideration.concluded"), 5);  // 1 2 4 6 7
+  EXPECT_EQ(cur("reconsideration.concluded"), 5);   // 1 2 4 6 7
   EXPECT_EQ(prev("reconsideration.concluded"), 1);  // 8
   EXPECT_EQ(cur("reconsideration.maintained"), 1);
   EXPECT_EQ(cur("reconsideration.rejected"), 1);
@@ -171,19 +165,19 @@ TEST_P(DisputeIndicatorsTest, ReconsiderationFiguresForTheWholeCity) {
 
 TEST_P(DisputeIndicatorsTest, ACountyCountsOnlyItsOwnBodysCases) {
   auto v = compute("370102");
-  EXPECT_EQ(v.at("reconsideration.received").current.value, 1);  // 7
+  EXPECT_EQ(v.at("reconsideration.received").current.value, 1);   // 7
   EXPECT_EQ(v.at("reconsideration.received").previous.value, 1);  // 8
   EXPECT_EQ(v.at("reconsideration.overdue").current.value, 1);
   EXPECT_EQ(v.at("litigation.cases").current.value, 0);
   EXPECT_FALSE(v.at("litigation.win_rate").current.value.has_value());  // nothing concluded
-  EXPECT_EQ(v.at("litigation.win_rate").previous.value, 100.0);  // L5
+  EXPECT_EQ(v.at("litigation.win_rate").previous.value, 100.0);         // L5
 }
 
 TEST_P(DisputeIndicatorsTest, LitigationFigures) {
   auto v = compute("370100");
   auto cur = [&](const char* id) { return v.at(id).current.value.value_or(-1); };
   auto prev = [&](const char* id) { return v.at(id).previous.value.value_or(-1); };
-  EXPECT_EQ(cur("litigation.cases"), 4);  // L1 L2 L3 L4
+  EXPECT_EQ(cur("litigation.cases"), 4);   // L1 L2 L3 L4
   EXPECT_EQ(prev("litigation.cases"), 2);  // L2 L5
   EXPECT_EQ(cur("litigation.first_instance"), 2);
   EXPECT_EQ(cur("litigation.second_instance"), 1);

@@ -14,8 +14,7 @@
 namespace fazhi::testing {
 
 // The stored value of `field` ("org_code": the owner) as text; empty when null.
-inline std::string text_in(const LedgerDeclaration& ledger, const LedgerRecord& rec,
-                           const std::string& field) {
+inline std::string text_in(const LedgerDeclaration& ledger, const LedgerRecord& rec, const std::string& field) {
   if (field == "org_code") return rec.org_code;
   for (std::size_t i = 0; i < ledger.fields.size() && i < rec.values.size(); ++i) {
     if (ledger.fields[i].name != field) continue;
@@ -29,26 +28,23 @@ inline std::string text_in(const LedgerDeclaration& ledger, const LedgerRecord& 
   return "";
 }
 
-inline double number_in(const LedgerDeclaration& ledger, const LedgerRecord& rec,
-                        const std::string& field) {
+inline double number_in(const LedgerDeclaration& ledger, const LedgerRecord& rec, const std::string& field) {
   const std::string text = text_in(ledger, rec, field);
   return text.empty() ? 0 : std::stod(text);
 }
 
 // Lists the records behind `v` for `query` and checks them against its current figure;
 // failures name `where`.
-inline void expect_drill_down_agrees(LedgerService& ledgers, const std::string& where,
-                                     const IndicatorQuery& query, const IndicatorValue& v) {
+inline void expect_drill_down_agrees(LedgerService& ledgers, const std::string& where, const IndicatorQuery& query,
+                                     const IndicatorValue& v) {
   const IndicatorDeclaration& d = *v.indicator;
   IndicatorEngine engine(ledgers);
   auto r = engine.records(UserContext::system_context(), query, d.id);
-  ASSERT_TRUE(r.has_value()) << where << ": records of " << d.id << ": "
-                             << r.error().full_message();
+  ASSERT_TRUE(r.has_value()) << where << ": records of " << d.id << ": " << r.error().full_message();
   const bool ratio = d.aggregate == IndicatorAggregate::kRatio;
   const IndicatorDeclaration& counted = ratio ? *find_indicator(d.numerator) : d;
   const double figure = ratio ? v.current.numerator : v.current.value.value_or(0);
-  EXPECT_EQ(static_cast<std::int64_t>(r->records.size()), r->total)
-      << where << ": a page of all records";
+  EXPECT_EQ(static_cast<std::int64_t>(r->records.size()), r->total) << where << ": a page of all records";
   switch (counted.aggregate) {
     case IndicatorAggregate::kCount:
     case IndicatorAggregate::kMissedDeadline:
@@ -66,8 +62,7 @@ inline void expect_drill_down_agrees(LedgerService& ledgers, const std::string& 
         const std::string key = text_in(*r->ledger, rec, counted.field);
         if (!key.empty()) distinct.insert(key);
       }
-      EXPECT_EQ(static_cast<double>(distinct.size()), figure)
-          << where << ": distinct values behind " << d.id;
+      EXPECT_EQ(static_cast<double>(distinct.size()), figure) << where << ": distinct values behind " << d.id;
       break;
     }
     case IndicatorAggregate::kRatio:

@@ -27,10 +27,8 @@ using Op = IndicatorCondition::Op;
 
 // INDICATORS.md ids with no declaration of their own, and why.
 const std::map<std::string, std::string> kNotDeclared = {
-    {"services.business_start_days",
-     "one committed figure for the whole chain, set by the city, not over records"},
-    {"reconsideration.by_respondent",
-     "the breakdown of reconsideration.received by respondent organ"},
+    {"services.business_start_days", "one committed figure for the whole chain, set by the city, not over records"},
+    {"reconsideration.by_respondent", "the breakdown of reconsideration.received by respondent organ"},
 };
 
 const std::set<std::string> kAreas = {"functions", "institutions", "decisions",  "enforcement", "emergency",
@@ -60,8 +58,7 @@ const FieldDeclaration* resolve(const LedgerDeclaration& ledger, const std::stri
   }
   const FieldDeclaration* ref = ledger.field(name.substr(0, dot));
   if (ref == nullptr || ref->type != FieldType::kRecordRef) {
-    problems.push_back(name + ": " + name.substr(0, dot) + " is not a record reference of " +
-                       ledger.name);
+    problems.push_back(name + ": " + name.substr(0, dot) + " is not a record reference of " + ledger.name);
     return nullptr;
   }
   const LedgerDeclaration* referred = find_ledger(ref->ref_ledger);
@@ -72,14 +69,12 @@ const FieldDeclaration* resolve(const LedgerDeclaration& ledger, const std::stri
   return resolve(*referred, name.substr(dot + 1), problems);
 }
 
-void check_condition(const LedgerDeclaration& ledger, const IndicatorCondition& c,
-                     std::vector<std::string>& problems) {
+void check_condition(const LedgerDeclaration& ledger, const IndicatorCondition& c, std::vector<std::string>& problems) {
   if (c.field == "state") {
     if (c.op != Op::kIn && c.op != Op::kNotIn) problems.push_back("state takes only in / not in");
     if (c.values.empty()) problems.push_back("state condition without states");
     for (const auto& v : c.values)
-      if (ledger.state(v) == nullptr)
-        problems.push_back("ledger " + ledger.name + " has no state " + v);
+      if (ledger.state(v) == nullptr) problems.push_back("ledger " + ledger.name + " has no state " + v);
     return;
   }
   if (c.field == "org_code") return;
@@ -91,17 +86,14 @@ void check_condition(const LedgerDeclaration& ledger, const IndicatorCondition& 
       if (c.values.empty()) problems.push_back(c.field + ": in / not in without values");
       for (const auto& v : c.values) {
         if (f->type == FieldType::kBoolean) {
-          if (v != "1" && v != "0")
-            problems.push_back(c.field + ": a boolean takes 1 or 0, not " + v);
+          if (v != "1" && v != "0") problems.push_back(c.field + ": a boolean takes 1 or 0, not " + v);
         } else if (f->type == FieldType::kEnum) {
-          if (std::none_of(f->options.begin(), f->options.end(),
-                           [&](const EnumOption& o) { return o.value == v; }))
+          if (std::none_of(f->options.begin(), f->options.end(), [&](const EnumOption& o) { return o.value == v; }))
             problems.push_back(c.field + " has no option " + v);
         } else if (f->type == FieldType::kInteger) {
           if (!is_whole_number(v)) problems.push_back(c.field + ": not a whole number " + v);
         } else {
-          problems.push_back(c.field +
-                             ": in / not in on a field that is neither enum, boolean nor integer");
+          problems.push_back(c.field + ": in / not in on a field that is neither enum, boolean nor integer");
         }
       }
       break;
@@ -111,8 +103,7 @@ void check_condition(const LedgerDeclaration& ledger, const IndicatorCondition& 
       break;
     case Op::kBefore:
     case Op::kAfter: {
-      if (!is_date(*f))
-        problems.push_back(c.field + ": before / after on a field that is not a date");
+      if (!is_date(*f)) problems.push_back(c.field + ": before / after on a field that is not a date");
       if (c.values.size() != 1) {
         problems.push_back(c.field + ": before / after names exactly one other date field");
         break;
@@ -127,14 +118,12 @@ void check_condition(const LedgerDeclaration& ledger, const IndicatorCondition& 
         break;
       }
       const auto& limits = ledger.time_limits;
-      const auto limit =
-          std::find_if(limits.begin(), limits.end(),
-                       [&](const TimeLimitDeclaration& t) { return t.name == c.values[0]; });
+      const auto limit = std::find_if(limits.begin(), limits.end(),
+                                      [&](const TimeLimitDeclaration& t) { return t.name == c.values[0]; });
       if (limit == limits.end())
         problems.push_back("ledger " + ledger.name + " has no time limit " + c.values[0]);
       else if (limit->until != c.field)
-        problems.push_back("time limit " + c.values[0] + " is met by " + limit->until + ", not " +
-                           c.field);
+        problems.push_back("time limit " + c.values[0] + " is met by " + limit->until + ", not " + c.field);
       break;
     }
   }
@@ -142,13 +131,11 @@ void check_condition(const LedgerDeclaration& ledger, const IndicatorCondition& 
 
 std::vector<std::string> problems_of(const IndicatorDeclaration& d) {
   std::vector<std::string> problems;
-  if (d.label.empty() || d.unit.empty() || d.definition.empty())
-    problems.push_back("label, unit or definition empty");
+  if (d.label.empty() || d.unit.empty() || d.definition.empty()) problems.push_back("label, unit or definition empty");
   if (d.phrase.find("{value}") == std::string::npos) problems.push_back("phrase without {value}");
   if (!kAreas.contains(d.area)) problems.push_back("unknown area " + d.area);
   const auto dot = d.id.find('.');
-  if (dot == std::string::npos || dot == 0 || dot + 1 == d.id.size())
-    problems.push_back("id is not area.name");
+  if (dot == std::string::npos || dot == 0 || dot + 1 == d.id.size()) problems.push_back("id is not area.name");
   const LedgerDeclaration* ledger = find_ledger(d.ledger);
   if (ledger == nullptr) {
     problems.push_back("no ledger " + d.ledger);
@@ -162,8 +149,7 @@ std::vector<std::string> problems_of(const IndicatorDeclaration& d) {
         problems.push_back("ratio part " + *part + " is not declared");
         continue;
       }
-      if (p->aggregate == IndicatorAggregate::kRatio)
-        problems.push_back("ratio part " + *part + " is itself a ratio");
+      if (p->aggregate == IndicatorAggregate::kRatio) problems.push_back("ratio part " + *part + " is itself a ratio");
     }
     const IndicatorDeclaration* numerator = find_indicator(d.numerator);
     if (numerator != nullptr && numerator->ledger != d.ledger)
@@ -172,13 +158,11 @@ std::vector<std::string> problems_of(const IndicatorDeclaration& d) {
   }
   switch (d.period) {
     case PeriodRule::kAlways:
-      if (!d.date_field.empty() || !d.end_field.empty())
-        problems.push_back("kAlways with a date field");
+      if (!d.date_field.empty() || !d.end_field.empty()) problems.push_back("kAlways with a date field");
       break;
     case PeriodRule::kYear:
     case PeriodRule::kYearOnOrBefore:
-      if (const auto* f = resolve(*ledger, d.date_field, problems);
-          f && f->type != FieldType::kInteger)
+      if (const auto* f = resolve(*ledger, d.date_field, problems); f && f->type != FieldType::kInteger)
         problems.push_back("year rule on " + d.date_field + ", which is not an integer year");
       break;
     case PeriodRule::kEvent:
@@ -221,10 +205,8 @@ std::vector<std::string> problems_of(const IndicatorDeclaration& d) {
   }
   if (!d.breakdown_field.empty()) {
     if (const auto* f = resolve(*ledger, d.breakdown_field, problems);
-        f && f->type != FieldType::kEnum && f->type != FieldType::kOrgRef &&
-        f->type != FieldType::kBoolean)
-      problems.push_back("breakdown by " + d.breakdown_field +
-                         ", which is not an enum, boolean or organisation");
+        f && f->type != FieldType::kEnum && f->type != FieldType::kOrgRef && f->type != FieldType::kBoolean)
+      problems.push_back("breakdown by " + d.breakdown_field + ", which is not an enum, boolean or organisation");
   }
   return problems;
 }
@@ -251,12 +233,10 @@ TEST(IndicatorCatalogue, TheCheckFindsWhatIsWrong) {
                          .phrase = "错误{value}{unit}",
                          .definition = "用于检验声明检查"};
   EXPECT_THAT(problems_of(d),
-              ::testing::UnorderedElementsAre("date field kind is not a date",
-                                              "kind has no option no_such_kind",
-                                              "on_time: a boolean takes 1 or 0, not true",
-                                              "ledger hotline_ticket has no state closed",
-                                              "ledger hotline_ticket has no time limit no_limit",
-                                              "ledger hotline_ticket has no field no_field"));
+              ::testing::UnorderedElementsAre(
+                  "date field kind is not a date", "kind has no option no_such_kind",
+                  "on_time: a boolean takes 1 or 0, not true", "ledger hotline_ticket has no state closed",
+                  "ledger hotline_ticket has no time limit no_limit", "ledger hotline_ticket has no field no_field"));
   IndicatorDeclaration rate{.id = "services.wrong_rate",
                             .label = "错误比率",
                             .unit = "%",
@@ -268,9 +248,9 @@ TEST(IndicatorCatalogue, TheCheckFindsWhatIsWrong) {
                             .decimals = 2,
                             .phrase = "{value}{unit}",
                             .definition = "用于检验声明检查"};
-  EXPECT_THAT(problems_of(rate), ::testing::UnorderedElementsAre(
-                                     "ratio part no_such.indicator is not declared",
-                                     "a ratio's ledger is its numerator's (hotline_ticket)"));
+  EXPECT_THAT(problems_of(rate),
+              ::testing::UnorderedElementsAre("ratio part no_such.indicator is not declared",
+                                              "a ratio's ledger is its numerator's (hotline_ticket)"));
 }
 
 TEST(IndicatorCatalogue, IdsAreUniqueAndFound) {
@@ -314,8 +294,7 @@ TEST(IndicatorCatalogue, AreasFollowTheReportsChapters) {
   std::size_t at = 0;
   for (const auto& d : indicator_catalogue()) {
     const auto it = std::find(chapters.begin() + static_cast<long>(at), chapters.end(), d.area);
-    ASSERT_NE(it, chapters.end()) << d.id << " in area " << d.area
-                                  << " comes after a later chapter";
+    ASSERT_NE(it, chapters.end()) << d.id << " in area " << d.area << " comes after a later chapter";
     at = static_cast<std::size_t>(it - chapters.begin());
   }
 }
@@ -325,8 +304,7 @@ TEST(IndicatorCatalogue, StatesTheRightReadingOfChosenDefinitions) {
   const auto* good = find_indicator("ratings.good");
   ASSERT_NE(good, nullptr);
   ASSERT_EQ(good->where.size(), 1u);
-  EXPECT_THAT(good->where[0].values,
-              ::testing::ElementsAre("3", "4", "5"));  // 好评: 非常满意、满意、基本满意
+  EXPECT_THAT(good->where[0].values, ::testing::ElementsAre("3", "4", "5"));  // 好评: 非常满意、满意、基本满意
   const auto* officers = find_indicator("enforcement.officers");
   ASSERT_NE(officers, nullptr);
   EXPECT_EQ(officers->period, PeriodRule::kStandingAtEnd);
@@ -354,14 +332,11 @@ TEST(IndicatorCatalogue, CountsOfLargeLedgersAreReadFromTheirMonthlyTallies) {
     ASSERT_NE(l, nullptr) << d.id;
     for (const auto& t : l->monthly_tallies) {
       SCOPED_TRACE(d.id + " / " + monthly_tally_table(*l, t));
-      for (const auto& name : t.columns)
-        EXPECT_TRUE(name == "state" || l->field(name) != nullptr) << name;
+      for (const auto& name : t.columns) EXPECT_TRUE(name == "state" || l->field(name) != nullptr) << name;
       const FieldDeclaration* date = l->field(t.date_field);
       ASSERT_NE(date, nullptr);
       EXPECT_TRUE(date->type == FieldType::kDate || date->type == FieldType::kDateTime);
-      if (d.aggregate == IndicatorAggregate::kRatio || d.date_field != t.date_field ||
-          needs_record_check(d))
-        continue;
+      if (d.aggregate == IndicatorAggregate::kRatio || d.date_field != t.date_field || needs_record_check(d)) continue;
       EXPECT_EQ(d.aggregate, IndicatorAggregate::kCount);
       EXPECT_EQ(d.period, PeriodRule::kEvent);
       EXPECT_NE(find_monthly_tally(*l, d.date_field, indicator_condition_fields(d)), nullptr)

@@ -11,8 +11,7 @@ TEST_P(RandomInspectionIndicatorsTest, FiguresAndDrillDown) {
   run_cases("random_inspection.txt");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, RandomInspectionIndicatorsTest,
-                         ::testing::ValuesIn(all_backends()),
+INSTANTIATE_TEST_SUITE_P(Backends, RandomInspectionIndicatorsTest, ::testing::ValuesIn(all_backends()),
                          [](const auto& info) { return info.param; });
 
 }  // namespace

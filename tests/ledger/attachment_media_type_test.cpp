@@ -19,10 +19,8 @@ std::string sample(const std::string& name) {
   if (name == "mp3") return sample_mp3();
   if (name == "mp3frame") return sample_mp3_frame();
   if (name == "mp4") return sample_mp4();
-  if (name == "docx")
-    return zip_with_entries({"[Content_Types].xml", "_rels/.rels", "word/document.xml"});
-  if (name == "xlsx")
-    return zip_with_entries({"[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"});
+  if (name == "docx") return zip_with_entries({"[Content_Types].xml", "_rels/.rels", "word/document.xml"});
+  if (name == "xlsx") return zip_with_entries({"[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"});
   if (name == "ofd") return zip_with_entries({"OFD.xml", "Doc_0/Document.xml"});
   if (name == "zip") return zip_with_entries({"照片/1.jpg", "笔录.pdf"});
   if (name == "doc") return compound_file_with_stream("WordDocument");
@@ -50,8 +48,7 @@ TEST(AttachmentMediaTypeTest, CasesFromTheTable) {
       ASSERT_FALSE(r.has_value()) << id << " accepted as " << r.value().media_type;
       EXPECT_EQ(r.error().code, ErrorCode::kInvalidInput) << id;
       EXPECT_THAT(r.error().message(), ::testing::HasSubstr(words)) << id;
-      EXPECT_THAT(r.error().message(), ::testing::HasSubstr(name))
-          << id << ": the message names the file";
+      EXPECT_THAT(r.error().message(), ::testing::HasSubstr(name)) << id << ": the message names the file";
     } else {
       ASSERT_TRUE(r.has_value()) << id << ": " << r.error().message();
       EXPECT_EQ(r.value().media_type, expect) << id;

@@ -90,8 +90,7 @@ TEST_P(AttachmentStoreTest, SameContentIsStoredOnce) {
 }
 
 TEST_P(AttachmentStoreTest, RefusesEmptyOversizedMisnamedAndUnknownFiles) {
-  EXPECT_THAT(files_->upload(county_clerk(), "空.pdf", ""),
-              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("文件是空的")));
+  EXPECT_THAT(files_->upload(county_clerk(), "空.pdf", ""), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("文件是空的")));
   std::string big = testing::sample_pdf() + std::string(5000, 'x');
   EXPECT_THAT(files_->upload(county_clerk(), "大.pdf", big),
               ErrorIs(ErrorCode::kInvalidInput, HasSubstr("超过上限 4.0 KiB")));
@@ -123,10 +122,7 @@ TEST_P(AttachmentStoreTest, RecordShowsEachFileNameAndSize) {
   ASSERT_THAT(orgs, IsOk());
   nlohmann::json j = service_->to_json(county_clerk(), reconsideration(), *rec, **orgs);
   nlohmann::json expected = nlohmann::json::array(
-      {{{"id", a->id},
-        {"media_type", "application/pdf"},
-        {"name", "复议申请书.pdf"},
-        {"size", a->size}},
+      {{{"id", a->id}, {"media_type", "application/pdf"}, {"name", "复议申请书.pdf"}, {"size", a->size}},
        {{"id", b->id}, {"media_type", "image/png"}, {"name", "现场照片.png"}, {"size", b->size}}});
   EXPECT_EQ(j["fields"]["attachments"], expected);
 }
@@ -135,10 +131,8 @@ TEST_P(AttachmentStoreTest, FieldReferencesOnlyExistingFiles) {
   auto rec = new_case(county_clerk(), nlohmann::json::array({42}));
   ASSERT_FALSE(rec.has_value());
   EXPECT_THAT(rec.error().full_message(), HasSubstr("附件编号 42 不存在"));
-  EXPECT_THAT(new_case(county_clerk(), nlohmann::json::array({"abc"})).error().full_message(),
-              HasSubstr("应为正整数"));
-  EXPECT_THAT(new_case(county_clerk(), "不是列表").error().full_message(),
-              HasSubstr("应为附件列表"));
+  EXPECT_THAT(new_case(county_clerk(), nlohmann::json::array({"abc"})).error().full_message(), HasSubstr("应为正整数"));
+  EXPECT_THAT(new_case(county_clerk(), "不是列表").error().full_message(), HasSubstr("应为附件列表"));
 }
 
 TEST_P(AttachmentStoreTest, OnlyTheUploaderMayAttachANewFile) {
@@ -150,10 +144,10 @@ TEST_P(AttachmentStoreTest, OnlyTheUploaderMayAttachANewFile) {
   // Once attached by its uploader, a colleague editing the case keeps it.
   auto mine = new_case(county_clerk(), nlohmann::json::array({a->id}));
   ASSERT_THAT(mine, IsOk());
-  auto kept = service_->update(
-      other_clerk(), reconsideration(), mine->id,
-      {{"version", mine->version},
-       {"fields", {{"applicant", "某某公司"}, {"attachments", nlohmann::json::array({a->id})}}}});
+  auto kept =
+      service_->update(other_clerk(), reconsideration(), mine->id,
+                       {{"version", mine->version},
+                        {"fields", {{"applicant", "某某公司"}, {"attachments", nlohmann::json::array({a->id})}}}});
   EXPECT_THAT(kept, IsOk());
 }
 
@@ -162,16 +156,13 @@ TEST_P(AttachmentStoreTest, WhoMayReadAFile) {
   ASSERT_THAT(a, IsOk());
   // Before it is attached: its uploader only.
   EXPECT_THAT(files_->find(county_clerk(), a->id), IsOk());
-  EXPECT_THAT(files_->find(other_clerk(), a->id),
-              ErrorIs(ErrorCode::kNotFound, HasSubstr("不存在或无权查看")));
+  EXPECT_THAT(files_->find(other_clerk(), a->id), ErrorIs(ErrorCode::kNotFound, HasSubstr("不存在或无权查看")));
   ASSERT_THAT(new_case(county_clerk(), nlohmann::json::array({a->id})), IsOk());
   // Attached to a case at 甲区司法局: whoever may read that case, and nobody else.
   EXPECT_THAT(files_->find(other_clerk(), a->id), IsOk());
   EXPECT_THAT(files_->find(user(Role::kLeader, "370100"), a->id), IsOk());
-  EXPECT_THAT(files_->find(city_clerk(), a->id),
-              ErrorIs(ErrorCode::kNotFound, HasSubstr("编号 1")));
-  EXPECT_THAT(files_->find(county_clerk(), 999),
-              ErrorIs(ErrorCode::kNotFound, HasSubstr("编号 999")));
+  EXPECT_THAT(files_->find(city_clerk(), a->id), ErrorIs(ErrorCode::kNotFound, HasSubstr("编号 1")));
+  EXPECT_THAT(files_->find(county_clerk(), 999), ErrorIs(ErrorCode::kNotFound, HasSubstr("编号 999")));
 }
 
 TEST_P(AttachmentStoreTest, UploadsAreAuditedAndVerify) {
@@ -180,9 +171,8 @@ TEST_P(AttachmentStoreTest, UploadsAreAuditedAndVerify) {
   ASSERT_THAT(new_case(county_clerk(), nlohmann::json::array({a->id})), IsOk());
   std::string action, ledger, after;
   ASSERT_THAT(store_->read([&](SqlSession& sql) -> Result<void> {
-    FAZHI_ASSIGN_OR_RETURN(
-        auto r,
-        sql.query("SELECT action, ledger, after_json FROM audit_log WHERE ledger = 'attachments'"));
+    FAZHI_ASSIGN_OR_RETURN(auto r,
+                           sql.query("SELECT action, ledger, after_json FROM audit_log WHERE ledger = 'attachments'"));
     if (r.rows.size() != 1) return internal_error("test", "expected one upload entry");
     action = sql_text(r.rows[0][0]);
     ledger = sql_text(r.rows[0][1]);
@@ -196,16 +186,14 @@ TEST_P(AttachmentStoreTest, UploadsAreAuditedAndVerify) {
   ASSERT_THAT(v, IsOk());
   EXPECT_TRUE(v->intact) << (v->problems.empty() ? "" : v->problems[0]);
   // A file's row changed behind the audit's back is found.
-  ASSERT_THAT(store_->apply_migration("tamper attachment",
-                                      "UPDATE attachments SET file_name = 'x.pdf' WHERE id = 1"),
+  ASSERT_THAT(store_->apply_migration("tamper attachment", "UPDATE attachments SET file_name = 'x.pdf' WHERE id = 1"),
               IsOk());
   auto tampered = verify_audit(*store_);
   ASSERT_THAT(tampered, IsOk());
   EXPECT_FALSE(tampered->intact);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, AttachmentStoreTest,
-                         ::testing::ValuesIn(testing::all_backends()),
+INSTANTIATE_TEST_SUITE_P(Backends, AttachmentStoreTest, ::testing::ValuesIn(testing::all_backends()),
                          [](const auto& info) { return info.param; });
 
 }  // namespace

@@ -51,17 +51,15 @@ class CaseFileDrawTest : public testing::LedgerFixture {
                    {"organization", "370102.sfj"},
                    {"body_kind", "statutory"},
                    {"uscc", organ_code("370102", 1)}});
-    body_b_ =
-        add("enforcement_body", "370100.sfj",
-            {{"name", "示例市司法局"}, {"organization", "370100.sfj"}, {"body_kind", "statutory"}});
+    body_b_ = add("enforcement_body", "370100.sfj",
+                  {{"name", "示例市司法局"}, {"organization", "370100.sfj"}, {"body_kind", "statutory"}});
     auto org = service_->list(sys(), organizations(), {.filters = {{"code", "eq", "370100.sfj"}}});
     ASSERT_THAT(org, IsOk());
     ASSERT_THAT(service_->update(sys(), organizations(), org->records.at(0).id,
                                  {{"fields", {{"uscc", organ_code("370100", 2)}}}}),
                 IsOk());
     for (int k = 1; k <= 5; ++k)
-      closed("370102.sfj", body_a_, fmt::format("甲司罚〔2024〕{}号", k),
-             "2024-0" + std::to_string(k + 2) + "-15");
+      closed("370102.sfj", body_a_, fmt::format("甲司罚〔2024〕{}号", k), "2024-0" + std::to_string(k + 2) + "-15");
     closed("370100.sfj", body_b_, "示司罚〔2024〕1号", "2024-06-20");
     closed("370100.sfj", body_b_, "示司罚〔2024〕2号, 附件", "2024-12-31");  // a comma: quoted
     closed("370102.sfj", body_a_, "甲司罚〔2023〕9号", "2023-12-31");        // another year
@@ -83,8 +81,7 @@ class CaseFileDrawTest : public testing::LedgerFixture {
     EXPECT_TRUE(r.has_value()) << r.error().full_message();
     return r ? r->id : 0;
   }
-  std::int64_t closed(const std::string& org, std::int64_t body, const std::string& number,
-                      const std::string& on) {
+  std::int64_t closed(const std::string& org, std::int64_t body, const std::string& number, const std::string& on) {
     nlohmann::json f = {{"kind", "penalty"},     {"party", "某公司"},
                         {"case_number", number}, {"opened_on", "2023-01-05"},
                         {"decided_on", on},      {"decision_result", "penalised"},
@@ -98,11 +95,10 @@ class CaseFileDrawTest : public testing::LedgerFixture {
   std::pair<std::string, std::string> draw(const std::string& public_value, int per_body = 3) {
     auto pool = build_case_file_pool(*service_, sys(), 2024, "370100.sfj");
     EXPECT_THAT(pool, IsOk());
-    auto plan_json =
-        case_file_plan_draft(*service_, *pool, per_body, Date::from_ymd(2025, 1, 10).value());
+    auto plan_json = case_file_plan_draft(*service_, *pool, per_body, Date::from_ymd(2025, 1, 10).value());
     EXPECT_THAT(plan_json, IsOk());
-    std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                                ("fazhi-case-draw-test-" + std::to_string(::getpid()));
+    std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("fazhi-case-draw-test-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     std::ofstream(dir / pool->file_name, std::ios::binary) << pool->csv;
     const std::string text = plan_json->dump(2);
@@ -132,18 +128,15 @@ TEST_P(CaseFileDrawTest, PoolOfTheYearsClosedCasesPerBody) {
   std::getline(lines, header);
   std::getline(lines, first);
   EXPECT_EQ(header, draw::kPoolFileHeader);
-  EXPECT_EQ(first,
-            fmt::format("EC{:010d},甲司罚〔2024〕1号,{},370102,S922,B{},370100.sfj,,",
-                        *case_id_of_target(first.substr(0, 12)), organ_code("370102", 1), body_a_));
-  EXPECT_THAT(pool->csv,
-              HasSubstr(",\"示司罚〔2024〕2号, 附件\"," + organ_code("370100", 2) + ",370100,"));
+  EXPECT_EQ(first, fmt::format("EC{:010d},甲司罚〔2024〕1号,{},370102,S922,B{},370100.sfj,,",
+                               *case_id_of_target(first.substr(0, 12)), organ_code("370102", 1), body_a_));
+  EXPECT_THAT(pool->csv, HasSubstr(",\"示司罚〔2024〕2号, 附件\"," + organ_code("370100", 2) + ",370100,"));
   EXPECT_EQ(pool->file_name, "case-files-2024-" + pool->sm3_chunks + ".csv");
   auto again = build_case_file_pool(*service_, sys(), 2024, "370100.sfj");
   ASSERT_THAT(again, IsOk());
   EXPECT_EQ(again->csv, pool->csv) << "the same database gives the same bytes";
   // Seen from 甲区: its own body's cases only.
-  auto district =
-      build_case_file_pool(*service_, user(Role::kCoordinator, "370102"), 2024, "370102");
+  auto district = build_case_file_pool(*service_, user(Role::kCoordinator, "370102"), 2024, "370102");
   ASSERT_THAT(district, IsOk());
   EXPECT_EQ(district->cases, 5u);
   EXPECT_THAT(build_case_file_pool(*service_, sys(), 2024, "nowhere"),
@@ -157,8 +150,7 @@ TEST_P(CaseFileDrawTest, PoolOfTheYearsClosedCasesPerBody) {
 
 TEST_P(CaseFileDrawTest, DrawnCasesBecomeReviewsReadyForScoring) {
   auto [plan, result] = draw("2025-01-12 示例福利彩票开奖号码 03 11 17 22 28 31 + 09");
-  auto written =
-      create_reviews_from_draw(*service_, user(Role::kCoordinator, "370100"), 2024, plan, result);
+  auto written = create_reviews_from_draw(*service_, user(Role::kCoordinator, "370100"), 2024, plan, result);
   ASSERT_THAT(written, IsOk());
   EXPECT_EQ(written->draw_number, "AJPC-2024-370100.sfj");
   ASSERT_EQ(written->reviews.size(), 5u) << "3 of body A's 5, both of body B's";
@@ -194,9 +186,8 @@ TEST_P(CaseFileDrawTest, DrawnCasesBecomeReviewsReadyForScoring) {
   EXPECT_EQ(sql_int(field_of(draws, *d, "drawn_count")), 5);
   EXPECT_EQ(sql_text(field_of(draws, *d, "result_hash")), sm3_hex(result));
   // Scoring takes a review on its declared step.
-  auto scored =
-      service_->transition(sys(), reviews, written->reviews[0], "score",
-                           {{"fields", {{"reviewed_on", "2025-02-10"}, {"deductions", ""}}}});
+  auto scored = service_->transition(sys(), reviews, written->reviews[0], "score",
+                                     {{"fields", {{"reviewed_on", "2025-02-10"}, {"deductions", ""}}}});
   ASSERT_THAT(scored, IsOk());
   EXPECT_EQ(sql_text(field_of(reviews, *scored, "grade")), "excellent");
   auto audit = verify_audit(*store_);
@@ -217,9 +208,8 @@ TEST_P(CaseFileDrawTest, RefusesWhatDoesNotVerifyOrMatchThePool) {
   auto tampered = nlohmann::json::parse(result);
   auto& team = tampered["strata"][0]["selection"][0]["team"];
   team[0] = team[0] == "P1" ? "P2" : "P1";
-  EXPECT_THAT(
-      create_reviews_from_draw(*service_, sys(), 2024, plan, tampered.dump()),
-      ErrorIs(ErrorCode::kInvalidInput, HasSubstr("核验不通过：strata[0].selection[0].team")));
+  EXPECT_THAT(create_reviews_from_draw(*service_, sys(), 2024, plan, tampered.dump()),
+              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("核验不通过：strata[0].selection[0].team")));
   // A result drawn with another public value than the one it claims.
   auto other = nlohmann::json::parse(result);
   other["proof"]["public_value"] = "公开值乙";
@@ -235,9 +225,8 @@ TEST_P(CaseFileDrawTest, RefusesWhatDoesNotVerifyOrMatchThePool) {
   // Not a plan at all; a reader may not write reviews.
   EXPECT_THAT(create_reviews_from_draw(*service_, sys(), 2024, "{}", result),
               ErrorIs(ErrorCode::kInvalidInput, HasSubstr("targets_file")));
-  EXPECT_THAT(
-      create_reviews_from_draw(*service_, user(Role::kReader, "370100"), 2024, plan, result),
-      ErrorIs(ErrorCode::kForbidden, HasSubstr("无权修改")));
+  EXPECT_THAT(create_reviews_from_draw(*service_, user(Role::kReader, "370100"), 2024, plan, result),
+              ErrorIs(ErrorCode::kForbidden, HasSubstr("无权修改")));
   EXPECT_EQ(count(), 0) << "nothing written";
 }
 

@@ -15,12 +15,11 @@ using testing::IsOk;
 
 // Three items, 35 points: X1 10, X2 20, and the veto item V1 5. 优秀 from 30, 合格 from 25.
 CaseFileRubric test_rubric() {
-  return CaseFileRubric{
-      .name = "测试评分标准",
-      .items = {{"X1", "事实清楚", 10}, {"X2", "程序合法", 20}, {"V1", "主体合法", 5, true}},
-      .excellent_from = 30,
-      .pass_from = 25,
-      .source = "测试"};
+  return CaseFileRubric{.name = "测试评分标准",
+                        .items = {{"X1", "事实清楚", 10}, {"X2", "程序合法", 20}, {"V1", "主体合法", 5, true}},
+                        .excellent_from = 30,
+                        .pass_from = 25,
+                        .source = "测试"};
 }
 
 TEST(CaseFileRubric, ScoreIsFullScoreMinusDeductionsGradedByTheLines) {
@@ -47,22 +46,16 @@ TEST(CaseFileRubric, ScoreIsFullScoreMinusDeductionsGradedByTheLines) {
 
 TEST(CaseFileRubric, BadDeductionsAreRefusedNamingTheLine) {
   CaseFileRubric rubric = test_rubric();
-  EXPECT_THAT(
-      parse_deductions(rubric, "X1 1 a\nZ9 1 b"),
-      ErrorIs(ErrorCode::kInvalidInput, HasSubstr("扣分明细第2行: 评分标准中没有条目「Z9」")));
+  EXPECT_THAT(parse_deductions(rubric, "X1 1 a\nZ9 1 b"),
+              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("扣分明细第2行: 评分标准中没有条目「Z9」")));
   EXPECT_THAT(parse_deductions(rubric, "X1 6 a\nX1 5 b"),
               ErrorIs(ErrorCode::kInvalidInput, HasSubstr("累计扣分11分超过满分")));
-  EXPECT_THAT(parse_deductions(rubric, "X1 -1 a"),
-              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("应为正数")));
-  EXPECT_THAT(parse_deductions(rubric, "X1 0.3 a"),
-              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("应为正数")));
+  EXPECT_THAT(parse_deductions(rubric, "X1 -1 a"), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("应为正数")));
+  EXPECT_THAT(parse_deductions(rubric, "X1 0.3 a"), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("应为正数")));
   // Found by fuzzing: a positive number too small to write as a score.
-  EXPECT_THAT(parse_deductions(rubric, "X1 .0000000002 a"),
-              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("应为正数")));
-  EXPECT_THAT(parse_deductions(rubric, "X1 1"),
-              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("请写明扣分的问题")));
-  EXPECT_THAT(parse_deductions(rubric, "X1"),
-              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("条目代码 扣分 问题")));
+  EXPECT_THAT(parse_deductions(rubric, "X1 .0000000002 a"), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("应为正数")));
+  EXPECT_THAT(parse_deductions(rubric, "X1 1"), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("请写明扣分的问题")));
+  EXPECT_THAT(parse_deductions(rubric, "X1"), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("条目代码 扣分 问题")));
 }
 
 TEST(CaseFileRubric, DefaultRubricAddsUpToOneHundredAndTextRoundTrips) {

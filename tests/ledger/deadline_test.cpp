@@ -22,7 +22,9 @@ const Deadline* find(const std::vector<Deadline>& ds, std::string_view name) {
   return nullptr;
 }
 
-Date day(const char* iso) { return parse_date(iso).value(); }
+Date day(const char* iso) {
+  return parse_date(iso).value();
+}
 
 TEST(Deadline, ExaminationAcrossNationalDay2024) {
   const auto& l = *find_ledger("reconsideration");

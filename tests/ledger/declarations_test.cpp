@@ -2,6 +2,8 @@
 // enums, states, transitions, time limits, references), then states the right answers for the
 // statutory limits and options the workflows rely on, and that every indicator of
 // INDICATORS.md finds the fields it is computed from (cases/indicator_fields.txt).
+#include "ledger/declarations/declarations.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -13,7 +15,6 @@
 #include <vector>
 
 #include "core/case_file.h"
-#include "ledger/declarations/declarations.h"
 #include "ledger/ledger_catalogue.h"
 #include "ledger/ledger_table.h"
 
@@ -46,7 +47,9 @@ bool is_snake_case(const std::string& s) {
   return s.back() != '_';
 }
 
-bool is_date_type(FieldType t) { return t == FieldType::kDate || t == FieldType::kDateTime; }
+bool is_date_type(FieldType t) {
+  return t == FieldType::kDate || t == FieldType::kDateTime;
+}
 
 bool contains(const std::vector<Role>& roles, Role r) {
   return std::find(roles.begin(), roles.end(), r) != roles.end();
@@ -93,14 +96,43 @@ TEST(LedgerCatalogue, StartsWithOrganizationsAndPeopleAndNamesAreUnique) {
 }
 
 TEST(LedgerCatalogue, DeclaresEveryLedgerTheGlossaryNames) {
-  for (const char* name :
-       {"organizations", "people", "reconsideration", "litigation", "enforcement_body", "officer", "certificate",
-        "enforcement_matter", "enforcement_case", "exemption_list", "criminal_transfer", "case_file_review",
-        "inspection_item_list", "inspection_plan", "inspection_target", "inspector", "draw", "inspection_result",
-        "normative_document", "legality_review", "filing", "major_decision", "government_contract", "legal_adviser",
-        "dispute", "mediation", "petition", "hotline_ticket", "service_rating", "legal_publicity", "legal_service",
-        "legal_aid", "supervision_problem", "rectification", "law_report_by_leaders", "law_study_session",
-        "pre_appointment_exam"}) {
+  for (const char* name : {"organizations",
+                           "people",
+                           "reconsideration",
+                           "litigation",
+                           "enforcement_body",
+                           "officer",
+                           "certificate",
+                           "enforcement_matter",
+                           "enforcement_case",
+                           "exemption_list",
+                           "criminal_transfer",
+                           "case_file_review",
+                           "inspection_item_list",
+                           "inspection_plan",
+                           "inspection_target",
+                           "inspector",
+                           "draw",
+                           "inspection_result",
+                           "normative_document",
+                           "legality_review",
+                           "filing",
+                           "major_decision",
+                           "government_contract",
+                           "legal_adviser",
+                           "dispute",
+                           "mediation",
+                           "petition",
+                           "hotline_ticket",
+                           "service_rating",
+                           "legal_publicity",
+                           "legal_service",
+                           "legal_aid",
+                           "supervision_problem",
+                           "rectification",
+                           "law_report_by_leaders",
+                           "law_study_session",
+                           "pre_appointment_exam"}) {
     EXPECT_NE(find_ledger(name), nullptr) << name;
   }
 }
@@ -318,11 +350,11 @@ TEST(ReconsiderationDeclaration, DecisionKindsAreTheGlossarys) {
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->type, FieldType::kEnum);
   EXPECT_TRUE(f->indexed);
-  EXPECT_THAT(option_values(*f),
-              ElementsAre("maintained=维持", "claim_rejected=驳回复议请求", "application_dismissed=驳回复议申请",
-                          "revoked=撤销", "changed=变更", "confirmed_unlawful=确认违法", "ordered_to_perform=责令履行",
-                          "confirmed_invalid=确认无效", "mediated=调解", "settled_withdrawn=和解撤回",
-                          "terminated=终止"));
+  EXPECT_THAT(
+      option_values(*f),
+      ElementsAre("maintained=维持", "claim_rejected=驳回复议请求", "application_dismissed=驳回复议申请",
+                  "revoked=撤销", "changed=变更", "confirmed_unlawful=确认违法", "ordered_to_perform=责令履行",
+                  "confirmed_invalid=确认无效", "mediated=调解", "settled_withdrawn=和解撤回", "terminated=终止"));
 }
 
 TEST(ReconsiderationDeclaration, WorkflowScopeAndRoles) {
@@ -366,9 +398,8 @@ TEST(LitigationDeclaration, InstancesHeadsAndDefence) {
   EXPECT_EQ(l.field("head_notified")->type, FieldType::kBoolean);
   EXPECT_THAT(option_values(*l.field("head_appeared")),
               ElementsAre("principal=正职负责人出庭", "deputy=副职负责人出庭", "not_appeared=负责人未出庭"));
-  EXPECT_THAT(option_values(*l.field("outcome")),
-              ElementsAre("won=胜诉", "lost=败诉", "withdrawn=原告撤诉", "mediated=调解结案", "dismissed=驳回起诉",
-                          "other=其他"));
+  EXPECT_THAT(option_values(*l.field("outcome")), ElementsAre("won=胜诉", "lost=败诉", "withdrawn=原告撤诉",
+                                                              "mediated=调解结案", "dismissed=驳回起诉", "other=其他"));
   const TimeLimitDeclaration* defence = limit_named(l, "defence");
   ASSERT_NE(defence, nullptr);
   EXPECT_EQ(defence->from, "complaint_served_on");
@@ -389,7 +420,8 @@ TEST(OtherDeclarations, StatutoryLimits) {
     const char* source;
   };
   for (const Expect& e : {
-           Expect{"petition", "acceptance_notice", "received_on", 15, DayCount::kCalendarDays, "信访工作条例 第二十三条"},
+           Expect{"petition", "acceptance_notice", "received_on", 15, DayCount::kCalendarDays,
+                  "信访工作条例 第二十三条"},
            Expect{"petition", "handling", "accepted_on", 60, DayCount::kCalendarDays, "信访工作条例 第三十四条"},
            Expect{"petition", "review", "review_requested_on", 30, DayCount::kCalendarDays, "信访工作条例 第三十五条"},
            Expect{"petition", "recheck", "recheck_requested_on", 30, DayCount::kCalendarDays,
@@ -478,7 +510,8 @@ TEST(IndicatorCoverage, EveryIndicatorFindsItsFields) {
           continue;
         }
         ASSERT_EQ(f->type, FieldType::kEnum) << name << " takes no values";
-        EXPECT_TRUE(std::any_of(f->options.begin(), f->options.end(), [&](const EnumOption& o) { return o.value == v; }))
+        EXPECT_TRUE(
+            std::any_of(f->options.begin(), f->options.end(), [&](const EnumOption& o) { return o.value == v; }))
             << name << " has no option " << v;
       }
     }

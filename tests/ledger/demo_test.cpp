@@ -1,8 +1,6 @@
 // The demo city at small scale, on both backends: it builds, every ledger has records, every
 // record is valid against its declaration and reached its state by the declared steps, the
 // audit log verifies, the demo logins work; and the same seed gives the same content.
-#include "ledger/demo/demo_city.h"
-
 #include <fmt/format.h>
 #include <gmock/gmock.h>
 
@@ -12,6 +10,7 @@
 #include "harness/result_matchers.h"
 #include "harness/temp_database.h"
 #include "ledger/audit_verification.h"
+#include "ledger/demo/demo_city.h"
 #include "ledger/field_value.h"
 #include "ledger/ledger_catalogue.h"
 #include "ledger/ledger_table.h"
@@ -80,9 +79,11 @@ TEST_P(DemoCityTest, SmallCityIsCompleteValidAndAudited) {
         for (size_t i = 0; i < l->fields.size(); ++i) {
           const FieldDeclaration& f = l->fields[i];
           auto again = field_value_from_text(f, field_value_to_text(f, rec.values[i]));
-          if (!again) problems.push_back(where + " " + f.name + ": " + again.error().full_message());
+          if (!again)
+            problems.push_back(where + " " + f.name + ": " + again.error().full_message());
           else if (sql_text(*again) != sql_text(rec.values[i]))
-            problems.push_back(where + " " + f.name + ": " + sql_text(rec.values[i]) + " reads back as " + sql_text(*again));
+            problems.push_back(where + " " + f.name + ": " + sql_text(rec.values[i]) + " reads back as " +
+                               sql_text(*again));
         }
         // Required fields, references, the ledger's rule and scope, as an unchanged save.
         LedgerRecord copy = rec;
@@ -135,7 +136,9 @@ TEST_P(DemoCityTest, SmallCityIsCompleteValidAndAudited) {
     roles.insert(l.role);
     auto user = authenticate(*d.store, l.login, l.password, "test");
     EXPECT_THAT(user, IsOk()) << l.login;
-    if (user) EXPECT_EQ(user->org_code, l.org_code);
+    if (user) {
+      EXPECT_EQ(user->org_code, l.org_code);
+    }
   }
   EXPECT_THAT(roles, ::testing::UnorderedElementsAre("admin", "coordinator", "clerk", "leader", "reader"));
 }
@@ -144,8 +147,10 @@ INSTANTIATE_TEST_SUITE_P(Backends, DemoCityTest, ::testing::ValuesIn(testing::al
 
 TEST(DemoCityRefusal, RefusesANonEmptyDatabase) {
   DemoDatabase d("sqlite");
-  nlohmann::json fields = {{"code", "370100"}, {"name", "某市人民政府"}, {"kind", "government"}, {"region_code", "370100"}};
-  ASSERT_THAT(d.service->create(UserContext::system_context(), *find_ledger("organizations"), {{"fields", fields}}), IsOk());
+  nlohmann::json fields = {
+      {"code", "370100"}, {"name", "某市人民政府"}, {"kind", "government"}, {"region_code", "370100"}};
+  ASSERT_THAT(d.service->create(UserContext::system_context(), *find_ledger("organizations"), {{"fields", fields}}),
+              IsOk());
   auto again = build_demo_city(*d.service, {.seed = 1, .scale = DemoScale::kSmall});
   EXPECT_THAT(again, testing::ErrorIs(ErrorCode::kConflict, ::testing::HasSubstr("空数据库")));
 }

@@ -56,25 +56,22 @@ class ImportMappingTest : public testing::LedgerFixture {
     ImportOptions options;
     options.default_org = "370100";
     options.mapping = &m;
-    return import_ledger_file(*service_, UserContext::system_context(),
-                              *find_ledger("hotline_ticket"), csv, options);
+    return import_ledger_file(*service_, UserContext::system_context(), *find_ledger("hotline_ticket"), csv, options);
   }
   // ticket_number → "kind received_at due_at closed_at on_time handling_org satisfaction".
   std::map<std::string, std::string> tickets() {
     std::map<std::string, std::string> out;
     const LedgerDeclaration& l = *find_ledger("hotline_ticket");
-    auto r = service_->for_each(
-        UserContext::system_context(), l, {}, [&](const LedgerRecord& rec) -> Result<void> {
-          auto v = [&](const char* f) {
-            for (size_t i = 0; i < l.fields.size(); ++i)
-              if (l.fields[i].name == f) return sql_text(rec.values[i]);
-            return std::string();
-          };
-          out[v("ticket_number")] = v("kind") + " " + v("received_at") + " " + v("due_at") + " " +
-                                    v("closed_at") + " " + v("on_time") + " " + v("handling_org") +
-                                    " " + v("satisfaction");
-          return ok();
-        });
+    auto r = service_->for_each(UserContext::system_context(), l, {}, [&](const LedgerRecord& rec) -> Result<void> {
+      auto v = [&](const char* f) {
+        for (size_t i = 0; i < l.fields.size(); ++i)
+          if (l.fields[i].name == f) return sql_text(rec.values[i]);
+        return std::string();
+      };
+      out[v("ticket_number")] = v("kind") + " " + v("received_at") + " " + v("due_at") + " " + v("closed_at") + " " +
+                                v("on_time") + " " + v("handling_org") + " " + v("satisfaction");
+      return ok();
+    });
     EXPECT_THAT(r, IsOk());
     return out;
   }
@@ -93,17 +90,15 @@ TEST_P(ImportMappingTest, CityHeadersImportThroughTheMapping) {
   auto outcome = import(csv, m);
   ASSERT_THAT(outcome, IsOk());
   EXPECT_EQ(outcome->rows, 3);
-  EXPECT_THAT(
-      tickets(),
-      ::testing::ElementsAre(
-          ::testing::Pair("RX-1",
-                          "complaint 2024-09-27T09:30:00 2024-10-10T23:59:59 2024-10-09T16:00:00 1 "
-                          "370102.sfj satisfied"),
-          ::testing::Pair("RX-2",
-                          "complaint 2024-09-27T10:00:00 2024-10-10T23:59:59 2024-10-11T09:00:00 0 "
-                          "370102.sfj dissatisfied"),
-          ::testing::Pair("RX-3",
-                          "consultation 2024-09-27T11:15:00 2024-09-29T23:59:59   370100.sfj ")));
+  EXPECT_THAT(tickets(),
+              ::testing::ElementsAre(
+                  ::testing::Pair("RX-1",
+                                  "complaint 2024-09-27T09:30:00 2024-10-10T23:59:59 2024-10-09T16:00:00 1 "
+                                  "370102.sfj satisfied"),
+                  ::testing::Pair("RX-2",
+                                  "complaint 2024-09-27T10:00:00 2024-10-10T23:59:59 2024-10-11T09:00:00 0 "
+                                  "370102.sfj dissatisfied"),
+                  ::testing::Pair("RX-3", "consultation 2024-09-27T11:15:00 2024-09-29T23:59:59   370100.sfj ")));
 }
 
 TEST_P(ImportMappingTest, AnUnknownValueRejectsTheFileNamingRowColumnAndValue) {
@@ -113,33 +108,28 @@ TEST_P(ImportMappingTest, AnUnknownValueRejectsTheFileNamingRowColumnAndValue) {
                           "RX-2,催办类,2024/09/27 10:00,,甲区司法局,,A017\n");
   ImportMapping m = mapping();
   EXPECT_THAT(import(csv, m), ErrorIs(ErrorCode::kInvalidInput,
-                                      AllOf(HasSubstr("12345导出.csv"), HasSubstr("第 3 行"),
-                                            HasSubstr("工单类型"), HasSubstr("催办类"),
-                                            HasSubstr("取值对照"), HasSubstr("未导入任何记录"))));
+                                      AllOf(HasSubstr("12345导出.csv"), HasSubstr("第 3 行"), HasSubstr("工单类型"),
+                                            HasSubstr("催办类"), HasSubstr("取值对照"), HasSubstr("未导入任何记录"))));
   EXPECT_TRUE(tickets().empty());
   std::string bad_date = write("12345导出2.csv",
                                "工单号,工单类型,来电时间\n"
                                "RX-9,投诉类,2024/09/27 09:30\n"
                                "RX-10,投诉类,27.09.2024 10:00\n");
-  EXPECT_THAT(import(bad_date, m),
-              ErrorIs(ErrorCode::kInvalidInput, AllOf(HasSubstr("第 3 行"), HasSubstr("来电时间"),
-                                                      HasSubstr("27.09.2024 10:00"))));
+  EXPECT_THAT(import(bad_date, m), ErrorIs(ErrorCode::kInvalidInput, AllOf(HasSubstr("第 3 行"), HasSubstr("来电时间"),
+                                                                           HasSubstr("27.09.2024 10:00"))));
   EXPECT_TRUE(tickets().empty());
 }
 
 TEST_P(ImportMappingTest, AMappingIsCheckedAgainstItsLedger) {
-  EXPECT_THAT(
-      ImportMapping::parse(R"({"ledger": "hotline_ticket", "columns": {"类型": {"field": "kind",
+  EXPECT_THAT(ImportMapping::parse(R"({"ledger": "hotline_ticket", "columns": {"类型": {"field": "kind",
               "values": {"咨询类": "chat"}}}})",
-                           "bad.json"),
-      ErrorIs(ErrorCode::kInvalidInput, AllOf(HasSubstr("bad.json"), HasSubstr("chat"))));
-  EXPECT_THAT(ImportMapping::parse(R"({"ledger": "hotline_ticket", "columns": {"X": "no_field"}})",
                                    "bad.json"),
+              ErrorIs(ErrorCode::kInvalidInput, AllOf(HasSubstr("bad.json"), HasSubstr("chat"))));
+  EXPECT_THAT(ImportMapping::parse(R"({"ledger": "hotline_ticket", "columns": {"X": "no_field"}})", "bad.json"),
               ErrorIs(ErrorCode::kInvalidInput, HasSubstr("no_field")));
   EXPECT_THAT(ImportMapping::parse(R"({"ledger": "nope", "columns": {}})", "bad.json"),
               ErrorIs(ErrorCode::kInvalidInput, HasSubstr("nope")));
-  EXPECT_THAT(ImportMapping::load_named("../etc/passwd"),
-              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("名称")));
+  EXPECT_THAT(ImportMapping::load_named("../etc/passwd"), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("名称")));
   ImportMapping ratings = mapping();
   ratings.ledger = "service_rating";
   EXPECT_THAT(import(write("x.csv", "工单号\nRX-1\n"), ratings),

@@ -36,8 +36,7 @@ class LeadershipRulesTest : public testing::LedgerFixture {
     set_clock_for_testing(&clock_);
     auto p = service_->create(
         UserContext::system_context(), people(),
-        {{"org_code", "370102"},
-         {"fields", {{"name", "王局长"}, {"is_leader", true}, {"principal", true}}}});
+        {{"org_code", "370102"}, {"fields", {{"name", "王局长"}, {"is_leader", true}, {"principal", true}}}});
     ASSERT_THAT(p, IsOk());
     leader_ = p->id;
   }
@@ -67,8 +66,7 @@ TEST_P(LeadershipRulesTest, CasesTable) {
   for (const auto& c : testing::read_cases("leadership_rules.txt")) {
     SCOPED_TRACE(c.where());
     const LedgerDeclaration& l = *find_ledger(c[1]);
-    auto r = service_->create(UserContext::system_context(), l,
-                              {{"org_code", "370102"}, {"fields", fields(c[2])}});
+    auto r = service_->create(UserContext::system_context(), l, {{"org_code", "370102"}, {"fields", fields(c[2])}});
     std::stringstream expect(c[3]);
     std::string verdict;
     expect >> verdict;
@@ -93,18 +91,16 @@ TEST_P(LeadershipRulesTest, ResultFollowsAChangedScore) {
   const LedgerDeclaration& l = *find_ledger("pre_appointment_exam");
   auto r = service_->create(
       UserContext::system_context(), l,
-      {{"org_code", "370102"},
-       {"fields", {{"person", leader_}, {"exam_on", "2025-03-01"}, {"score", "58"}}}});
+      {{"org_code", "370102"}, {"fields", {{"person", leader_}, {"exam_on", "2025-03-01"}, {"score", "58"}}}});
   ASSERT_THAT(r, IsOk());
   EXPECT_EQ(sql_text(field_of(l, *r, "passed")), "0");
-  auto again =
-      service_->update(UserContext::system_context(), l, r->id,
-                       {{"version", 1}, {"fields", {{"score", "71"}, {"passed", nullptr}}}});
+  auto again = service_->update(UserContext::system_context(), l, r->id,
+                                {{"version", 1}, {"fields", {{"score", "71"}, {"passed", nullptr}}}});
   ASSERT_THAT(again, IsOk());
   EXPECT_EQ(sql_text(field_of(l, *again, "passed")), "1");
-  EXPECT_THAT(service_->update(UserContext::system_context(), l, r->id,
-                               {{"version", 2}, {"fields", {{"passed", false}}}}),
-              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("「是否合格」应为「是」")));
+  EXPECT_THAT(
+      service_->update(UserContext::system_context(), l, r->id, {{"version", 2}, {"fields", {{"passed", false}}}}),
+      ErrorIs(ErrorCode::kInvalidInput, HasSubstr("「是否合格」应为「是」")));
 }
 
 // 地方年度职责设置: a declared duty only, one in force per duty, its label filled in.
@@ -124,19 +120,16 @@ TEST_P(LeadershipRulesTest, RegionYearlyDutySettings) {
   EXPECT_EQ(sql_text(field_of(l, *first, "duty_label")), "学法活动：常务会议会前学法");
   EXPECT_THAT(setting("law_study_session", "executive_meeting_study"),
               ErrorIs(ErrorCode::kConflict, HasSubstr("已有有效的地方设置")));
+  EXPECT_THAT(setting("law_study_session", "no_such_duty"),
+              ErrorIs(ErrorCode::kInvalidInput,
+                      HasSubstr("可设置的有：law_lectures（法治专题讲座）、executive_meeting_study")));
+  EXPECT_THAT(setting("petition", "x"), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("该台账没有年度职责")));
   EXPECT_THAT(
-      setting("law_study_session", "no_such_duty"),
-      ErrorIs(ErrorCode::kInvalidInput,
-              HasSubstr("可设置的有：law_lectures（法治专题讲座）、executive_meeting_study")));
-  EXPECT_THAT(setting("petition", "x"),
-              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("该台账没有年度职责")));
-  EXPECT_THAT(service_->create(user(Role::kClerk, "370100.sfj"), l,
-                               {{"fields", {{"ledger_name", "law_study_session"}}}}),
-              ErrorIs(ErrorCode::kForbidden, HasSubstr("无权修改")));
+      service_->create(user(Role::kClerk, "370100.sfj"), l, {{"fields", {{"ledger_name", "law_study_session"}}}}),
+      ErrorIs(ErrorCode::kForbidden, HasSubstr("无权修改")));
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, LeadershipRulesTest,
-                         ::testing::ValuesIn(testing::all_backends()));
+INSTANTIATE_TEST_SUITE_P(Backends, LeadershipRulesTest, ::testing::ValuesIn(testing::all_backends()));
 
 }  // namespace
 }  // namespace fazhi

@@ -142,8 +142,10 @@ TEST_P(LedgerImportTest, DryRunWritesNothing) {
 }
 
 TEST_P(LedgerImportTest, ExportImportsBackUnchanged) {
-  ASSERT_THAT(import(write("p.csv", "姓名,性别,入职日期,是否领导干部,职务\n张三,男,2024-03-05,否,\"科员, 兼职\"\n李四,女,,是,\n")),
-              IsOk());
+  ASSERT_THAT(
+      import(
+          write("p.csv", "姓名,性别,入职日期,是否领导干部,职务\n张三,男,2024-03-05,否,\"科员, 兼职\"\n李四,女,,是,\n")),
+      IsOk());
   for (const char* ext : {"csv", "xlsx"}) {
     std::string first = dir_.file(std::string("first.") + ext);
     ASSERT_THAT(export_ledger_file(*service_, UserContext::system_context(), people(), ListQuery{}, first), IsOk());
@@ -162,7 +164,8 @@ TEST_P(LedgerImportTest, ExportImportsBackUnchanged) {
     }
     ASSERT_THAT(import_ledger_file(other_service, UserContext::system_context(), people(), first), IsOk());
     std::string second = dir_.file(std::string("second.") + ext);
-    ASSERT_THAT(export_ledger_file(other_service, UserContext::system_context(), people(), ListQuery{}, second), IsOk());
+    ASSERT_THAT(export_ledger_file(other_service, UserContext::system_context(), people(), ListQuery{}, second),
+                IsOk());
     auto a = tabular::open_table_reader(first);
     auto b = tabular::open_table_reader(second);
     ASSERT_THAT(a, IsOk());
@@ -173,7 +176,8 @@ TEST_P(LedgerImportTest, ExportImportsBackUnchanged) {
     while (*(*a)->next(ra)) {
       ASSERT_TRUE(*(*b)->next(rb));
       // Every column but the timestamps at the end is the same.
-      for (size_t c = 0; c + 2 < (*a)->header().size(); ++c) EXPECT_EQ(ra.cells[c], rb.cells[c]) << ext << " column " << c;
+      for (size_t c = 0; c + 2 < (*a)->header().size(); ++c)
+        EXPECT_EQ(ra.cells[c], rb.cells[c]) << ext << " column " << c;
       ++rows;
     }
     EXPECT_EQ(rows, 2u);
@@ -184,8 +188,7 @@ TEST_P(LedgerImportTest, DuplicateInTheFileIsNamedAndNothingIsImported) {
   // Rows are written in batches: the copy comes two batches after the row it repeats.
   auto r = import(write("dup.csv", people_csv(200, {{150, citizen_id(3)}})));
   EXPECT_THAT(r, ErrorIs(ErrorCode::kInvalidInput,
-                         AllOf(HasSubstr("有 1 处错误，未导入任何记录"),
-                               HasSubstr("第 151 行，列「公民身份号码」"),
+                         AllOf(HasSubstr("有 1 处错误，未导入任何记录"), HasSubstr("第 151 行，列「公民身份号码」"),
                                HasSubstr("「" + citizen_id(3) + "」已被编号 3 的记录使用"))));
   ASSERT_FALSE(r.has_value());
   EXPECT_EQ(r.error().details.size(), 1u);
@@ -200,9 +203,9 @@ TEST_P(LedgerImportTest, DuplicateInTheFileIsNamedAndNothingIsImported) {
 TEST_P(LedgerImportTest, DuplicateOfARecordAlreadyThereIsNamed) {
   ASSERT_THAT(import(write("one.csv", people_csv(1, {{1, citizen_id(7)}}))), IsOk());
   auto r = import(write("more.csv", people_csv(100)));
-  EXPECT_THAT(r, ErrorIs(ErrorCode::kInvalidInput,
-                         AllOf(HasSubstr("有 1 处错误"), HasSubstr("第 8 行，列「公民身份号码」"),
-                               HasSubstr("「" + citizen_id(7) + "」已被编号 1 的记录使用"))));
+  EXPECT_THAT(
+      r, ErrorIs(ErrorCode::kInvalidInput, AllOf(HasSubstr("有 1 处错误"), HasSubstr("第 8 行，列「公民身份号码」"),
+                                                 HasSubstr("「" + citizen_id(7) + "」已被编号 1 的记录使用"))));
   EXPECT_EQ(people_count(), 1);
 }
 
@@ -215,8 +218,7 @@ TEST_P(LedgerImportTest, DuplicateAndBadCellsAreAllNamed) {
   auto r = import(write("mixed.csv", csv));
   EXPECT_THAT(r, ErrorIs(ErrorCode::kInvalidInput,
                          AllOf(HasSubstr("有 3 处错误"), HasSubstr("第 3 行，列「公民身份号码」"),
-                               HasSubstr("第 81 行，列「入职日期」"),
-                               HasSubstr("第 91 行，列「公民身份号码」"))));
+                               HasSubstr("第 81 行，列「入职日期」"), HasSubstr("第 91 行，列「公民身份号码」"))));
   EXPECT_EQ(people_count(), 0);
 }
 
@@ -236,23 +238,20 @@ TEST_P(LedgerImportTest, TheDatabaseKeepsTheDeclaredUniqueFieldsUnique) {
   };
   EXPECT_THAT(keeps(people()), IsOk());
   EXPECT_TRUE(*keeps(people()));
-  ASSERT_THAT(
-      store_->write(
-          UserContext::system_context().actor(),
-          [](WriteTransaction& tx) {
-            return tx.sql().execute_script(
-                "CREATE TABLE people_plain (id INTEGER PRIMARY KEY, citizen_id TEXT);"
-                "CREATE UNIQUE INDEX people_plain_some ON people_plain (citizen_id) WHERE id > 10");
-          }),
-      IsOk());
+  ASSERT_THAT(store_->write(UserContext::system_context().actor(),
+                            [](WriteTransaction& tx) {
+                              return tx.sql().execute_script(
+                                  "CREATE TABLE people_plain (id INTEGER PRIMARY KEY, citizen_id TEXT);"
+                                  "CREATE UNIQUE INDEX people_plain_some ON people_plain (citizen_id) WHERE id > 10");
+                            }),
+              IsOk());
   EXPECT_FALSE(*keeps(plain));
-  ASSERT_THAT(
-      store_->write(UserContext::system_context().actor(),
-                    [](WriteTransaction& tx) {
-                      return tx.sql().execute_script(
-                          "CREATE UNIQUE INDEX people_plain_all ON people_plain (citizen_id)");
-                    }),
-      IsOk());
+  ASSERT_THAT(store_->write(UserContext::system_context().actor(),
+                            [](WriteTransaction& tx) {
+                              return tx.sql().execute_script(
+                                  "CREATE UNIQUE INDEX people_plain_all ON people_plain (citizen_id)");
+                            }),
+              IsOk());
   EXPECT_TRUE(*keeps(plain));
 }
 

@@ -91,7 +91,8 @@ TEST_P(LedgerServiceTest, StaleVersionIsAConflict) {
 
 TEST_P(LedgerServiceTest, UniqueFieldRefusesDuplicate) {
   auto u = user(Role::kClerk, "370100");
-  ASSERT_THAT(service_->create(u, people(), {{"fields", {{"name", "甲"}, {"citizen_id", "11010519491231002X"}}}}), IsOk());
+  ASSERT_THAT(service_->create(u, people(), {{"fields", {{"name", "甲"}, {"citizen_id", "11010519491231002X"}}}}),
+              IsOk());
   EXPECT_THAT(service_->create(u, people(), {{"fields", {{"name", "乙"}, {"citizen_id", "11010519491231002X"}}}}),
               ErrorIs(ErrorCode::kInvalidInput, HasSubstr("已被编号 1 的记录使用")));
 }
@@ -99,8 +100,8 @@ TEST_P(LedgerServiceTest, UniqueFieldRefusesDuplicate) {
 TEST_P(LedgerServiceTest, FiltersSortAndPages) {
   auto sys = UserContext::system_context();
   for (int i = 0; i < 7; ++i) add_person(sys, i % 2 ? "370100" : "370102.sfj", "人员" + std::to_string(i));
-  auto q = parse_list_query(people(), {{"org", "370102"}, {"sort", "name"}, {"order", "asc"}, {"page_size", "2"},
-                                       {"page", "2"}});
+  auto q = parse_list_query(people(),
+                            {{"org", "370102"}, {"sort", "name"}, {"order", "asc"}, {"page_size", "2"}, {"page", "2"}});
   ASSERT_THAT(q, IsOk());
   auto page = service_->list(sys, people(), *q);
   ASSERT_THAT(page, IsOk());
@@ -110,7 +111,8 @@ TEST_P(LedgerServiceTest, FiltersSortAndPages) {
   auto like = parse_list_query(people(), {{"f.name.like", "员3"}});
   ASSERT_THAT(like, IsOk());
   EXPECT_EQ(service_->list(sys, people(), *like)->total, 1);
-  EXPECT_THAT(parse_list_query(people(), {{"f.nonexistent", "1"}}), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("nonexistent")));
+  EXPECT_THAT(parse_list_query(people(), {{"f.nonexistent", "1"}}),
+              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("nonexistent")));
 }
 
 TEST_P(LedgerServiceTest, EveryWriteIsAuditedAndVerifies) {

@@ -17,10 +17,9 @@ class LedgerTableMigrationTest : public testing::LedgerFixture {
     std::vector<std::string> names;
     auto done = store_->read([&](SqlSession& s) -> Result<void> {
       std::vector<SqlValue> p = {table};
-      FAZHI_ASSIGN_OR_RETURN(
-          SqlResult r, store_->is_postgres()
-                           ? s.query("SELECT indexname FROM pg_indexes WHERE tablename = ?", p)
-                           : s.query("SELECT name FROM pragma_index_list(?)", p));
+      FAZHI_ASSIGN_OR_RETURN(SqlResult r, store_->is_postgres()
+                                              ? s.query("SELECT indexname FROM pg_indexes WHERE tablename = ?", p)
+                                              : s.query("SELECT name FROM pragma_index_list(?)", p));
       for (auto& row : r.rows) names.push_back(sql_text(row[0]));
       return ok();
     });
@@ -31,10 +30,9 @@ class LedgerTableMigrationTest : public testing::LedgerFixture {
 
 TEST_P(LedgerTableMigrationTest, AFieldNoLongerIndexedLosesItsIndex) {
   // service_rating.channel was indexed before its counts moved to the monthly tally.
-  ASSERT_THAT(store_->apply_migration(
-                  "test:old-index",
-                  "CREATE INDEX \"service_rating_channel\" ON \"service_rating\" (\"channel\");\n"
-                  "DELETE FROM schema_migrations WHERE id LIKE 'ledger:service_rating:%'"),
+  ASSERT_THAT(store_->apply_migration("test:old-index",
+                                      "CREATE INDEX \"service_rating_channel\" ON \"service_rating\" (\"channel\");\n"
+                                      "DELETE FROM schema_migrations WHERE id LIKE 'ledger:service_rating:%'"),
               IsOk());
   ASSERT_THAT(indexes_of("service_rating"), Contains("service_rating_channel"));
   ASSERT_THAT(ensure_ledger_tables(*store_), IsOk());
@@ -49,8 +47,7 @@ TEST_P(LedgerTableMigrationTest, AFieldNoLongerIndexedLosesItsIndex) {
   EXPECT_THAT(tally, IsOk());
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, LedgerTableMigrationTest,
-                         ::testing::ValuesIn(testing::all_backends()),
+INSTANTIATE_TEST_SUITE_P(Backends, LedgerTableMigrationTest, ::testing::ValuesIn(testing::all_backends()),
                          [](const auto& info) { return info.param; });
 
 }  // namespace

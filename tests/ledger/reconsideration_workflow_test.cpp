@@ -22,11 +22,11 @@ class ReconsiderationWorkflowTest : public testing::LedgerFixture {
   LedgerRecord receive(const std::string& received_on) {
     auto r = service_->create(clerk(), cases(),
                               {{"fields",
-                               {{"case_number", "示政复〔2025〕" + std::to_string(++number_) + "号"},
-                                {"applicant", "张三"},
-                                {"respondent_org", "370102"},
-                                {"act_description", "责令停产停业决定"},
-                                {"received_on", received_on}}}});
+                                {{"case_number", "示政复〔2025〕" + std::to_string(++number_) + "号"},
+                                 {"applicant", "张三"},
+                                 {"respondent_org", "370102"},
+                                 {"act_description", "责令停产停业决定"},
+                                 {"received_on", received_on}}}});
     EXPECT_TRUE(r.has_value()) << r.error().full_message();
     return *r;
   }
@@ -57,8 +57,8 @@ TEST_P(ReconsiderationWorkflowTest, ReceivedTheFridayBeforeNationalDay2024) {
   EXPECT_EQ(exam->state, DeadlineState::kRunning);
   EXPECT_EQ(deadline(cases(), r, "examination", "2024-10-11")->state, DeadlineState::kOverdue);
   // Accepted in time on 10 Oct: the 60-day hearing period ends on 9 Dec 2024 (a Monday).
-  auto accepted = step(r, "accept", {{"examined_on", "2024-10-10"}, {"examination_outcome", "accepted"},
-                                     {"accepted_on", "2024-10-10"}});
+  auto accepted = step(
+      r, "accept", {{"examined_on", "2024-10-10"}, {"examination_outcome", "accepted"}, {"accepted_on", "2024-10-10"}});
   ASSERT_THAT(accepted, IsOk());
   EXPECT_EQ(field(*accepted, "deemed_accepted"), "");
   EXPECT_EQ(field(*accepted, "simplified"), "0");
@@ -71,15 +71,17 @@ TEST_P(ReconsiderationWorkflowTest, ReceivedDuringSpringFestival2025) {
   EXPECT_EQ(deadline(cases(), r, "examination", "2025-01-30")->due->iso(), "2025-02-10");
   // Refusing after the period has ended is against the law's order: the application is
   // deemed accepted from 10 Feb.
-  auto late_refusal = step(r, "reject", {{"examined_on", "2025-02-11"}, {"examination_outcome", "not_accepted"},
-                                         {"not_accepted_reason", "不属于受理范围"}});
+  auto late_refusal = step(r, "reject",
+                           {{"examined_on", "2025-02-11"},
+                            {"examination_outcome", "not_accepted"},
+                            {"not_accepted_reason", "不属于受理范围"}});
   ASSERT_FALSE(late_refusal.has_value());
   EXPECT_EQ(late_refusal.error().code, ErrorCode::kConflict);
   EXPECT_THAT(late_refusal.error().message(), ::testing::HasSubstr("视为受理"));
   EXPECT_THAT(late_refusal.error().message(), ::testing::HasSubstr("2025-02-10"));
   // Accepting late records the deemed acceptance from the period's last day.
-  auto accepted = step(r, "accept", {{"examined_on", "2025-02-12"}, {"examination_outcome", "accepted"},
-                                     {"accepted_on", "2025-02-12"}});
+  auto accepted = step(
+      r, "accept", {{"examined_on", "2025-02-12"}, {"examination_outcome", "accepted"}, {"accepted_on", "2025-02-12"}});
   ASSERT_THAT(accepted, IsOk());
   EXPECT_EQ(field(*accepted, "deemed_accepted"), "1");
   EXPECT_EQ(field(*accepted, "accepted_on"), "2025-02-10");
@@ -89,7 +91,8 @@ TEST_P(ReconsiderationWorkflowTest, ReceivedDuringSpringFestival2025) {
 
 TEST_P(ReconsiderationWorkflowTest, SupplementRestartsTheExaminationPeriod) {
   LedgerRecord r = receive("2025-03-03");
-  auto asked = step(r, "request_supplement", {{"supplement_requested_on", "2025-03-05"}, {"supplement_items", "身份证明"}});
+  auto asked =
+      step(r, "request_supplement", {{"supplement_requested_on", "2025-03-05"}, {"supplement_items", "身份证明"}});
   ASSERT_THAT(asked, IsOk());
   EXPECT_EQ(deadline(cases(), *asked, "supplement_by_applicant", "2025-03-06")->due->iso(), "2025-03-19");
   auto completed = step(*asked, "supplement", {{"supplement_received_on", "2025-03-28"}});
@@ -97,44 +100,52 @@ TEST_P(ReconsiderationWorkflowTest, SupplementRestartsTheExaminationPeriod) {
   // Five working days from the completed materials: 31 Mar, 1, 2, 3 Apr, then 7 Apr (Qingming 4–6 Apr).
   EXPECT_EQ(deadline(cases(), *completed, "examination_after_supplement", "2025-03-31")->due->iso(), "2025-04-07");
   // Accepting on 7 Apr is in time, though long past five days from the first receipt.
-  auto accepted = step(*completed, "accept", {{"examined_on", "2025-04-07"}, {"examination_outcome", "accepted"},
-                                              {"accepted_on", "2025-04-07"}});
+  auto accepted =
+      step(*completed, "accept",
+           {{"examined_on", "2025-04-07"}, {"examination_outcome", "accepted"}, {"accepted_on", "2025-04-07"}});
   ASSERT_THAT(accepted, IsOk());
   EXPECT_EQ(field(*accepted, "deemed_accepted"), "");
 }
 
 TEST_P(ReconsiderationWorkflowTest, TheHearingPeriodIsExtendedOnceByAtMostThirtyDaysBeforeItEnds) {
   LedgerRecord r = receive("2025-06-03");
-  auto a = step(r, "accept", {{"examined_on", "2025-06-04"}, {"examination_outcome", "accepted"},
-                              {"accepted_on", "2025-06-04"}});
+  auto a = step(r, "accept",
+                {{"examined_on", "2025-06-04"}, {"examination_outcome", "accepted"}, {"accepted_on", "2025-06-04"}});
   ASSERT_THAT(a, IsOk());
   // 4 Jun + 60 days = 3 Aug, a Sunday: the period ends on Monday 4 Aug.
   EXPECT_EQ(deadline(cases(), *a, "decision", "2025-06-05")->due->iso(), "2025-08-04");
-  auto too_long = step(*a, "extend", {{"extension_days", 31}, {"extension_approved_on", "2025-07-30"},
-                                      {"extension_notified_on", "2025-07-30"}});
+  auto too_long =
+      step(*a, "extend",
+           {{"extension_days", 31}, {"extension_approved_on", "2025-07-30"}, {"extension_notified_on", "2025-07-30"}});
   ASSERT_FALSE(too_long.has_value());
   EXPECT_EQ(too_long.error().field, "extension_days");
-  auto too_late = step(*a, "extend", {{"extension_days", 30}, {"extension_approved_on", "2025-08-05"},
-                                      {"extension_notified_on", "2025-08-05"}});
+  auto too_late =
+      step(*a, "extend",
+           {{"extension_days", 30}, {"extension_approved_on", "2025-08-05"}, {"extension_notified_on", "2025-08-05"}});
   ASSERT_FALSE(too_late.has_value());
   EXPECT_EQ(too_late.error().code, ErrorCode::kConflict);
-  auto extended = step(*a, "extend", {{"extension_days", 30}, {"extension_approved_on", "2025-07-30"},
-                                      {"extension_notified_on", "2025-07-31"}});
+  auto extended =
+      step(*a, "extend",
+           {{"extension_days", 30}, {"extension_approved_on", "2025-07-30"}, {"extension_notified_on", "2025-07-31"}});
   ASSERT_THAT(extended, IsOk());
   // 30 more days from the original 60th day (3 Aug): 2 Sep, a Tuesday.
   EXPECT_EQ(deadline(cases(), *extended, "decision", "2025-08-05")->due->iso(), "2025-09-02");
   auto hearing = step(*extended, "start_hearing", {{"hearing_on", "2025-08-10"}});
   ASSERT_THAT(hearing, IsOk());
-  auto twice = step(*hearing, "extend", {{"extension_days", 10}, {"extension_approved_on", "2025-08-20"},
-                                         {"extension_notified_on", "2025-08-20"}});
+  auto twice =
+      step(*hearing, "extend",
+           {{"extension_days", 10}, {"extension_approved_on", "2025-08-20"}, {"extension_notified_on", "2025-08-20"}});
   ASSERT_FALSE(twice.has_value());
   EXPECT_THAT(twice.error().message(), ::testing::HasSubstr("只能延长一次"));
 }
 
 TEST_P(ReconsiderationWorkflowTest, SuspensionDoesNotCountAndConversionEndsTheSimplifiedProcedure) {
   LedgerRecord r = receive("2025-09-01");
-  auto a = step(r, "accept_simplified", {{"examined_on", "2025-09-02"}, {"examination_outcome", "accepted"},
-                                         {"accepted_on", "2025-09-02"}, {"simplified", true}});
+  auto a = step(r, "accept_simplified",
+                {{"examined_on", "2025-09-02"},
+                 {"examination_outcome", "accepted"},
+                 {"accepted_on", "2025-09-02"},
+                 {"simplified", true}});
   ASSERT_THAT(a, IsOk());
   EXPECT_EQ(field(*a, "simplified"), "1");
   // 2 Sep + 30 days = 2 Oct, in the National Day holiday: the period ends on 9 Oct.
@@ -146,7 +157,8 @@ TEST_P(ReconsiderationWorkflowTest, SuspensionDoesNotCountAndConversionEndsTheSi
   EXPECT_EQ(field(*converted, "simplified"), "0");
   EXPECT_EQ(deadline(cases(), *converted, "decision_simplified", "2025-09-11"), nullptr);
   EXPECT_EQ(deadline(cases(), *converted, "decision", "2025-09-11")->due->iso(), "2025-11-03");  // 1 Nov is a Saturday
-  auto suspended = step(*converted, "suspend", {{"suspended_on", "2025-09-15"}, {"suspension_reason", "申请人丧失参加能力"}});
+  auto suspended =
+      step(*converted, "suspend", {{"suspended_on", "2025-09-15"}, {"suspension_reason", "申请人丧失参加能力"}});
   ASSERT_THAT(suspended, IsOk());
   EXPECT_EQ(deadline(cases(), *suspended, "decision", "2025-11-20"), nullptr);  // paused, never overdue
   auto resumed = step(*suspended, "resume", {{"resumed_on", "2025-10-15"}});
@@ -157,11 +169,12 @@ TEST_P(ReconsiderationWorkflowTest, SuspensionDoesNotCountAndConversionEndsTheSi
 
 TEST_P(ReconsiderationWorkflowTest, ConclusionsTheLawDoesNotAllowAreRefused) {
   LedgerRecord r = receive("2025-04-01");
-  auto a = step(r, "accept", {{"examined_on", "2025-04-02"}, {"examination_outcome", "accepted"},
-                              {"accepted_on", "2025-04-02"}});
+  auto a = step(r, "accept",
+                {{"examined_on", "2025-04-02"}, {"examination_outcome", "accepted"}, {"accepted_on", "2025-04-02"}});
   ASSERT_THAT(a, IsOk());
-  auto before_acceptance = step(*a, "conclude", {{"decision_kind", "maintained"}, {"concluded_on", "2025-03-30"},
-                                                 {"decision_number", "示政复决〔2025〕1号"}});
+  auto before_acceptance = step(
+      *a, "conclude",
+      {{"decision_kind", "maintained"}, {"concluded_on", "2025-03-30"}, {"decision_number", "示政复决〔2025〕1号"}});
   ASSERT_FALSE(before_acceptance.has_value());
   EXPECT_EQ(before_acceptance.error().field, "concluded_on");
   auto mediated = step(*a, "conclude", {{"decision_kind", "mediated"}, {"concluded_on", "2025-05-10"}});
@@ -175,8 +188,9 @@ TEST_P(ReconsiderationWorkflowTest, ConclusionsTheLawDoesNotAllowAreRefused) {
   EXPECT_EQ(no_number.error().field, "decision_number");
   auto skipped = step(r, "start_hearing", {{"hearing_on", "2025-04-10"}});
   ASSERT_FALSE(skipped.has_value());  // a received application cannot go to a hearing
-  auto done = step(*a, "conclude", {{"decision_kind", "revoked"}, {"concluded_on", "2025-05-10"},
-                                    {"decision_number", "示政复决〔2025〕2号"}});
+  auto done =
+      step(*a, "conclude",
+           {{"decision_kind", "revoked"}, {"concluded_on", "2025-05-10"}, {"decision_number", "示政复决〔2025〕2号"}});
   ASSERT_THAT(done, IsOk());
   EXPECT_EQ(deadline(cases(), *done, "decision", "2025-12-31")->state, DeadlineState::kMet);
 }
@@ -195,45 +209,58 @@ TEST_P(ReconsiderationWorkflowTest, LawsuitsAreLinkedAcrossInstancesAndTheHeadsA
   auto create = [&](nlohmann::json fields) {
     return service_->create(clerk(), lawsuits(), {{"fields", std::move(fields)}});
   };
-  auto first = create({{"case_number", "（2025）示0102行初1号"}, {"instance", "first"}, {"plaintiff", "李四"},
-                       {"filed_on", "2025-03-03"}, {"complaint_served_on", "2025-03-07"}});
+  auto first = create({{"case_number", "（2025）示0102行初1号"},
+                       {"instance", "first"},
+                       {"plaintiff", "李四"},
+                       {"filed_on", "2025-03-03"},
+                       {"complaint_served_on", "2025-03-07"}});
   ASSERT_THAT(first, IsOk());
   // 7 Mar + 15 days = 22 Mar, a Saturday: the defence is due on Monday 24 Mar.
   EXPECT_EQ(deadline(lawsuits(), *first, "defence", "2025-03-10")->due->iso(), "2025-03-24");
-  auto unlinked = create({{"case_number", "（2025）示01行终1号"}, {"instance", "second"}, {"plaintiff", "李四"},
+  auto unlinked = create({{"case_number", "（2025）示01行终1号"},
+                          {"instance", "second"},
+                          {"plaintiff", "李四"},
                           {"filed_on", "2025-07-01"}});
   ASSERT_FALSE(unlinked.has_value());
   EXPECT_EQ(unlinked.error().field, "previous_instance");
-  auto absent = service_->transition(clerk(), lawsuits(), first->id, "hold_hearing",
-                                     {{"version", first->version},
-                                      {"fields", {{"hearing_on", "2025-04-15"}, {"head_notified", true},
-                                                  {"head_appeared", "not_appeared"}}}});
+  auto absent = service_->transition(
+      clerk(), lawsuits(), first->id, "hold_hearing",
+      {{"version", first->version},
+       {"fields", {{"hearing_on", "2025-04-15"}, {"head_notified", true}, {"head_appeared", "not_appeared"}}}});
   ASSERT_FALSE(absent.has_value());
   EXPECT_EQ(absent.error().field, "absence_reason");
-  auto heard = service_->transition(clerk(), lawsuits(), first->id, "hold_hearing",
-                                    {{"version", first->version},
-                                     {"fields", {{"hearing_on", "2025-04-15"}, {"head_notified", true},
-                                                 {"head_appeared", "deputy"}}}});
+  auto heard = service_->transition(
+      clerk(), lawsuits(), first->id, "hold_hearing",
+      {{"version", first->version},
+       {"fields", {{"hearing_on", "2025-04-15"}, {"head_notified", true}, {"head_appeared", "deputy"}}}});
   ASSERT_THAT(heard, IsOk());
-  auto lost_without_kind = service_->transition(clerk(), lawsuits(), first->id, "conclude",
-                                                {{"version", heard->version},
-                                                 {"fields", {{"concluded_on", "2025-06-01"}, {"outcome", "lost"}}}});
+  auto lost_without_kind = service_->transition(
+      clerk(), lawsuits(), first->id, "conclude",
+      {{"version", heard->version}, {"fields", {{"concluded_on", "2025-06-01"}, {"outcome", "lost"}}}});
   ASSERT_FALSE(lost_without_kind.has_value());
   EXPECT_EQ(lost_without_kind.error().field, "judgement_kind");
-  auto lost = service_->transition(clerk(), lawsuits(), first->id, "conclude",
-                                   {{"version", heard->version},
-                                    {"fields", {{"concluded_on", "2025-06-01"}, {"outcome", "lost"},
-                                                {"judgement_kind", "revoked"}}}});
+  auto lost = service_->transition(
+      clerk(), lawsuits(), first->id, "conclude",
+      {{"version", heard->version},
+       {"fields", {{"concluded_on", "2025-06-01"}, {"outcome", "lost"}, {"judgement_kind", "revoked"}}}});
   ASSERT_THAT(lost, IsOk());
-  auto early_appeal = create({{"case_number", "（2025）示01行终1号"}, {"instance", "second"}, {"plaintiff", "李四"},
-                              {"previous_instance", first->id}, {"filed_on", "2025-05-20"}});
+  auto early_appeal = create({{"case_number", "（2025）示01行终1号"},
+                              {"instance", "second"},
+                              {"plaintiff", "李四"},
+                              {"previous_instance", first->id},
+                              {"filed_on", "2025-05-20"}});
   ASSERT_FALSE(early_appeal.has_value());
   EXPECT_EQ(early_appeal.error().code, ErrorCode::kConflict);
-  auto appeal = create({{"case_number", "（2025）示01行终1号"}, {"instance", "second"}, {"plaintiff", "示例市司法局"},
-                        {"previous_instance", first->id}, {"filed_on", "2025-06-20"}});
+  auto appeal = create({{"case_number", "（2025）示01行终1号"},
+                        {"instance", "second"},
+                        {"plaintiff", "示例市司法局"},
+                        {"previous_instance", first->id},
+                        {"filed_on", "2025-06-20"}});
   ASSERT_THAT(appeal, IsOk());
-  auto retrial_of_retrial_path = create({{"case_number", "（2025）示行再1号"}, {"instance", "second"},
-                                         {"plaintiff", "李四"}, {"previous_instance", appeal->id},
+  auto retrial_of_retrial_path = create({{"case_number", "（2025）示行再1号"},
+                                         {"instance", "second"},
+                                         {"plaintiff", "李四"},
+                                         {"previous_instance", appeal->id},
                                          {"filed_on", "2025-09-01"}});
   ASSERT_FALSE(retrial_of_retrial_path.has_value());  // a second instance follows a first
 }

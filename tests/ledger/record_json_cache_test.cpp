@@ -24,8 +24,7 @@ class RecordJsonCacheTest : public testing::LedgerFixture {
   static const LedgerDeclaration& petitions() { return *find_ledger("petition"); }
 
   // The answer built afresh, as the API built it before the cache.
-  std::string fresh(const UserContext& u, const LedgerDeclaration& l, std::int64_t id,
-                    const std::optional<Date>& day) {
+  std::string fresh(const UserContext& u, const LedgerDeclaration& l, std::int64_t id, const std::optional<Date>& day) {
     auto record = service_->get(u, l, id);
     EXPECT_THAT(record, IsOk());
     if (!record) return "";
@@ -45,10 +44,9 @@ class RecordJsonCacheTest : public testing::LedgerFixture {
 
   // A petition received on 2025-03-03 by the district's justice bureau, entered by `u`.
   std::int64_t add_petition(const UserContext& u) {
-    auto r =
-        service_->create(u, petitions(),
-                         {{"org_code", "370102.sfj"},
-                          {"fields", {{"petitioner", "王五"}, {"received_on", "2025-03-03"}}}});
+    auto r = service_->create(
+        u, petitions(),
+        {{"org_code", "370102.sfj"}, {"fields", {{"petitioner", "王五"}, {"received_on", "2025-03-03"}}}});
     EXPECT_THAT(r, IsOk());
     return r ? r->id : 0;
   }
@@ -97,9 +95,7 @@ TEST_P(RecordJsonCacheTest, AWriteByAnotherStoreOnTheSameDatabaseIsSeen) {
   auto other_store = Store::open(db_->location());
   ASSERT_THAT(other_store, IsOk());
   LedgerService other(**other_store);
-  ASSERT_THAT(
-      other.update(UserContext::system_context(), people(), id, {{"fields", {{"name", "张三丰"}}}}),
-      IsOk());
+  ASSERT_THAT(other.update(UserContext::system_context(), people(), id, {{"fields", {{"name", "张三丰"}}}}), IsOk());
   auto after = cache.get(u, people(), id, day_);
   ASSERT_THAT(after, IsOk());
   EXPECT_THAT(*after, HasSubstr("\"张三丰\""));
@@ -208,8 +204,7 @@ TEST_P(RecordJsonCacheTest, ReadersDuringWritesNeverSeeAnOlderRecordThanBefore) 
   std::thread a(read_on, std::ref(seen_a));
   std::thread b(read_on, std::ref(seen_b));
   for (int i = 1; i <= kWrites; ++i)
-    ASSERT_THAT(service_->update(u, people(), id,
-                                 {{"fields", {{"position", "第" + std::to_string(i) + "次"}}}}),
+    ASSERT_THAT(service_->update(u, people(), id, {{"fields", {{"position", "第" + std::to_string(i) + "次"}}}}),
                 IsOk());
   done = true;
   a.join();
@@ -223,8 +218,7 @@ TEST_P(RecordJsonCacheTest, ReadersDuringWritesNeverSeeAnOlderRecordThanBefore) 
   EXPECT_THAT(*last, HasSubstr("\"第20次\""));
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, RecordJsonCacheTest,
-                         ::testing::ValuesIn(testing::all_backends()),
+INSTANTIATE_TEST_SUITE_P(Backends, RecordJsonCacheTest, ::testing::ValuesIn(testing::all_backends()),
                          [](const auto& info) { return info.param; });
 
 }  // namespace

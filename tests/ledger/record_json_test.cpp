@@ -18,11 +18,9 @@ class RecordJsonTest : public testing::LedgerFixture {
   // What the API wrote before: nlohmann::json's tree, serialised as json_response() does.
   // to_json takes today from the clock; the tests give append_record_json the same day.
   std::string reference(const UserContext& u, const LedgerDeclaration& l, const LedgerRecord& r) {
-    return service_->to_json(u, l, r, *orgs_)
-        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return service_->to_json(u, l, r, *orgs_).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
-  std::string written(const UserContext& u, const LedgerDeclaration& l, const LedgerRecord& r,
-                      Date today) {
+  std::string written(const UserContext& u, const LedgerDeclaration& l, const LedgerRecord& r, Date today) {
     std::string out = "prefix:";
     append_record_json(out, *service_, u, l, r, *orgs_, today);
     EXPECT_EQ(out.substr(0, 7), "prefix:") << "earlier content is left alone";
@@ -99,10 +97,9 @@ class RecordJsonTest : public testing::LedgerFixture {
 TEST_P(RecordJsonTest, SameBytesAsTheJsonLibraryForEveryLedgerStateAndRole) {
   auto today = parse_date(china_today());
   ASSERT_TRUE(today.has_value());
-  std::vector<UserContext> users = {
-      UserContext::system_context(),      user(Role::kAdmin, "370100"),
-      user(Role::kCoordinator, "370100"), user(Role::kClerk, "370102.sfj"),
-      user(Role::kClerk, "370100.sfj"),   user(Role::kReader, "370102")};
+  std::vector<UserContext> users = {UserContext::system_context(),      user(Role::kAdmin, "370100"),
+                                    user(Role::kCoordinator, "370100"), user(Role::kClerk, "370102.sfj"),
+                                    user(Role::kClerk, "370100.sfj"),   user(Role::kReader, "370102")};
   int compared = 0;
   for (const LedgerDeclaration* l : all_ledgers()) {
     std::vector<std::string> states = {l->initial_state};
@@ -132,20 +129,18 @@ TEST_P(RecordJsonTest, InvalidUtf8IsReplacedAsTheJsonLibraryDoes) {
 
 TEST_P(RecordJsonTest, KnownRecordHasTheDocumentedShape) {
   LedgerRecord r = filled(people(), "", 0);
-  std::string text =
-      written(user(Role::kReader, "370100"), people(), r, *Date::from_ymd(2024, 6, 1));
-  EXPECT_EQ(
-      text,
-      "{\"created_at\":\"2024-03-01T08:00:00Z\",\"created_by\":\"clerk\\\"1\",\"deadlines\":[],"
-      "\"fields\":{\"citizen_id\":\"11100000000000000A\",\"entered_on\":\"2024-01-05\",\"gender\":"
-      "\"male\","
-      "\"is_leader\":false,\"name\":\"张三\",\"phone\":\"张三\",\"position\":\"张三\","
-      "\"principal\":false,\"roles\":\"staff\"},"
-      "\"id\":17,\"labels\":{\"gender\":\"男\",\"is_leader\":\"否\",\"principal\":\"否\","
-      "\"roles\":\"工作人员\"},"
-      "\"org_code\":\"370102.sfj\",\"org_name\":\"甲区司法局\",\"state\":\"\",\"state_label\":\"\","
-      "\"title\":\"张三\",\"transitions\":[],\"updated_at\":\"2024-03-02T09:30:00Z\","
-      "\"updated_by\":\"coordinator\",\"version\":3}");
+  std::string text = written(user(Role::kReader, "370100"), people(), r, *Date::from_ymd(2024, 6, 1));
+  EXPECT_EQ(text,
+            "{\"created_at\":\"2024-03-01T08:00:00Z\",\"created_by\":\"clerk\\\"1\",\"deadlines\":[],"
+            "\"fields\":{\"citizen_id\":\"11100000000000000A\",\"entered_on\":\"2024-01-05\",\"gender\":"
+            "\"male\","
+            "\"is_leader\":false,\"name\":\"张三\",\"phone\":\"张三\",\"position\":\"张三\","
+            "\"principal\":false,\"roles\":\"staff\"},"
+            "\"id\":17,\"labels\":{\"gender\":\"男\",\"is_leader\":\"否\",\"principal\":\"否\","
+            "\"roles\":\"工作人员\"},"
+            "\"org_code\":\"370102.sfj\",\"org_name\":\"甲区司法局\",\"state\":\"\",\"state_label\":\"\","
+            "\"title\":\"张三\",\"transitions\":[],\"updated_at\":\"2024-03-02T09:30:00Z\","
+            "\"updated_by\":\"coordinator\",\"version\":3}");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RecordJsonTest, ::testing::ValuesIn(testing::all_backends()));

@@ -39,13 +39,11 @@ class TodoListTest : public testing::LedgerFixture {
     for (const char* org : {"370100", "370102"})
       for (int year : {2023, 2024}) {
         for (int k = 0; k < 2; ++k) study(org, "lecture", fmt::format("{}-0{}-10", year, 3 + k));
-        for (int k = 0; k < 4; ++k)
-          study(org, "executive_meeting", fmt::format("{}-0{}-20", year, 2 + 2 * k));
+        for (int k = 0; k < 4; ++k) study(org, "executive_meeting", fmt::format("{}-0{}-20", year, 2 + 2 * k));
       }
   }
   void study(const std::string& org, const std::string& kind, const std::string& on) {
-    add("law_study_session", org,
-        {{"topic", "学习民法典"}, {"held_on", on}, {"session_kind", kind}});
+    add("law_study_session", org, {{"topic", "学习民法典"}, {"held_on", on}, {"session_kind", kind}});
   }
 
   std::int64_t add(const std::string& ledger, const std::string& org, nlohmann::json fields) {
@@ -54,8 +52,7 @@ class TodoListTest : public testing::LedgerFixture {
     EXPECT_TRUE(r.has_value()) << r.error().full_message();
     return r ? r->id : 0;
   }
-  std::int64_t add_request(const std::string& org, const std::string& number,
-                           const std::string& received) {
+  std::int64_t add_request(const std::string& org, const std::string& number, const std::string& received) {
     return add("openness_request", org,
                {{"request_number", number}, {"applicant", "申请人"}, {"received_on", received}});
   }
@@ -70,17 +67,14 @@ class TodoListTest : public testing::LedgerFixture {
   static std::vector<std::string> lines(const TodoPage& page) {
     std::vector<std::string> out;
     for (const auto& i : page.items)
-      out.push_back(i.ledger->name + "/" + i.record_title + "/" + todo_step(i) + "/" + i.due.iso() +
-                    "/" + std::string(deadline_state_name(i.state)));
+      out.push_back(i.ledger->name + "/" + i.record_title + "/" + todo_step(i) + "/" + i.due.iso() + "/" +
+                    std::string(deadline_state_name(i.state)));
     return out;
   }
-  std::int64_t add_ticket(const std::string& number, const std::string& kind,
-                          const std::string& received, const std::string& handler) {
+  std::int64_t add_ticket(const std::string& number, const std::string& kind, const std::string& received,
+                          const std::string& handler) {
     return add("hotline_ticket", "370100",
-               {{"ticket_number", number},
-                {"kind", kind},
-                {"received_at", received},
-                {"handling_org", handler}});
+               {{"ticket_number", number}, {"kind", kind}, {"received_at", received}, {"handling_org", handler}});
   }
 };
 
@@ -91,21 +85,18 @@ class TodoListTest : public testing::LedgerFixture {
 TEST_P(TodoListTest, WorkingDayLimitAcrossNationalDay2024) {
   add_request("370102.sfj", "GK-1", "2024-09-27");
   auto sys = UserContext::system_context();
-  EXPECT_TRUE(todo(sys, "2024-10-26").items.empty())
-      << "four days before: not yet due soon (3 days)";
+  EXPECT_TRUE(todo(sys, "2024-10-26").items.empty()) << "four days before: not yet due soon (3 days)";
   EXPECT_THAT(lines(todo(sys, "2024-10-27")),
               ::testing::ElementsAre("openness_request/GK-1/reply/2024-10-30/due_soon"));
   EXPECT_THAT(lines(todo(sys, "2024-10-30")),
               ::testing::ElementsAre("openness_request/GK-1/reply/2024-10-30/due_today"));
-  EXPECT_THAT(lines(todo(sys, "2024-10-31")),
-              ::testing::ElementsAre("openness_request/GK-1/reply/2024-10-30/overdue"));
+  EXPECT_THAT(lines(todo(sys, "2024-10-31")), ::testing::ElementsAre("openness_request/GK-1/reply/2024-10-30/overdue"));
   TodoPage page = todo(sys, "2024-10-31");
   ASSERT_EQ(page.items.size(), 1u);
   const TodoItem& item = page.items[0];
   EXPECT_EQ(item.limit->source, "政府信息公开条例 第三十三条");
   EXPECT_EQ(item.org_name, "甲区司法局");
-  EXPECT_EQ(todo_rule(*item.ledger, *item.limit),
-            "答复期限：自收到申请日期起20个工作日（经批准可延长）");
+  EXPECT_EQ(todo_rule(*item.ledger, *item.limit), "答复期限：自收到申请日期起20个工作日（经批准可延长）");
 }
 
 // An approved extension of 5 working days moves the same request to 2024-11-06
@@ -123,8 +114,7 @@ TEST_P(TodoListTest, ExtensionDaysMoveTheDueDate) {
 // Day 15 is 2025-02-03, inside the Spring Festival days off (01-28…02-04), so the period
 // ends on the first working day after: Wednesday 2025-02-05.
 TEST_P(TodoListTest, CalendarDayLimitRollsPastSpringFestival2025) {
-  add("petition", "370100.sfj",
-      {{"petition_number", "XF-1"}, {"petitioner", "信访人"}, {"received_on", "2025-01-19"}});
+  add("petition", "370100.sfj", {{"petition_number", "XF-1"}, {"petitioner", "信访人"}, {"received_on", "2025-01-19"}});
   auto sys = UserContext::system_context();
   EXPECT_THAT(lines(todo(sys, "2025-02-03")),
               ::testing::ElementsAre("petition/XF-1/acceptance_notice/2025-02-05/due_soon"));
@@ -141,16 +131,15 @@ TEST_P(TodoListTest, WorkingDayLimitAcrossYearBoundary) {
   auto sys = UserContext::system_context();
   EXPECT_THAT(lines(todo(sys, "2025-01-17")),
               ::testing::ElementsAre("openness_request/GK-3/reply/2025-01-20/due_soon"));
-  EXPECT_THAT(lines(todo(sys, "2025-01-21")),
-              ::testing::ElementsAre("openness_request/GK-3/reply/2025-01-20/overdue"));
+  EXPECT_THAT(lines(todo(sys, "2025-01-21")), ::testing::ElementsAre("openness_request/GK-3/reply/2025-01-20/overdue"));
 }
 
 // A met or stopped deadline leaves the list: replied on time, the request is done.
 TEST_P(TodoListTest, MetDeadlinesLeaveTheList) {
   auto id = add_request("370100.sfj", "GK-4", "2024-12-20");
-  auto r = service_->transition(
-      UserContext::system_context(), *find_ledger("openness_request"), id, "reply",
-      {{"version", 1}, {"fields", {{"replied_on", "2025-01-10"}, {"reply_kind", "disclosed"}}}});
+  auto r =
+      service_->transition(UserContext::system_context(), *find_ledger("openness_request"), id, "reply",
+                           {{"version", 1}, {"fields", {{"replied_on", "2025-01-10"}, {"reply_kind", "disclosed"}}}});
   ASSERT_THAT(r, IsOk());
   EXPECT_TRUE(todo(UserContext::system_context(), "2025-01-21").items.empty());
 }
@@ -161,15 +150,9 @@ TEST_P(TodoListTest, EachRoleAndOrganisationSeesItsScope) {
   add_request("370102.sfj", "GK-district", "2024-09-27");
   add_request("370100.sfj", "GK-city", "2024-09-27");
   add("service_rating", "370100",
-      {{"rating_number", "PJ-bad"},
-       {"rated_org", "370102.sfj"},
-       {"rated_at", "2024-09-27T10:00:00"},
-       {"stars", 1}});
+      {{"rating_number", "PJ-bad"}, {"rated_org", "370102.sfj"}, {"rated_at", "2024-09-27T10:00:00"}, {"stars", 1}});
   add("service_rating", "370100",
-      {{"rating_number", "PJ-good"},
-       {"rated_org", "370102.sfj"},
-       {"rated_at", "2024-09-27T10:00:00"},
-       {"stars", 5}});
+      {{"rating_number", "PJ-good"}, {"rated_org", "370102.sfj"}, {"rated_at", "2024-09-27T10:00:00"}, {"stars", 5}});
   const std::string on = "2024-10-31";
   // 15 working days after 2024-09-27: 09-29, 09-30, 10-08…10-12 (7), 10-14…10-18 (12),
   // 10-21, 10-22, 10-23 (15): due 10-23.
@@ -184,17 +167,14 @@ TEST_P(TodoListTest, EachRoleAndOrganisationSeesItsScope) {
   EXPECT_EQ(todo(user(Role::kCoordinator, "370100"), on).total, 3);
   TodoQuery only_district;
   only_district.org = "370102";
-  EXPECT_EQ(todo(user(Role::kCoordinator, "370100"), on, only_district).total, 1)
-      << "by owner: the request";
+  EXPECT_EQ(todo(user(Role::kCoordinator, "370100"), on, only_district).total, 1) << "by owner: the request";
   EXPECT_EQ(todo(user(Role::kClerk, "nowhere"), on).total, 0);
 }
 
 TEST_P(TodoListTest, PagesOfFiftyWithTotalsPerState) {
-  for (int i = 0; i < 55; ++i)
-    add_request("370100.sfj", fmt::format("OLD-{:02}", i), "2024-09-27");  // due 10-30
-  for (int i = 0; i < 3; ++i)
-    add_request("370100.sfj", fmt::format("TODAY-{}", i), "2024-10-09");  // due 11-05
-  add_request("370100.sfj", "SOON", "2024-10-10");                        // due 11-06
+  for (int i = 0; i < 55; ++i) add_request("370100.sfj", fmt::format("OLD-{:02}", i), "2024-09-27");  // due 10-30
+  for (int i = 0; i < 3; ++i) add_request("370100.sfj", fmt::format("TODAY-{}", i), "2024-10-09");    // due 11-05
+  add_request("370100.sfj", "SOON", "2024-10-10");                                                    // due 11-06
   auto coordinator = user(Role::kCoordinator, "370100");
   TodoPage first = todo(coordinator, "2024-11-05");
   EXPECT_EQ(first.total, 59);
@@ -205,16 +185,14 @@ TEST_P(TodoListTest, PagesOfFiftyWithTotalsPerState) {
   EXPECT_EQ(first.items[0].record_title, "OLD-00");
   TodoQuery second;
   second.page = 2;
-  EXPECT_THAT(lines(todo(coordinator, "2024-11-05", second)),
-              ::testing::ElementsAre("openness_request/OLD-50/reply/2024-10-30/overdue",
-                                     "openness_request/OLD-51/reply/2024-10-30/overdue",
-                                     "openness_request/OLD-52/reply/2024-10-30/overdue",
-                                     "openness_request/OLD-53/reply/2024-10-30/overdue",
-                                     "openness_request/OLD-54/reply/2024-10-30/overdue",
-                                     "openness_request/TODAY-0/reply/2024-11-05/due_today",
-                                     "openness_request/TODAY-1/reply/2024-11-05/due_today",
-                                     "openness_request/TODAY-2/reply/2024-11-05/due_today",
-                                     "openness_request/SOON/reply/2024-11-06/due_soon"));
+  EXPECT_THAT(
+      lines(todo(coordinator, "2024-11-05", second)),
+      ::testing::ElementsAre(
+          "openness_request/OLD-50/reply/2024-10-30/overdue", "openness_request/OLD-51/reply/2024-10-30/overdue",
+          "openness_request/OLD-52/reply/2024-10-30/overdue", "openness_request/OLD-53/reply/2024-10-30/overdue",
+          "openness_request/OLD-54/reply/2024-10-30/overdue", "openness_request/TODAY-0/reply/2024-11-05/due_today",
+          "openness_request/TODAY-1/reply/2024-11-05/due_today", "openness_request/TODAY-2/reply/2024-11-05/due_today",
+          "openness_request/SOON/reply/2024-11-06/due_soon"));
   TodoQuery today_only;
   today_only.state = "due_today";
   TodoPage today = todo(coordinator, "2024-11-05", today_only);
@@ -233,16 +211,13 @@ TEST_P(TodoListTest, RefusesUnknownParameters) {
   TodoQuery q;
   q.today = day("2024-11-05");
   q.state = "late";
-  EXPECT_THAT(list_todo(*service_, coordinator, q),
-              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("state")));
+  EXPECT_THAT(list_todo(*service_, coordinator, q), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("state")));
   q.state = "";
   q.ledger = "no_such_ledger";
-  EXPECT_THAT(list_todo(*service_, coordinator, q),
-              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("no_such_ledger")));
+  EXPECT_THAT(list_todo(*service_, coordinator, q), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("no_such_ledger")));
   q.ledger = "";
   q.org = "999999";
-  EXPECT_THAT(list_todo(*service_, coordinator, q),
-              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("999999")));
+  EXPECT_THAT(list_todo(*service_, coordinator, q), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("999999")));
 }
 
 // 12345 tickets received Friday 2024-09-27 (the 12345 centre, 370100, owns them; 甲区司法局
@@ -262,30 +237,25 @@ TEST_P(TodoListTest, HotlineTicketsByKindForTheHandlingUnit) {
   TodoQuery tickets;
   tickets.ledger = "hotline_ticket";
   auto handler = user(Role::kClerk, "370102.sfj");
-  EXPECT_THAT(
-      lines(todo(handler, "2024-09-28", tickets)),
-      ::testing::ElementsAre("hotline_ticket/12345-1/handling_consultation/2024-09-29/due_soon"));
-  EXPECT_THAT(
-      lines(todo(handler, "2024-10-09", tickets)),
-      ::testing::ElementsAre("hotline_ticket/12345-1/handling_consultation/2024-09-29/overdue",
-                             "hotline_ticket/12345-2/handling_complaint/2024-10-10/due_soon"));
-  EXPECT_THAT(
-      lines(todo(handler, "2024-10-10", tickets)),
-      ::testing::ElementsAre("hotline_ticket/12345-1/handling_consultation/2024-09-29/overdue",
-                             "hotline_ticket/12345-2/handling_complaint/2024-10-10/due_today"));
-  EXPECT_EQ(todo(user(Role::kClerk, "370100.sfj"), "2024-10-10", tickets).total, 1)
-      << "the city bureau handles one";
+  EXPECT_THAT(lines(todo(handler, "2024-09-28", tickets)),
+              ::testing::ElementsAre("hotline_ticket/12345-1/handling_consultation/2024-09-29/due_soon"));
+  EXPECT_THAT(lines(todo(handler, "2024-10-09", tickets)),
+              ::testing::ElementsAre("hotline_ticket/12345-1/handling_consultation/2024-09-29/overdue",
+                                     "hotline_ticket/12345-2/handling_complaint/2024-10-10/due_soon"));
+  EXPECT_THAT(lines(todo(handler, "2024-10-10", tickets)),
+              ::testing::ElementsAre("hotline_ticket/12345-1/handling_consultation/2024-09-29/overdue",
+                                     "hotline_ticket/12345-2/handling_complaint/2024-10-10/due_today"));
+  EXPECT_EQ(todo(user(Role::kClerk, "370100.sfj"), "2024-10-10", tickets).total, 1) << "the city bureau handles one";
   EXPECT_EQ(todo(user(Role::kCoordinator, "370100"), "2024-10-10", tickets).total, 3)
       << "the coordinator sees every open ticket";
   TodoPage page = todo(handler, "2024-10-11", tickets);
   ASSERT_EQ(page.items.size(), 2u);
-  EXPECT_EQ(todo_rule(*page.items[1].ledger, *page.items[1].limit),
-            "投诉工单办理时限：自受理时间起5个工作日");
+  EXPECT_EQ(todo_rule(*page.items[1].ledger, *page.items[1].limit), "投诉工单办理时限：自受理时间起5个工作日");
   EXPECT_THAT(page.items[1].limit->source, HasSubstr("国办发〔2020〕53号"));
   EXPECT_EQ(page.items[1].org_code, "370100");
   // Closed: it leaves the list.
-  ASSERT_THAT(service_->update(UserContext::system_context(), *find_ledger("hotline_ticket"),
-                               complaint, {{"fields", {{"closed_at", "2024-10-11T09:00:00"}}}}),
+  ASSERT_THAT(service_->update(UserContext::system_context(), *find_ledger("hotline_ticket"), complaint,
+                               {{"fields", {{"closed_at", "2024-10-11T09:00:00"}}}}),
               IsOk());
   EXPECT_EQ(todo(handler, "2024-10-11", tickets).total, 1);
 }
@@ -294,20 +264,18 @@ TEST_P(TodoListTest, HotlineTicketsByKindForTheHandlingUnit) {
 // 10-16 after 10-10.
 TEST_P(TodoListTest, TheCitySetsItsOwnTicketPeriods) {
   add_ticket("12345-9", "complaint", "2024-09-27T16:40:00", "370102.sfj");
-  auto setting =
-      service_->create(user(Role::kCoordinator, "370100"), *find_ledger("region_time_limit"),
-                       {{"fields",
-                         {{"ledger_name", "hotline_ticket"},
-                          {"limit_name", "handling_complaint"},
-                          {"days", 10},
-                          {"day_count", "working_days"},
-                          {"basis", "示例市12345热线工单办理规范"},
-                          {"in_force", true}}}});
+  auto setting = service_->create(user(Role::kCoordinator, "370100"), *find_ledger("region_time_limit"),
+                                  {{"fields",
+                                    {{"ledger_name", "hotline_ticket"},
+                                     {"limit_name", "handling_complaint"},
+                                     {"days", 10},
+                                     {"day_count", "working_days"},
+                                     {"basis", "示例市12345热线工单办理规范"},
+                                     {"in_force", true}}}});
   ASSERT_THAT(setting, IsOk());
   TodoPage page = todo(UserContext::system_context(), "2024-10-16");
   install_region_time_limits(nullptr);
-  EXPECT_THAT(lines(page), ::testing::ElementsAre(
-                               "hotline_ticket/12345-9/handling_complaint/2024-10-16/due_today"));
+  EXPECT_THAT(lines(page), ::testing::ElementsAre("hotline_ticket/12345-9/handling_complaint/2024-10-16/due_today"));
   ASSERT_EQ(page.items.size(), 1u);
   EXPECT_THAT(page.items[0].limit->source, HasSubstr("示例市12345热线工单办理规范（本地区设定"));
 }
@@ -344,46 +312,39 @@ std::set<DutyKey> duties_owed(LedgerService& service, Store& store, Date today) 
     const Date due = duty_due(duty, year);
     const std::string state = due < today ? "overdue" : due == today ? "due_today" : "due_soon";
     std::map<std::string, int> done;  // owner (org code or person id) → records counted
-    EXPECT_THAT(service.for_each(
-                    sys, *d.ledger, {},
-                    [&](const LedgerRecord& r) -> Result<void> {
-                      const std::string y = duty.year_field.empty()
-                                                ? text(*d.ledger, r, duty.date_field).substr(0, 4)
-                                                : text(*d.ledger, r, duty.year_field);
-                      if (y != std::to_string(year)) return ok();
-                      if (!duty.done_field.empty() && text(*d.ledger, r, duty.done_field).empty())
-                        return ok();
-                      if (!duty.kind_field.empty() &&
-                          std::find(duty.kind_values.begin(), duty.kind_values.end(),
-                                    text(*d.ledger, r, duty.kind_field)) == duty.kind_values.end())
-                        return ok();
-                      ++done[duty.owner == DutyOwner::kPrincipalLeader
-                                 ? text(*d.ledger, r, duty.person_field)
-                                 : r.org_code];
-                      return ok();
-                    }),
-                IsOk());
+    EXPECT_THAT(
+        service.for_each(
+            sys, *d.ledger, {},
+            [&](const LedgerRecord& r) -> Result<void> {
+              const std::string y = duty.year_field.empty() ? text(*d.ledger, r, duty.date_field).substr(0, 4)
+                                                            : text(*d.ledger, r, duty.year_field);
+              if (y != std::to_string(year)) return ok();
+              if (!duty.done_field.empty() && text(*d.ledger, r, duty.done_field).empty()) return ok();
+              if (!duty.kind_field.empty() && std::find(duty.kind_values.begin(), duty.kind_values.end(),
+                                                        text(*d.ledger, r, duty.kind_field)) == duty.kind_values.end())
+                return ok();
+              ++done[duty.owner == DutyOwner::kPrincipalLeader ? text(*d.ledger, r, duty.person_field) : r.org_code];
+              return ok();
+            }),
+        IsOk());
     const LedgerDeclaration& owner = duty_owner_ledger(duty);
     auto owes = [&](const std::string& org) {
-      return std::find(duty.org_kinds.begin(), duty.org_kinds.end(), kind_of[org]) !=
-             duty.org_kinds.end();
+      return std::find(duty.org_kinds.begin(), duty.org_kinds.end(), kind_of[org]) != duty.org_kinds.end();
     };
-    EXPECT_THAT(
-        service.for_each(sys, owner, {},
-                         [&](const LedgerRecord& r) -> Result<void> {
-                           std::string key = r.org_code;
-                           if (duty.owner == DutyOwner::kPrincipalLeader) {
-                             if (text(owner, r, "principal") != "1") return ok();
-                             std::string entered = text(owner, r, "entered_on");
-                             if (!entered.empty() && entered > std::to_string(year) + "-12-31")
-                               return ok();
-                             key = std::to_string(r.id);
-                           }
-                           if (owes(r.org_code) && done[key] < d.minimum)
-                             out.insert({owner.name, r.id, duty.name, due.iso(), state});
-                           return ok();
-                         }),
-        IsOk());
+    EXPECT_THAT(service.for_each(sys, owner, {},
+                                 [&](const LedgerRecord& r) -> Result<void> {
+                                   std::string key = r.org_code;
+                                   if (duty.owner == DutyOwner::kPrincipalLeader) {
+                                     if (text(owner, r, "principal") != "1") return ok();
+                                     std::string entered = text(owner, r, "entered_on");
+                                     if (!entered.empty() && entered > std::to_string(year) + "-12-31") return ok();
+                                     key = std::to_string(r.id);
+                                   }
+                                   if (owes(r.org_code) && done[key] < d.minimum)
+                                     out.insert({owner.name, r.id, duty.name, due.iso(), state});
+                                   return ok();
+                                 }),
+                IsOk());
   }
   return out;
 }
@@ -403,21 +364,18 @@ TEST_P(TodoDemoPropertyTest, EqualsComputeDeadlinesOnTheDemoCity) {
   ASSERT_THAT(build_demo_city(service, {.seed = 3, .scale = DemoScale::kSmall}), IsOk());
   using Key = std::tuple<std::string, std::int64_t, std::string, std::string, std::string>;
   std::size_t seen = 0, seen_duties = 0;
-  for (const char* on :
-       {"2023-12-29", "2024-10-08", "2025-01-27", "2025-02-05", "2025-03-31", "2025-12-31"}) {
+  for (const char* on : {"2023-12-29", "2024-10-08", "2025-01-27", "2025-02-05", "2025-03-31", "2025-12-31"}) {
     const Date today = day(on);
     std::set<Key> expected;
     for (const LedgerDeclaration* l : all_ledgers()) {
       if (l->time_limits.empty()) continue;
-      auto r = service.for_each(
-          UserContext::system_context(), *l, {}, [&](const LedgerRecord& rec) -> Result<void> {
-            for (const Deadline& d : compute_deadlines(*l, rec, today))
-              if (d.state == DeadlineState::kDueSoon || d.state == DeadlineState::kDueToday ||
-                  d.state == DeadlineState::kOverdue)
-                expected.insert({l->name, rec.id, d.limit->name, d.due->iso(),
-                                 std::string(deadline_state_name(d.state))});
-            return ok();
-          });
+      auto r = service.for_each(UserContext::system_context(), *l, {}, [&](const LedgerRecord& rec) -> Result<void> {
+        for (const Deadline& d : compute_deadlines(*l, rec, today))
+          if (d.state == DeadlineState::kDueSoon || d.state == DeadlineState::kDueToday ||
+              d.state == DeadlineState::kOverdue)
+            expected.insert({l->name, rec.id, d.limit->name, d.due->iso(), std::string(deadline_state_name(d.state))});
+        return ok();
+      });
       ASSERT_THAT(r, IsOk());
     }
     std::set<Key> expected_duties = duties_owed(service, **store, today);
@@ -426,13 +384,11 @@ TEST_P(TodoDemoPropertyTest, EqualsComputeDeadlinesOnTheDemoCity) {
     std::set<Key> got, got_duties;
     for (const auto& i : page->items)
       (i.duty ? got_duties : got)
-          .insert({i.ledger->name, i.record, todo_step(i), i.due.iso(),
-                   std::string(deadline_state_name(i.state))});
+          .insert({i.ledger->name, i.record, todo_step(i), i.due.iso(), std::string(deadline_state_name(i.state))});
     EXPECT_EQ(got.size() + got_duties.size(), page->items.size()) << on << ": an item listed twice";
     EXPECT_EQ(got, expected) << on;
     EXPECT_EQ(got_duties, expected_duties) << on;
-    EXPECT_EQ(page->total, static_cast<std::int64_t>(expected.size() + expected_duties.size()))
-        << on;
+    EXPECT_EQ(page->total, static_cast<std::int64_t>(expected.size() + expected_duties.size())) << on;
     seen += expected.size();
     seen_duties += expected_duties.size();
     // Pages of 7 (state by state, too) are the full list cut in order.
@@ -456,8 +412,7 @@ TEST_P(TodoDemoPropertyTest, EqualsComputeDeadlinesOnTheDemoCity) {
   EXPECT_GT(seen_duties, 0u) << "and leaders short of their yearly duties";
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, TodoDemoPropertyTest,
-                         ::testing::ValuesIn(testing::all_backends()));
+INSTANTIATE_TEST_SUITE_P(Backends, TodoDemoPropertyTest, ::testing::ValuesIn(testing::all_backends()));
 
 }  // namespace
 }  // namespace fazhi

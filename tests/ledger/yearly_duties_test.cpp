@@ -32,9 +32,11 @@ TEST(YearlyDutyDeclarations, NameFieldsTheirLedgersHave) {
     EXPECT_FALSE(d.duty->source.empty());
     EXPECT_FALSE(d.duty->org_kinds.empty());
     EXPECT_NE(d.duty->year_field.empty(), d.duty->date_field.empty()) << "a year or a date field";
-    for (const std::string& f : {d.duty->year_field, d.duty->date_field, d.duty->person_field,
-                                 d.duty->done_field, d.duty->kind_field})
-      if (!f.empty()) EXPECT_NE(l.field(f), nullptr) << f;
+    for (const std::string& f :
+         {d.duty->year_field, d.duty->date_field, d.duty->person_field, d.duty->done_field, d.duty->kind_field})
+      if (!f.empty()) {
+        EXPECT_NE(l.field(f), nullptr) << f;
+      }
     if (d.duty->owner == DutyOwner::kPrincipalLeader) {
       EXPECT_EQ(l.field(d.duty->person_field)->type, FieldType::kPersonRef);
     }
@@ -76,18 +78,15 @@ class YearlyDutyTodoTest : public testing::LedgerFixture {
     EXPECT_TRUE(r.has_value()) << r.error().full_message();
     return r ? r->id : 0;
   }
-  std::int64_t person(const std::string& org, const std::string& name, const std::string& post,
-                      bool principal, bool leader = true) {
-    return add(
-        "people", org,
-        {{"name", name}, {"position", post}, {"is_leader", leader}, {"principal", principal}});
+  std::int64_t person(const std::string& org, const std::string& name, const std::string& post, bool principal,
+                      bool leader = true) {
+    return add("people", org, {{"name", name}, {"position", post}, {"is_leader", leader}, {"principal", principal}});
   }
   void law_report(std::int64_t who, int year, const std::string& on, const std::string& org) {
     add("law_report_by_leaders", org, {{"person", who}, {"year", year}, {"reported_on", on}});
   }
   void session(const std::string& org, const std::string& kind, const std::string& on) {
-    add("law_study_session", org,
-        {{"topic", "学习民法典"}, {"held_on", on}, {"session_kind", kind}});
+    add("law_study_session", org, {{"topic", "学习民法典"}, {"held_on", on}, {"session_kind", kind}});
   }
 
   TodoPage todo(const UserContext& user, const std::string& today, TodoQuery q = {}) {
@@ -116,13 +115,9 @@ class YearlyDutyTodoTest : public testing::LedgerFixture {
 // director who came in 2025 owes 2025's, not 2024's.
 TEST_P(YearlyDutyTodoTest, LawReportOfEachPrincipalLeader) {
   for (int year : {2022, 2023})
-    for (auto who : {mayor_, director_, district_})
-      law_report(who, year, std::to_string(year) + "-12-20", "370100");
+    for (auto who : {mayor_, director_, district_}) law_report(who, year, std::to_string(year) + "-12-20", "370100");
   add("people", "370102.sfj",
-      {{"name", "冯局长"},
-       {"position", "局长"},
-       {"principal", true},
-       {"entered_on", "2025-02-01"}});
+      {{"name", "冯局长"}, {"position", "局长"}, {"principal", true}, {"entered_on", "2025-02-01"}});
   law_report(mayor_, 2024, "2025-01-10", "370100");
   law_report(district_, 2024, "2024-12-20", "370102");
   auto sys = UserContext::system_context();
@@ -165,16 +160,14 @@ TEST_P(YearlyDutyTodoTest, StudyMinimumsOfEachGovernment) {
   // Until 61 days before the end of 2024, 2023's: the city held nothing, the district one
   // lecture; the national minimum of four 会前学法.
   TodoPage before = todo(sys, "2024-10-31", only);
-  EXPECT_THAT(
-      duties(before),
-      ElementsAre(
-          "2023年度法治专题讲座/示例市人民政府/2023-12-31/overdue/2023年度已记录0期，应不少于2期",
-          "2023年度法治专题讲座/示例市甲区人民政府/2023-12-31/overdue/"
-          "2023年度已记录1期，应不少于2期",
-          "2023年度常务会议会前学法/示例市人民政府/2023-12-31/overdue/"
-          "2023年度已记录0次，应不少于4次",
-          "2023年度常务会议会前学法/示例市甲区人民政府/2023-12-31/overdue/"
-          "2023年度已记录0次，应不少于4次"));
+  EXPECT_THAT(duties(before),
+              ElementsAre("2023年度法治专题讲座/示例市人民政府/2023-12-31/overdue/2023年度已记录0期，应不少于2期",
+                          "2023年度法治专题讲座/示例市甲区人民政府/2023-12-31/overdue/"
+                          "2023年度已记录1期，应不少于2期",
+                          "2023年度常务会议会前学法/示例市人民政府/2023-12-31/overdue/"
+                          "2023年度已记录0次，应不少于4次",
+                          "2023年度常务会议会前学法/示例市甲区人民政府/2023-12-31/overdue/"
+                          "2023年度已记录0次，应不少于4次"));
   EXPECT_THAT(duties(todo(sys, "2024-11-01", only)),
               ElementsAre("2024年度法治专题讲座/示例市甲区人民政府/2024-12-31/due_soon/"
                           "2024年度已记录1期，应不少于2期",
@@ -250,8 +243,7 @@ TEST_P(YearlyDutyTodoTest, EachUserSeesTheDutiesOfTheirScope) {
   EXPECT_EQ(cut, whole);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, YearlyDutyTodoTest,
-                         ::testing::ValuesIn(testing::all_backends()));
+INSTANTIATE_TEST_SUITE_P(Backends, YearlyDutyTodoTest, ::testing::ValuesIn(testing::all_backends()));
 
 }  // namespace
 }  // namespace fazhi

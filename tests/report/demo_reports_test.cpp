@@ -42,8 +42,7 @@ TEST_P(DemoReportsTest, PublishedYearsPassTheCheckAndTheOpenYearWaitsForParts) {
     EXPECT_EQ(status->outstanding, 0) << year;
     for (const auto& f : check_consistency(*doc, expected_parts(*status), nullptr))
       EXPECT_FALSE(f.blocking) << year << " " << f.message;
-    for (auto format :
-         {ReportFormat::kMarkdown, ReportFormat::kJson, ReportFormat::kHtml, ReportFormat::kDocx}) {
+    for (auto format : {ReportFormat::kMarkdown, ReportFormat::kJson, ReportFormat::kHtml, ReportFormat::kDocx}) {
       auto bytes = render_report(*doc, format);
       ASSERT_TRUE(bytes.has_value());
       EXPECT_GT(bytes->size(), 5000u) << year << " " << report_format_extension(format);

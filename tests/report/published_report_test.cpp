@@ -28,8 +28,11 @@ ReportDocument sample() {
                 {BlockKind::kHeading1, "一、主要举措和成效", "", false},
                 {BlockKind::kHeading2, "（六）健全社会矛盾纠纷行政预防调处化解体系", "disputes", false},
                 {BlockKind::kParagraph, "收到行政复议申请120件，纠错率8.33%。", "disputes", true}};
-  ReportFigure received{.indicator = "reconsideration.received", .label = "收到行政复议申请", .unit = "件",
-                        .chapter = "disputes", .definition = "收到申请日期在期间内的行政复议申请"};
+  ReportFigure received{.indicator = "reconsideration.received",
+                        .label = "收到行政复议申请",
+                        .unit = "件",
+                        .chapter = "disputes",
+                        .definition = "收到申请日期在期间内的行政复议申请"};
   received.value = 120;
   received.previous = 97;
   received.change = 23;
@@ -38,8 +41,11 @@ ReportDocument sample() {
   received.change_text = "同比上升23.71%";
   received.query = "SELECT count(*) FROM reconsideration WHERE …";
   received.records = 120;
-  ReportFigure rate{.indicator = "reconsideration.correction_rate", .label = "纠错率", .unit = "%",
-                    .chapter = "disputes", .definition = "纠错 ÷ 审结"};
+  ReportFigure rate{.indicator = "reconsideration.correction_rate",
+                    .label = "纠错率",
+                    .unit = "%",
+                    .chapter = "disputes",
+                    .definition = "纠错 ÷ 审结"};
   rate.ratio = true;
   rate.value = 8.33;
   rate.numerator = 10;
@@ -47,7 +53,8 @@ ReportDocument sample() {
   rate.text = "8.33";
   ReportFigure empty{.indicator = "reconsideration.overdue", .label = "超期审结", .unit = "件", .chapter = "disputes"};
   doc.figures = {received, rate, empty};
-  doc.trends = {{"reconsideration.received", "收到行政复议申请", "件", {{2022, 80.0}, {2023, 97.0}, {2024, std::nullopt}}}};
+  doc.trends = {
+      {"reconsideration.received", "收到行政复议申请", "件", {{2022, 80.0}, {2023, 97.0}, {2024, std::nullopt}}}};
   return doc;
 }
 
@@ -71,7 +78,8 @@ TEST(PublishedReport, ThawedDocumentRendersAsTheOriginalInEveryTextFormat) {
 
 TEST(PublishedReport, FilesComeFromThePackage) {
   const ReportDocument doc = sample();
-  auto package = zip_parts({{"report.json", freeze_report(doc)}, {"report.pdf", "%PDF-1.4 as published"},
+  auto package = zip_parts({{"report.json", freeze_report(doc)},
+                            {"report.pdf", "%PDF-1.4 as published"},
                             {"report.docx", "PK as published"}},
                            "test");
   ASSERT_TRUE(package.has_value());

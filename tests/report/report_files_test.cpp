@@ -28,8 +28,7 @@ ReportDocument sample_document() {
   doc.org_name = "示例市人民政府";
   doc.year = 2024;
   doc.date_text = "2025年3月28日";
-  auto figure = [&](std::string id, std::string label, std::string unit, double value,
-                    std::string text) {
+  auto figure = [&](std::string id, std::string label, std::string unit, double value, std::string text) {
     ReportFigure f{.indicator = std::move(id), .label = std::move(label), .unit = std::move(unit)};
     f.value = value;
     f.text = std::move(text);
@@ -39,12 +38,10 @@ ReportDocument sample_document() {
   figure("reconsideration.corrected", "纠错", "件", 96, "96");
   figure("reconsideration.correction_rate", "纠错率", "%", 8.46, "8.46");
   doc.blocks = {
-      {BlockKind::kParagraph, "2024年，示例市坚持依法行政，法治政府建设各项任务有序推进。", "",
-       false},
+      {BlockKind::kParagraph, "2024年，示例市坚持依法行政，法治政府建设各项任务有序推进。", "", false},
       {BlockKind::kHeading1, "一、主要举措和成效", "", false},
       {BlockKind::kHeading2, "（六）健全社会矛盾纠纷行政预防调处化解体系", "disputes", false},
-      {BlockKind::kParagraph, "2024年，收到行政复议申请1287件；纠错96件；纠错率8.46%。", "disputes",
-       true},
+      {BlockKind::kParagraph, "2024年，收到行政复议申请1287件；纠错96件；纠错率8.46%。", "disputes", true},
   };
   // Enough text for a second page, so that both page-number footers are used.
   for (int i = 0; i < 30; ++i)
@@ -61,8 +58,7 @@ std::string run(const std::string& command) {
   std::unique_ptr<FILE, decltype(&pclose)> pipe(popen(command.c_str(), "r"), pclose);
   if (!pipe) return out;
   std::array<char, 4096> buffer{};
-  while (size_t n = fread(buffer.data(), 1, buffer.size(), pipe.get()))
-    out.append(buffer.data(), n);
+  while (size_t n = fread(buffer.data(), 1, buffer.size(), pipe.get())) out.append(buffer.data(), n);
   return out;
 }
 
@@ -74,8 +70,7 @@ void expect_pdf_holds_the_report(const std::string& pdf, const ReportDocument& d
   for (char c : run("pdftotext '" + pdf + "' - 2>&1"))
     if (c != ' ' && c != '\n' && c != '\f') text += c;
   for (const auto& f : doc.figures)
-    EXPECT_NE(text.find(f.text + f.unit), std::string::npos)
-        << f.indicator << " " << f.text << f.unit;
+    EXPECT_NE(text.find(f.text + f.unit), std::string::npos) << f.indicator << " " << f.text << f.unit;
   EXPECT_NE(text.find("法治政府建设情况的报告"), std::string::npos);
   // The GB/T 9704 page numbers: "— 1 —" on the first page.
   EXPECT_NE(text.find("—1—"), std::string::npos);
@@ -113,9 +108,9 @@ TEST(ReportFilesTest, DocxOpensInLibreOfficeWithEveryFigureOnA4WithEmbeddedFonts
       << "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"urn:fontconfig:fonts.dtd\">\n<fontconfig>\n"
          "<include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include>\n<include>"
       << FAZHI_FONTCONFIG_FILE << "</include>\n</fontconfig>\n";
-  std::string log = run("cd '" + dir.path() + "' && HOME='" + dir.path() + "' FONTCONFIG_FILE='" +
-                        dir.file("fonts.conf") + "' soffice --headless --norestore --convert-to pdf --outdir '" +
-                        dir.path() + "' report.docx 2>&1");
+  std::string log =
+      run("cd '" + dir.path() + "' && HOME='" + dir.path() + "' FONTCONFIG_FILE='" + dir.file("fonts.conf") +
+          "' soffice --headless --norestore --convert-to pdf --outdir '" + dir.path() + "' report.docx 2>&1");
   std::ifstream pdf(dir.file("report.pdf"));
   ASSERT_TRUE(pdf) << "LibreOffice did not convert the DOCX: " << log;
   expect_pdf_holds_the_report(dir.file("report.pdf"), doc);
@@ -144,11 +139,9 @@ TEST(ReportFilesTest, DocxDeclaresTheOfficialLayoutAndFonts) {
   std::ofstream(dir.file("report.docx"), std::ios::binary) << *docx;
   std::string document = run("unzip -p '" + dir.file("report.docx") + "' word/document.xml");
   EXPECT_THAT(document, HasSubstr("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"));  // A4
-  EXPECT_THAT(
-      document,
-      HasSubstr(
-          "w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1587\""));  // 37/26/35/28 mm
-  EXPECT_THAT(document, HasSubstr("w:linePitch=\"579\""));  // 22 lines in 225 mm
+  EXPECT_THAT(document,
+              HasSubstr("w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1587\""));  // 37/26/35/28 mm
+  EXPECT_THAT(document, HasSubstr("w:linePitch=\"579\""));                                      // 22 lines in 225 mm
   EXPECT_THAT(run("unzip -p '" + dir.file("report.docx") + "' word/styles.xml"),
               HasSubstr("<w:spacing w:val=\"-5\"/>"));  // 28 characters
   std::string styles = run("unzip -p '" + dir.file("report.docx") + "' word/styles.xml");
@@ -156,8 +149,7 @@ TEST(ReportFilesTest, DocxDeclaresTheOfficialLayoutAndFonts) {
     EXPECT_THAT(styles, HasSubstr(font));
   EXPECT_THAT(styles, HasSubstr("<w:sz w:val=\"44\"/>"));  // 2号 title
   EXPECT_THAT(styles, HasSubstr("<w:sz w:val=\"32\"/>"));  // 3号 body
-  EXPECT_THAT(run("unzip -p '" + dir.file("report.docx") + "' word/footer1.xml"),
-              HasSubstr("PAGE"));
+  EXPECT_THAT(run("unzip -p '" + dir.file("report.docx") + "' word/footer1.xml"), HasSubstr("PAGE"));
 }
 
 }  // namespace

@@ -22,9 +22,9 @@
 
 namespace fazhi::testing {
 
-inline const std::vector<std::string> kReportIndicators = {
-    "reconsideration.received", "reconsideration.concluded", "reconsideration.corrected",
-    "reconsideration.correction_rate"};
+inline const std::vector<std::string> kReportIndicators = {"reconsideration.received", "reconsideration.concluded",
+                                                           "reconsideration.corrected",
+                                                           "reconsideration.correction_rate"};
 
 class ReportFixture : public LedgerFixture {
  protected:
@@ -40,9 +40,8 @@ class ReportFixture : public LedgerFixture {
 
   void case_(const std::string& n, const std::string& received, const std::string& accepted,
              const std::string& concluded, const std::string& kind) {
-    nlohmann::json f = {{"case_number", "复" + n},           {"applicant", "申请人" + n},
-                        {"respondent_org", "370102"},        {"act_description", "行政处罚决定"},
-                        {"received_on", received},           {"examined_on", accepted},
+    nlohmann::json f = {{"case_number", "复" + n},           {"applicant", "申请人" + n}, {"respondent_org", "370102"},
+                        {"act_description", "行政处罚决定"}, {"received_on", received},   {"examined_on", accepted},
                         {"examination_outcome", "accepted"}, {"accepted_on", accepted}};
     std::string state = "accepted";
     if (!concluded.empty()) {
@@ -64,16 +63,15 @@ class ReportFixture : public LedgerFixture {
   LedgerRecord round(nlohmann::json fields = nlohmann::json::object()) {
     fields["year"] = 2024;
     if (!fields.contains("opening"))
-      fields["opening"] =
-          "2024年，示例市坚持依法行政，法治政府建设各项任务有序推进。现将有关情况报告如下。";
+      fields["opening"] = "2024年，示例市坚持依法行政，法治政府建设各项任务有序推进。现将有关情况报告如下。";
     fields["report_date"] = "2025-03-28";
     auto r = service_->create(coordinator(), rounds(), {{"fields", fields}});
     EXPECT_TRUE(r.has_value()) << r.error().full_message();
     return r ? *r : LedgerRecord{};
   }
 
-  Result<LedgerRecord> write_part(const UserContext& as, std::int64_t round_id,
-                                  nlohmann::json fields, const std::string& org = "") {
+  Result<LedgerRecord> write_part(const UserContext& as, std::int64_t round_id, nlohmann::json fields,
+                                  const std::string& org = "") {
     fields["round"] = round_id;
     nlohmann::json body = {{"fields", fields}};
     if (!org.empty()) body["org_code"] = org;
@@ -81,39 +79,38 @@ class ReportFixture : public LedgerFixture {
   }
 
   Result<LedgerRecord> step(const UserContext& as, const LedgerDeclaration& ledger, std::int64_t id,
-                            const std::string& name,
-                            nlohmann::json fields = nlohmann::json::object()) {
+                            const std::string& name, nlohmann::json fields = nlohmann::json::object()) {
     auto now = service_->get(UserContext::system_context(), ledger, id);
     if (!now) return now.error();
-    return service_->transition(as, ledger, id, name,
-                                {{"version", now->version}, {"fields", fields}});
+    return service_->transition(as, ledger, id, name, {{"version", now->version}, {"fields", fields}});
   }
 
   // The round with the department's part submitted and the city's own part, moved to composing.
   LedgerRecord composed_round() {
     LedgerRecord r = round();
-    auto dept = write_part(
-        clerk(), r.id,
-        {{"disputes", "市司法局发挥行政复议化解行政争议主渠道作用，推进行政复议规范化建设。"},
-         {"shortcomings", "行政争议实质性化解力度仍需加强。"}});
+    auto dept = write_part(clerk(), r.id,
+                           {{"disputes", "市司法局发挥行政复议化解行政争议主渠道作用，推进行政复议规范化建设。"},
+                            {"shortcomings", "行政争议实质性化解力度仍需加强。"}});
     EXPECT_TRUE(dept.has_value()) << dept.error().full_message();
-    if (dept) EXPECT_TRUE(step(clerk(), parts(), dept->id, "submit").has_value());
+    if (dept) {
+      EXPECT_TRUE(step(clerk(), parts(), dept->id, "submit").has_value());
+    }
     auto own = write_part(coordinator(), r.id,
                           {{"first_responsibility", "政府主要负责同志带头研究部署法治政府建设。"},
                            {"next_year", "2025年，将继续完善行政复议工作机制。"}});
     EXPECT_TRUE(own.has_value()) << own.error().full_message();
-    if (own) EXPECT_TRUE(step(coordinator(), parts(), own->id, "submit").has_value());
+    if (own) {
+      EXPECT_TRUE(step(coordinator(), parts(), own->id, "submit").has_value());
+    }
     auto c = step(coordinator(), rounds(), r.id, "compose");
     EXPECT_TRUE(c.has_value()) << c.error().full_message();
     return c ? *c : r;
   }
 
-  Result<ReportDocument> compose(bool trace = false,
-                                 const UserContext& as = UserContext::system_context()) {
+  Result<ReportDocument> compose(bool trace = false, const UserContext& as = UserContext::system_context()) {
     IndicatorEngine engine(*service_);
     ReportComposer composer(*service_, engine);
-    return composer.compose(
-        as, {.org = "370100", .year = 2024, .trace = trace, .indicators = kReportIndicators});
+    return composer.compose(as, {.org = "370100", .year = 2024, .trace = trace, .indicators = kReportIndicators});
   }
 };
 

@@ -21,8 +21,7 @@ std::string golden_path(const std::string& name) {
 }
 
 void expect_golden(const std::string& name, const std::string& actual) {
-  if (const char* update = std::getenv("FAZHI_UPDATE_GOLDEN");
-      update && std::string(update) == "1") {
+  if (const char* update = std::getenv("FAZHI_UPDATE_GOLDEN"); update && std::string(update) == "1") {
     std::ofstream(golden_path(name), std::ios::binary) << actual;
     return;
   }
@@ -110,8 +109,7 @@ TEST_P(ReportOutputTest, ConsistencyCheckFindsTheMissingPartAndATypedFigure) {
   ASSERT_FALSE(findings.empty());
   EXPECT_EQ(findings[0].kind, "missing_part");
   EXPECT_THAT(findings[0].message, HasSubstr("示例市司法局"));
-  for (const auto& f : findings)
-    EXPECT_NE(f.kind, "typed_figure") << f.message;  // computed text agrees
+  for (const auto& f : findings) EXPECT_NE(f.kind, "typed_figure") << f.message;  // computed text agrees
 
   // The coordinator types 5 where the ledgers say 4.
   apply_edited_body(*doc, "## 一、主要举措和成效\n\n2024年，全市收到行政复议申请5件，审结3件。\n");
@@ -129,17 +127,13 @@ TEST_P(ReportOutputTest, ConsistencyCheckFindsTheMissingPartAndATypedFigure) {
 TEST_P(ReportOutputTest, RateInconsistentWithItsCountsIsFound) {
   ReportDocument doc;
   doc.year = 2024;
-  ReportFigure rate{.indicator = "reconsideration.correction_rate",
-                    .label = "纠错率",
-                    .unit = "%",
-                    .ratio = true};
+  ReportFigure rate{.indicator = "reconsideration.correction_rate", .label = "纠错率", .unit = "%", .ratio = true};
   rate.value = 40;
   rate.text = "40.00";
   rate.numerator = 1;
   rate.denominator = 3;
   doc.figures.push_back(rate);
-  ReportFigure empty{
-      .indicator = "reconsideration.received", .label = "收到行政复议申请", .unit = "件"};
+  ReportFigure empty{.indicator = "reconsideration.received", .label = "收到行政复议申请", .unit = "件"};
   doc.figures.push_back(empty);
   auto findings = check_consistency(doc, {}, nullptr);
   ASSERT_EQ(findings.size(), 2u);

@@ -16,18 +16,14 @@ class ReportRoundTest : public testing::ReportFixture {};
 TEST_P(ReportRoundTest, OpeningFillsTitleDeadlineAndRefusesASecondRound) {
   LedgerRecord r = round();
   EXPECT_EQ(r.state, "open");
-  EXPECT_EQ(sql_text(field_of(rounds(), r, "title")),
-            "示例市人民政府关于2024年度法治政府建设情况的报告");
+  EXPECT_EQ(sql_text(field_of(rounds(), r, "title")), "示例市人民政府关于2024年度法治政府建设情况的报告");
   EXPECT_EQ(sql_text(field_of(rounds(), r, "deadline")), "2025-04-01");
   auto again = service_->create(coordinator(), rounds(), {{"fields", {{"year", 2024}}}});
-  EXPECT_THAT(again,
-              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("同一单位同一年度只编制一份报告")));
+  EXPECT_THAT(again, ErrorIs(ErrorCode::kInvalidInput, HasSubstr("同一单位同一年度只编制一份报告")));
   // A department's own report is titled as one.
-  auto dept = service_->create(coordinator(), rounds(),
-                               {{"org_code", "370100.sfj"}, {"fields", {{"year", 2024}}}});
+  auto dept = service_->create(coordinator(), rounds(), {{"org_code", "370100.sfj"}, {"fields", {{"year", 2024}}}});
   ASSERT_TRUE(dept.has_value()) << dept.error().full_message();
-  EXPECT_EQ(sql_text(field_of(rounds(), *dept, "title")),
-            "示例市司法局2024年度法治政府建设工作报告");
+  EXPECT_EQ(sql_text(field_of(rounds(), *dept, "title")), "示例市司法局2024年度法治政府建设工作报告");
 }
 
 TEST_P(ReportRoundTest, ClerksCannotOpenRoundsNorWriteOtherDepartmentsParts) {
@@ -47,11 +43,9 @@ TEST_P(ReportRoundTest, PartIsSubmittedReturnedWithCommentsResubmittedAndAccepte
   LedgerRecord r = round();
   auto empty = write_part(clerk(), r.id, nlohmann::json::object());
   ASSERT_TRUE(empty.has_value());
-  EXPECT_THAT(step(clerk(), parts(), empty->id, "submit"),
-              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("至少填写")));
-  auto filled = service_->update(
-      clerk(), parts(), empty->id,
-      {{"version", empty->version}, {"fields", {{"disputes", "推进行政复议规范化建设。"}}}});
+  EXPECT_THAT(step(clerk(), parts(), empty->id, "submit"), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("至少填写")));
+  auto filled = service_->update(clerk(), parts(), empty->id,
+                                 {{"version", empty->version}, {"fields", {{"disputes", "推进行政复议规范化建设。"}}}});
   ASSERT_TRUE(filled.has_value()) << filled.error().full_message();
   auto submitted = step(clerk(), parts(), empty->id, "submit");
   ASSERT_TRUE(submitted.has_value()) << submitted.error().full_message();
@@ -63,15 +57,12 @@ TEST_P(ReportRoundTest, PartIsSubmittedReturnedWithCommentsResubmittedAndAccepte
               ErrorIs(ErrorCode::kConflict, HasSubstr("须由协调员退回")));
   EXPECT_THAT(step(clerk(), parts(), empty->id, "return", {{"return_comment", "补充"}}),
               ErrorIs(ErrorCode::kForbidden, ::testing::_));
-  EXPECT_THAT(step(coordinator(), parts(), empty->id, "return"),
-              ErrorIs(ErrorCode::kInvalidInput, ::testing::_));
-  auto returned =
-      step(coordinator(), parts(), empty->id, "return", {{"return_comment", "请补充具体成效"}});
+  EXPECT_THAT(step(coordinator(), parts(), empty->id, "return"), ErrorIs(ErrorCode::kInvalidInput, ::testing::_));
+  auto returned = step(coordinator(), parts(), empty->id, "return", {{"return_comment", "请补充具体成效"}});
   ASSERT_TRUE(returned.has_value()) << returned.error().full_message();
   EXPECT_EQ(returned->state, "returned");
-  auto edited = service_->update(
-      clerk(), parts(), empty->id,
-      {{"version", returned->version}, {"fields", {{"disputes", "补充后的材料。"}}}});
+  auto edited = service_->update(clerk(), parts(), empty->id,
+                                 {{"version", returned->version}, {"fields", {{"disputes", "补充后的材料。"}}}});
   ASSERT_TRUE(edited.has_value()) << edited.error().full_message();
   ASSERT_TRUE(step(clerk(), parts(), empty->id, "submit").has_value());
   auto accepted = step(coordinator(), parts(), empty->id, "accept");
@@ -101,16 +92,12 @@ TEST_P(ReportRoundTest, PublicationIsCheckedThenClosesTheRound) {
   EXPECT_THAT(step(coordinator(), rounds(), r.id, "publish", {{"published_on", "2025-03-28"}}),
               ErrorIs(ErrorCode::kInvalidInput, HasSubstr("一致性检查")));
   // Once the part is in (the coordinator may still take it while composing), it publishes.
-  EXPECT_THAT(write_part(clerk(), r.id, {{"disputes", "迟交的材料。"}}),
-              ErrorIs(ErrorCode::kConflict, ::testing::_));
-  auto part =
-      write_part(coordinator(), r.id, {{"disputes", "推进行政复议规范化建设。"}}, "370100.sfj");
+  EXPECT_THAT(write_part(clerk(), r.id, {{"disputes", "迟交的材料。"}}), ErrorIs(ErrorCode::kConflict, ::testing::_));
+  auto part = write_part(coordinator(), r.id, {{"disputes", "推进行政复议规范化建设。"}}, "370100.sfj");
   ASSERT_TRUE(part.has_value()) << part.error().full_message();
-  EXPECT_THAT(step(clerk(), parts(), part->id, "submit"),
-              ErrorIs(ErrorCode::kConflict, HasSubstr("不再接收")));
+  EXPECT_THAT(step(clerk(), parts(), part->id, "submit"), ErrorIs(ErrorCode::kConflict, HasSubstr("不再接收")));
   ASSERT_TRUE(step(coordinator(), parts(), part->id, "submit").has_value());
-  EXPECT_THAT(publish_round(*service_, engine, nullptr, clerk(), r.id),
-              ErrorIs(ErrorCode::kForbidden, ::testing::_));
+  EXPECT_THAT(publish_round(*service_, engine, nullptr, clerk(), r.id), ErrorIs(ErrorCode::kForbidden, ::testing::_));
   auto published = publish_round(*service_, engine, nullptr, coordinator(), r.id, "2025-03-28");
   ASSERT_TRUE(published.has_value()) << published.error().full_message();
   ASSERT_TRUE(published->published);

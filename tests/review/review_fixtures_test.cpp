@@ -42,12 +42,12 @@ std::vector<std::string> fixture_names() {
   return out;
 }
 
-INSTANTIATE_TEST_SUITE_P(Fixtures, ReviewFixtures, ::testing::ValuesIn(fixture_names()),
-                         [](const auto& info) {
-                           std::string s = info.param;
-                           for (char& c : s) if (!isalnum(static_cast<unsigned char>(c))) c = '_';
-                           return s;
-                         });
+INSTANTIATE_TEST_SUITE_P(Fixtures, ReviewFixtures, ::testing::ValuesIn(fixture_names()), [](const auto& info) {
+  std::string s = info.param;
+  for (char& c : s)
+    if (!isalnum(static_cast<unsigned char>(c))) c = '_';
+  return s;
+});
 
 }  // namespace
 }  // namespace fazhi::review

@@ -4,9 +4,8 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <functional>
-
 #include <fstream>
+#include <functional>
 #include <set>
 
 #include "review/consistency_checks.h"
@@ -34,13 +33,14 @@ TEST(ReviewJson, FiguresCarryTheContractFields) {
   auto r = testing_support::reviewer().review_file(fixture("hexi-district-2023.txt"));
   ASSERT_TRUE(r.has_value());
   nlohmann::json j = report_json(*r);
-  for (const char* key : {"file", "title", "region", "level", "report_year", "chapters", "figures", "defects", "removed"}) {
+  for (const char* key :
+       {"file", "title", "region", "level", "report_year", "chapters", "figures", "defects", "removed"}) {
     EXPECT_TRUE(j.contains(key)) << key;
   }
   ASSERT_FALSE(j["figures"].empty());
   for (const auto& f : j["figures"]) {
-    for (const char* key : {"value", "unit", "qualifier", "scaled_value", "base_unit", "label", "indicator", "chapter",
-                            "start", "end"}) {
+    for (const char* key :
+         {"value", "unit", "qualifier", "scaled_value", "base_unit", "label", "indicator", "chapter", "start", "end"}) {
       EXPECT_TRUE(f.contains(key)) << key << " in " << f.dump();
     }
     EXPECT_LT(f["start"].get<int>(), f["end"].get<int>());
@@ -83,7 +83,7 @@ TEST(ReviewJson, ComparesReportsByIndicator) {
 }
 
 TEST(ReviewChecks, RateAcceptsRoundingAndTruncation) {
-  EXPECT_TRUE(rate_matches(90.75, 2, 373.0 / 411 * 100));   // 90.754… rounds
+  EXPECT_TRUE(rate_matches(90.75, 2, 373.0 / 411 * 100));          // 90.754… rounds
   EXPECT_TRUE(rate_matches(99.77, 2, 8502335.0 / 8521280 * 100));  // 99.777… truncates
   EXPECT_TRUE(rate_matches(99.78, 2, 8502335.0 / 8521280 * 100));  // … or rounds
   EXPECT_FALSE(rate_matches(90.00, 2, 66.0 / 70 * 100));
@@ -110,7 +110,8 @@ TEST(ReviewCli, ExitCodesAndJson) {
   auto j = nlohmann::json::parse(out, nullptr, false);
   ASSERT_FALSE(j.is_discarded());
   EXPECT_EQ(j["reports"].size(), 1u);
-  EXPECT_EQ(run("review " + (std::filesystem::path(FAZHI_TEST_CASES_DIR) / "fixtures").string() + " --compare", &out), 0);
+  EXPECT_EQ(run("review " + (std::filesystem::path(FAZHI_TEST_CASES_DIR) / "fixtures").string() + " --compare", &out),
+            0);
   EXPECT_NE(out.find("reconsideration.received"), std::string::npos);
   EXPECT_EQ(run("review /nonexistent/report.txt"), 2);
   EXPECT_EQ(run("review"), 2);
@@ -127,7 +128,10 @@ TEST(ReviewCatalogue, MappingTableMatchesIndicatorsMd) {
   std::filesystem::path md;
   for (auto p : {std::filesystem::path(FAZHI_SOURCE_DIR) / ".." / "shared" / "domain" / "INDICATORS.md",
                  std::filesystem::path("/work/shared/domain/INDICATORS.md")}) {
-    if (std::filesystem::exists(p)) { md = p; break; }
+    if (std::filesystem::exists(p)) {
+      md = p;
+      break;
+    }
   }
   if (md.empty()) GTEST_SKIP() << "INDICATORS.md not present";
   std::ifstream in(md);

@@ -29,8 +29,8 @@ TEST_P(RealReports, FiguresMatchHandWrittenTable) {
   if (!std::filesystem::exists(file)) GTEST_SKIP() << file << " not present";
   auto report = testing_support::reviewer().review_file(file);
   ASSERT_TRUE(report.has_value()) << report.error().full_message();
-  auto expected = testing_support::read_expected(std::filesystem::path(FAZHI_TEST_CASES_DIR) / "real" /
-                                                 (GetParam() + ".expected"));
+  auto expected =
+      testing_support::read_expected(std::filesystem::path(FAZHI_TEST_CASES_DIR) / "real" / (GetParam() + ".expected"));
   testing_support::expect_report(*report, testing_support::decoded(file), expected, /*all_figures=*/false);
 }
 
@@ -38,7 +38,8 @@ INSTANTIATE_TEST_SUITE_P(Shared, RealReports,
                          ::testing::Values("changzhou-city-2020", "hengyang-city-2023", "jinzhong-city-2020"),
                          [](const auto& info) {
                            std::string s = info.param;
-                           for (char& c : s) if (c == '-') c = '_';
+                           for (char& c : s)
+                             if (c == '-') c = '_';
                            return s;
                          });
 

@@ -37,7 +37,9 @@ std::vector<SentenceCase> load_cases() {
   return out;
 }
 
-std::string opt(const std::optional<std::string>& s) { return s ? *s : "-"; }
+std::string opt(const std::optional<std::string>& s) {
+  return s ? *s : "-";
+}
 std::string num(const std::optional<double>& v) {
   if (!v) return "-";
   std::ostringstream o;
@@ -71,17 +73,23 @@ TEST_P(Sentences, Extracts) {
       item = trim(item.substr(0, brace));
     }
     size_t eq = item.find(" = ");
-    EXPECT_EQ(opt(f.indicator), item.substr(0, eq)) << "line " << c.line << " figure " << f.text << " label " << f.label;
+    EXPECT_EQ(opt(f.indicator), item.substr(0, eq))
+        << "line " << c.line << " figure " << f.text << " label " << f.label;
     EXPECT_EQ(f.text, item.substr(eq + 3)) << "line " << c.line;
     std::stringstream ks(keys);
     std::string kv;
     while (ks >> kv) {
       std::string k = kv.substr(0, kv.find('=')), v = kv.substr(kv.find('=') + 1);
-      if (k == "unit") EXPECT_EQ(opt(f.unit), v) << "line " << c.line;
-      else if (k == "base") EXPECT_EQ(opt(f.base_unit), v) << "line " << c.line;
-      else if (k == "qualifier") EXPECT_EQ(opt(f.qualifier), v) << "line " << c.line;
-      else if (k == "scaled") EXPECT_EQ(num(f.scaled_value), v) << "line " << c.line;
-      else ADD_FAILURE() << "unknown key " << k;
+      if (k == "unit")
+        EXPECT_EQ(opt(f.unit), v) << "line " << c.line;
+      else if (k == "base")
+        EXPECT_EQ(opt(f.base_unit), v) << "line " << c.line;
+      else if (k == "qualifier")
+        EXPECT_EQ(opt(f.qualifier), v) << "line " << c.line;
+      else if (k == "scaled")
+        EXPECT_EQ(num(f.scaled_value), v) << "line " << c.line;
+      else
+        ADD_FAILURE() << "unknown key " << k;
     }
   }
   for (const Defect& d : r.defects) {
@@ -118,7 +126,8 @@ std::vector<CheckCase> load_checks() {
     for (size_t p; (p = c.text.find("\\n")) != std::string::npos;) c.text.replace(p, 2, "\n");
     std::stringstream ks(trim(line.substr(b + 1)));
     std::string k;
-    while (ks >> k) if (k != "none") c.kinds.push_back(k);
+    while (ks >> k)
+      if (k != "none") c.kinds.push_back(k);
     out.push_back(c);
   }
   return out;

@@ -9,10 +9,10 @@
 #include <filesystem>
 #include <fstream>
 
+#include "harness/result_matchers.h"
 #include "review/source_reader.h"
 #include "review/utf.h"
 #include "review_test_support.h"
-#include "harness/result_matchers.h"
 
 namespace fazhi::review {
 namespace {
@@ -56,7 +56,13 @@ std::string to_utf16(const std::string& utf8, bool big_endian) {
   for (char32_t c : utf8_to_u32(utf8)) {
     auto put = [&](char16_t u) {
       char hi = static_cast<char>(u >> 8), lo = static_cast<char>(u & 0xFF);
-      if (big_endian) { out += hi; out += lo; } else { out += lo; out += hi; }
+      if (big_endian) {
+        out += hi;
+        out += lo;
+      } else {
+        out += lo;
+        out += hi;
+      }
     };
     if (c >= 0x10000) {
       put(static_cast<char16_t>(0xD800 + ((c - 0x10000) >> 10)));
@@ -79,7 +85,8 @@ void expect_sample(const ReviewedReport& r, const std::u32string& original) {
   ASSERT_EQ(r.figures.size(), 3u);
   EXPECT_EQ(r.figures[0].indicator.value_or(""), "reconsideration.received");
   for (const Figure& f : r.figures) {
-    EXPECT_TRUE(testing_support::span_shows(u32_to_utf8(original.substr(f.span.start, f.span.end - f.span.start)), f.text))
+    EXPECT_TRUE(
+        testing_support::span_shows(u32_to_utf8(original.substr(f.span.start, f.span.end - f.span.start)), f.text))
         << f.text << " at " << f.span.start;
   }
 }
@@ -162,7 +169,8 @@ TEST(ReviewSources, ReadsPdfTextLayerAndRejoinsWrappedLines) {
   for (const Figure& f : r.figures) {
     texts.push_back(f.text);
     indicators.push_back(f.indicator.value_or("-"));
-    EXPECT_TRUE(testing_support::span_shows(u32_to_utf8(src->text.substr(f.span.start, f.span.end - f.span.start)), f.text));
+    EXPECT_TRUE(
+        testing_support::span_shows(u32_to_utf8(src->text.substr(f.span.start, f.span.end - f.span.start)), f.text));
   }
   EXPECT_THAT(texts, ::testing::ElementsAre("75件", "70件", "95%", "1860件", "1822件", "97.96%"));
   EXPECT_EQ(indicators.back(), "mediation.success_rate");
@@ -209,7 +217,8 @@ TEST(ReviewSources, ReportsUnreadableInput) {
   EXPECT_THAT(read_source(dir.write("e.txt", "")), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("文件为空")));
   EXPECT_THAT(read_source(dir.write("b.pdf", "%PDF-1.4 broken")), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("PDF")));
   EXPECT_THAT(read_source(dir.write("c.docx", "PK not a zip")), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("docx")));
-  EXPECT_THAT(read_source(dir.write("d.txt", "\x81\x30\xFF\xFF\xFF")), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("编码")));
+  EXPECT_THAT(read_source(dir.write("d.txt", "\x81\x30\xFF\xFF\xFF")),
+              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("编码")));
 }
 
 TEST(ReviewSources, ListsDirectories) {

@@ -35,14 +35,18 @@ bool span_shows(const std::string& original_utf8, const std::string& figure_text
     if (o[i] == U'(') {
       size_t j = i + 1;
       while (j < o.size() && o[j] != U')' && o[j] > 0x60 && o[j] < 0x300) ++j;
-      if (j < o.size() && o[j] == U')' && j > i + 1) { i = j; continue; }
+      if (j < o.size() && o[j] == U')' && j > i + 1) {
+        i = j;
+        continue;
+      }
     }
     cleaned.push_back(o[i]);
   }
   if (cleaned.size() != t.size()) return false;
   auto digits = [](const std::u32string& s) {
     std::u32string d;
-    for (char32_t c : s) if ((c >= U'0' && c <= U'9') || c == U'.') d.push_back(c);
+    for (char32_t c : s)
+      if ((c >= U'0' && c <= U'9') || c == U'.') d.push_back(c);
     return d;
   };
   return digits(cleaned) == digits(t);
@@ -98,9 +102,12 @@ Expected read_expected(const std::filesystem::path& path) {
     } else if (op == "threshold") {
       auto kv = split(rest, '=');
       double v = std::stod(kv.at(1));
-      if (kv[0] == "precision") e.min_precision = v;
-      else if (kv[0] == "recall") e.min_recall = v;
-      else if (kv[0] == "mapping") e.min_mapping = v;
+      if (kv[0] == "precision")
+        e.min_precision = v;
+      else if (kv[0] == "recall")
+        e.min_recall = v;
+      else if (kv[0] == "mapping")
+        e.min_mapping = v;
     } else {
       ADD_FAILURE() << path << ":" << n << ": unknown line " << line;
     }
@@ -115,18 +122,26 @@ void expect_report(const ReviewedReport& r, const std::u32string& original, cons
     std::u32string out;
     bool tag = false;
     for (char32_t c : original.substr(s.start, s.end - s.start)) {
-      if (c == U'<') tag = true;
-      else if (c == U'>') tag = false;
-      else if (!tag) out.push_back(c);
+      if (c == U'<')
+        tag = true;
+      else if (c == U'>')
+        tag = false;
+      else if (!tag)
+        out.push_back(c);
     }
     return u32_to_utf8(out);
   };
   for (const auto& [k, v] : e.meta) {
-    if (k == "region") EXPECT_EQ(r.region.value_or("-"), v) << "region";
-    else if (k == "level") EXPECT_EQ(r.level.value_or("-"), v) << "level";
-    else if (k == "report_year") EXPECT_EQ(r.report_year ? std::to_string(*r.report_year) : "-", v) << "report_year";
-    else if (k == "title") EXPECT_EQ(r.title.value_or("-"), v) << "title";
-    else ADD_FAILURE() << "unknown meta " << k;
+    if (k == "region")
+      EXPECT_EQ(r.region.value_or("-"), v) << "region";
+    else if (k == "level")
+      EXPECT_EQ(r.level.value_or("-"), v) << "level";
+    else if (k == "report_year")
+      EXPECT_EQ(r.report_year ? std::to_string(*r.report_year) : "-", v) << "report_year";
+    else if (k == "title")
+      EXPECT_EQ(r.title.value_or("-"), v) << "title";
+    else
+      ADD_FAILURE() << "unknown meta " << k;
   }
   for (const auto& c : e.chapters) {
     bool found = false;
@@ -134,7 +149,8 @@ void expect_report(const ReviewedReport& r, const std::u32string& original, cons
       if (ch.id != c.at(0)) continue;
       found = true;
       EXPECT_EQ(ch.area.empty() ? "-" : ch.area, c.at(1)) << "chapter " << ch.id << " " << ch.title;
-      EXPECT_NE((ch.marker + ch.title).find(c.at(2)), std::string::npos) << "chapter " << ch.id << " title " << ch.marker << ch.title;
+      EXPECT_NE((ch.marker + ch.title).find(c.at(2)), std::string::npos)
+          << "chapter " << ch.id << " title " << ch.marker << ch.title;
     }
     EXPECT_TRUE(found) << "no chapter " << c.at(0);
   }
@@ -150,7 +166,8 @@ void expect_report(const ReviewedReport& r, const std::u32string& original, cons
   }
   for (const Defect& d : r.defects) {
     bool expected = false;
-    for (const auto& [kind, text] : e.defects) expected |= d.kind == kind && at_span(d.span).find(text) != std::string::npos;
+    for (const auto& [kind, text] : e.defects)
+      expected |= d.kind == kind && at_span(d.span).find(text) != std::string::npos;
     if (all_figures) {
       EXPECT_TRUE(expected) << "unexpected defect " << d.kind << " at “" << at_span(d.span) << "”: " << d.message;
     }
@@ -180,8 +197,11 @@ void expect_report(const ReviewedReport& r, const std::u32string& original, cons
       EXPECT_EQ(f.unit.value_or("-"), x.unit) << "unit of “" << x.text << "” (line " << x.line << ")";
       if (x.indicator != "-" || f.indicator) {
         ++mapped_total;
-        if (f.indicator.value_or("-") == x.indicator) ++mapped_ok;
-        else notes.push_back("  mapping: " + x.text + " [" + f.label + "] got " + f.indicator.value_or("-") + " want " + x.indicator);
+        if (f.indicator.value_or("-") == x.indicator)
+          ++mapped_ok;
+        else
+          notes.push_back("  mapping: " + x.text + " [" + f.label + "] got " + f.indicator.value_or("-") + " want " +
+                          x.indicator);
         if (f.indicator.value_or("-") != x.indicator && all_figures)
           ADD_FAILURE() << "indicator of “" << f.label << " " << x.text << "” (line " << x.line << "): got "
                         << f.indicator.value_or("-") << ", want " << x.indicator;
@@ -206,7 +226,8 @@ void expect_report(const ReviewedReport& r, const std::u32string& original, cons
     EXPECT_GE(precision, e.min_precision) << "figures " << r.figures.size() << ", matched " << matched;
     EXPECT_GE(recall, e.min_recall) << "expected " << e.figures.size() << ", matched " << matched;
     EXPECT_GE(mapping, e.min_mapping) << mapped_ok << " of " << mapped_total << " mapped as expected";
-    if (precision < e.min_precision || recall < e.min_recall || mapping < e.min_mapping || getenv("FAZHI_REVIEW_VERBOSE")) {
+    if (precision < e.min_precision || recall < e.min_recall || mapping < e.min_mapping ||
+        getenv("FAZHI_REVIEW_VERBOSE")) {
       for (size_t k = 0; k < r.figures.size(); ++k) {
         if (!used[k]) std::cerr << "  extra: " << r.figures[k].text << "  [" << r.figures[k].label << "]\n";
       }

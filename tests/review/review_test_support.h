@@ -23,11 +23,11 @@ struct ExpectedFigure {
   int line = 0;
 };
 struct Expected {
-  std::vector<std::pair<std::string, std::string>> meta;       // key, value
-  std::vector<std::vector<std::string>> chapters;              // id, area, title prefix
-  std::vector<std::pair<std::string, std::string>> removed;    // kind, text contained
-  std::vector<std::pair<std::string, std::string>> defects;    // kind, text at span
-  std::vector<std::string> no_defects;                         // kinds that must not fire
+  std::vector<std::pair<std::string, std::string>> meta;     // key, value
+  std::vector<std::vector<std::string>> chapters;            // id, area, title prefix
+  std::vector<std::pair<std::string, std::string>> removed;  // kind, text contained
+  std::vector<std::pair<std::string, std::string>> defects;  // kind, text at span
+  std::vector<std::string> no_defects;                       // kinds that must not fire
   std::vector<std::string> redactions;
   std::vector<ExpectedFigure> figures;
   double min_precision = 1.0, min_recall = 1.0, min_mapping = 1.0;

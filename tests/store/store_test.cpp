@@ -32,7 +32,8 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
       if (!r) return r.error();
       n = *sql_int(r->rows[0][0]);
       return ok();
-    }), IsOk());
+    }),
+                IsOk());
     return n;
   }
   std::unique_ptr<testing::TempDatabase> db_;
@@ -51,14 +52,16 @@ TEST_P(StoreTest, OpensTwiceAndAppliesMigrationsOnce) {
 }
 
 TEST_P(StoreTest, WriteCommitsChangeAndAuditTogether) {
-  ASSERT_THAT(store_->write(actor_, [](WriteTransaction& tx) -> Result<void> {
-    std::vector<SqlValue> p = {std::int64_t{1}, std::string("甲")};
-    FAZHI_TRY(tx.sql().execute("INSERT INTO t (id, name) VALUES (?, ?)", p));
-    AuditEntry e{.action = "create", .ledger = "t", .record_id = "1", .after = R"({"id":1})"};
-    FAZHI_TRY(tx.audit(e));
-    FAZHI_TRY(tx.audit(AuditEntry{.action = "note", .ledger = "t", .record_id = "1"}));
-    return ok();
-  }), IsOk());
+  ASSERT_THAT(store_->write(actor_,
+                            [](WriteTransaction& tx) -> Result<void> {
+                              std::vector<SqlValue> p = {std::int64_t{1}, std::string("甲")};
+                              FAZHI_TRY(tx.sql().execute("INSERT INTO t (id, name) VALUES (?, ?)", p));
+                              AuditEntry e{.action = "create", .ledger = "t", .record_id = "1", .after = R"({"id":1})"};
+                              FAZHI_TRY(tx.audit(e));
+                              FAZHI_TRY(tx.audit(AuditEntry{.action = "note", .ledger = "t", .record_id = "1"}));
+                              return ok();
+                            }),
+              IsOk());
   EXPECT_EQ(count("t"), 1);
   EXPECT_EQ(count("audit_log"), 2);
   ASSERT_THAT(store_->read([](SqlSession& s) -> Result<void> {
@@ -71,7 +74,8 @@ TEST_P(StoreTest, WriteCommitsChangeAndAuditTogether) {
     EXPECT_EQ(*sql_int(head.rows[0][0]), 2);
     EXPECT_EQ(sql_text(head.rows[0][1]), sql_text(r.rows[1][2]));
     return ok();
-  }), IsOk());
+  }),
+              IsOk());
 }
 
 TEST_P(StoreTest, FailedWriteLeavesNothing) {
@@ -102,8 +106,7 @@ TEST_P(StoreTest, WriteAloneLeavesTheWalOnlyWhenAloneAndPutsItBack) {
       FAZHI_ASSIGN_OR_RETURN(during, journal_mode(tx.sql()));
       std::vector<SqlValue> p = {id, std::string("甲")};
       FAZHI_TRY(tx.sql().execute("INSERT INTO t (id, name) VALUES (?, ?)", p));
-      FAZHI_TRY(
-          tx.audit(AuditEntry{.action = "create", .ledger = "t", .record_id = std::to_string(id)}));
+      FAZHI_TRY(tx.audit(AuditEntry{.action = "create", .ledger = "t", .record_id = std::to_string(id)}));
       if (fail) return invalid_input("测试", "", "故意失败");
       return ok();
     });
@@ -160,11 +163,13 @@ TEST_P(StoreTest, DuplicateKeyIsConflict) {
 
 TEST_P(StoreTest, ValuesRoundTripAlikeOnBothBackends) {
   ASSERT_THAT(store_->apply_migration("typed", "CREATE TABLE typed (i BIGINT, s TEXT, n TEXT)"), IsOk());
-  ASSERT_THAT(store_->write(actor_, [](WriteTransaction& tx) -> Result<void> {
-    std::vector<SqlValue> p = {std::int64_t{-42}, std::string("复议'\"?"), nullptr};
-    FAZHI_TRY(tx.sql().execute("INSERT INTO typed (i, s, n) VALUES (?, ?, ?)", p));
-    return ok();
-  }), IsOk());
+  ASSERT_THAT(store_->write(actor_,
+                            [](WriteTransaction& tx) -> Result<void> {
+                              std::vector<SqlValue> p = {std::int64_t{-42}, std::string("复议'\"?"), nullptr};
+                              FAZHI_TRY(tx.sql().execute("INSERT INTO typed (i, s, n) VALUES (?, ?, ?)", p));
+                              return ok();
+                            }),
+              IsOk());
   ASSERT_THAT(store_->read([](SqlSession& s) -> Result<void> {
     FAZHI_ASSIGN_OR_RETURN(auto r, s.query("SELECT i, s, n, COUNT(*) AS c, SUM(i) FROM typed GROUP BY i, s, n"));
     EXPECT_EQ(std::get<std::int64_t>(r.rows[0][0]), -42);
@@ -173,15 +178,18 @@ TEST_P(StoreTest, ValuesRoundTripAlikeOnBothBackends) {
     EXPECT_EQ(std::get<std::int64_t>(r.rows[0][3]), 1);
     EXPECT_EQ(*sql_int(r.rows[0][4]), -42);
     return ok();
-  }), IsOk());
+  }),
+              IsOk());
 }
 
 TEST_P(StoreTest, BackupIsAConsistentCopy) {
-  ASSERT_THAT(store_->write(actor_, [](WriteTransaction& tx) -> Result<void> {
-    std::vector<SqlValue> p = {std::int64_t{1}, std::string("甲")};
-    FAZHI_TRY(tx.sql().execute("INSERT INTO t (id, name) VALUES (?, ?)", p));
-    return ok();
-  }), IsOk());
+  ASSERT_THAT(store_->write(actor_,
+                            [](WriteTransaction& tx) -> Result<void> {
+                              std::vector<SqlValue> p = {std::int64_t{1}, std::string("甲")};
+                              FAZHI_TRY(tx.sql().execute("INSERT INTO t (id, name) VALUES (?, ?)", p));
+                              return ok();
+                            }),
+              IsOk());
   testing::TempDir dir;
   std::string out = dir.file(GetParam() == "sqlite" ? "copy.db" : "copy.sql");
   ASSERT_THAT(store_->backup(out), IsOk());
@@ -192,7 +200,8 @@ TEST_P(StoreTest, BackupIsAConsistentCopy) {
       FAZHI_ASSIGN_OR_RETURN(auto r, s.query("SELECT name FROM t"));
       EXPECT_EQ(sql_text(r.rows[0][0]), "甲");
       return ok();
-    }), IsOk());
+    }),
+                IsOk());
   } else {
     FILE* f = fopen(out.c_str(), "r");
     ASSERT_NE(f, nullptr);
@@ -206,33 +215,37 @@ TEST_P(StoreTest, BackupIsAConsistentCopy) {
 TEST_P(StoreTest, AppendedRowsReadBackAsWrittenAndAreSeenByLaterStatements) {
   const std::vector<std::string> columns = {"id", "name"};
   const std::vector<std::string> names = {"甲\t乙\n丙\r丁\\戊", "", "\\N", "plain"};
-  ASSERT_THAT(store_->write(actor_, [&](WriteTransaction& tx) -> Result<void> {
-    FAZHI_ASSIGN_OR_RETURN(auto appender, tx.sql().append_rows("t", columns));
-    for (size_t i = 0; i < names.size(); ++i) {
-      std::vector<SqlValue> row = {static_cast<std::int64_t>(i + 1), names[i]};
-      FAZHI_TRY(appender->append(row));
-    }
-    std::vector<SqlValue> last = {std::int64_t{9}, nullptr};
-    FAZHI_TRY(appender->append(last));
-    // A query in the same transaction sees every row, flushed or not.
-    FAZHI_ASSIGN_OR_RETURN(auto seen, tx.sql().query("SELECT COUNT(*) FROM t"));
-    EXPECT_EQ(sql_int(seen.rows[0][0]), 5);
-    return appender->flush();
-  }), IsOk());
+  ASSERT_THAT(store_->write(actor_,
+                            [&](WriteTransaction& tx) -> Result<void> {
+                              FAZHI_ASSIGN_OR_RETURN(auto appender, tx.sql().append_rows("t", columns));
+                              for (size_t i = 0; i < names.size(); ++i) {
+                                std::vector<SqlValue> row = {static_cast<std::int64_t>(i + 1), names[i]};
+                                FAZHI_TRY(appender->append(row));
+                              }
+                              std::vector<SqlValue> last = {std::int64_t{9}, nullptr};
+                              FAZHI_TRY(appender->append(last));
+                              // A query in the same transaction sees every row, flushed or not.
+                              FAZHI_ASSIGN_OR_RETURN(auto seen, tx.sql().query("SELECT COUNT(*) FROM t"));
+                              EXPECT_EQ(sql_int(seen.rows[0][0]), 5);
+                              return appender->flush();
+                            }),
+              IsOk());
   ASSERT_THAT(store_->read([&](SqlSession& s) -> Result<void> {
     FAZHI_ASSIGN_OR_RETURN(auto r, s.query("SELECT id, name FROM t ORDER BY id"));
     EXPECT_EQ(r.rows.size(), 5u);
     for (size_t i = 0; i < names.size() && i < r.rows.size(); ++i) EXPECT_EQ(sql_text(r.rows[i][1]), names[i]);
-    if (r.rows.size() == 5) EXPECT_TRUE(is_null(r.rows[4][1]));
+    if (r.rows.size() == 5) {
+      EXPECT_TRUE(is_null(r.rows[4][1]));
+    }
     return ok();
-  }), IsOk());
+  }),
+              IsOk());
 }
 
 TEST_P(StoreTest, AppendedRowsKeepTheirOwnNullsAndNumbersBatchAfterBatch) {
   // SQLite's multi-row INSERT keeps a NULL or a number bound from one batch to the next: each
   // row must still read back with its own values, however they change between batches.
-  ASSERT_THAT(store_->apply_migration("mixed", "CREATE TABLE mixed (id BIGINT, n BIGINT, s TEXT)"),
-              IsOk());
+  ASSERT_THAT(store_->apply_migration("mixed", "CREATE TABLE mixed (id BIGINT, n BIGINT, s TEXT)"), IsOk());
   const std::vector<std::string> columns = {"id", "n", "s"};
   const std::int64_t rows = 6 * static_cast<std::int64_t>(kAppendBatchRows) + 5;
   // By batch: NULL, 7, 7, the row's id, NULL, 7 …; text in every other batch, NULL between.
@@ -307,11 +320,13 @@ TEST_P(StoreTest, AppendedRowsOfAFailedWriteAreDiscarded) {
   EXPECT_THAT(written, ErrorIs(ErrorCode::kInvalidInput, HasSubstr("中途放弃")));
   EXPECT_EQ(count("t"), 0);
   // The session is clean for the next write: nothing pending is sent with it.
-  ASSERT_THAT(store_->write(actor_, [](WriteTransaction& tx) -> Result<void> {
-    std::vector<SqlValue> p = {std::int64_t{2}, std::string("乙")};
-    FAZHI_TRY(tx.sql().execute("INSERT INTO t (id, name) VALUES (?, ?)", p));
-    return ok();
-  }), IsOk());
+  ASSERT_THAT(store_->write(actor_,
+                            [](WriteTransaction& tx) -> Result<void> {
+                              std::vector<SqlValue> p = {std::int64_t{2}, std::string("乙")};
+                              FAZHI_TRY(tx.sql().execute("INSERT INTO t (id, name) VALUES (?, ?)", p));
+                              return ok();
+                            }),
+              IsOk());
   EXPECT_EQ(count("t"), 1);
 }
 
@@ -338,11 +353,13 @@ TEST_P(StoreTest, ManyAppendedRowsStreamAcrossStatementsAndRollBackWhole) {
   });
   EXPECT_THAT(written, ErrorIs(ErrorCode::kInvalidInput, HasSubstr("写到一半放弃")));
   EXPECT_EQ(count("t"), 0);
-  ASSERT_THAT(store_->write(actor_, [&](WriteTransaction& tx) -> Result<void> {
-    FAZHI_ASSIGN_OR_RETURN(auto appender, tx.sql().append_rows("t", columns));
-    FAZHI_TRY(append(*appender, 1));
-    return appender->flush();
-  }), IsOk());
+  ASSERT_THAT(store_->write(actor_,
+                            [&](WriteTransaction& tx) -> Result<void> {
+                              FAZHI_ASSIGN_OR_RETURN(auto appender, tx.sql().append_rows("t", columns));
+                              FAZHI_TRY(append(*appender, 1));
+                              return appender->flush();
+                            }),
+              IsOk());
   EXPECT_EQ(count("t"), 40000);
 }
 

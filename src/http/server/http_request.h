@@ -77,9 +77,7 @@ class HttpRequest {
   // has no such parameter.
   std::string_view path_param(std::string_view name) const;
   const std::map<std::string, std::string, std::less<>>& path_params() const { return params_; }
-  void set_path_params(std::map<std::string, std::string, std::less<>> params) {
-    params_ = std::move(params);
-  }
+  void set_path_params(std::map<std::string, std::string, std::less<>> params) { params_ = std::move(params); }
 
   // HTTP version as 10 or 11; whether the client asked to keep the connection.
   int version() const { return version_; }

@@ -1,8 +1,8 @@
 #include "http/server/http_response.h"
 
-#include "core/json_text.h"
-
 #include <fmt/format.h>
+
+#include "core/json_text.h"
 
 namespace fazhi::http {
 
@@ -26,7 +26,9 @@ std::string http_date(std::time_t time) {
                      tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
-std::string json_escape(std::string_view text) { return fazhi::json_escape(text); }
+std::string json_escape(std::string_view text) {
+  return fazhi::json_escape(text);
+}
 
 HttpResponse HttpResponse::json(int status, std::string body) {
   HttpResponse response(status);
@@ -43,8 +45,8 @@ HttpResponse HttpResponse::text(int status, std::string body) {
 }
 
 HttpResponse HttpResponse::error(int status, std::string_view code, std::string_view message) {
-  return json(status, fmt::format(R"({{"error":{{"code":"{}","message":"{}"}}}})", json_escape(code),
-                                  json_escape(message)));
+  return json(status,
+              fmt::format(R"({{"error":{{"code":"{}","message":"{}"}}}})", json_escape(code), json_escape(message)));
 }
 
 std::string_view HttpResponse::header(std::string_view name) const {
@@ -66,9 +68,13 @@ void HttpResponse::remove_header(std::string_view name) {
   headers_.erase(begin, end);
 }
 
-void HttpResponse::set_json_content_type() { set_header("Content-Type", "application/json; charset=utf-8"); }
+void HttpResponse::set_json_content_type() {
+  set_header("Content-Type", "application/json; charset=utf-8");
+}
 
-void HttpResponse::set_cookie(const Cookie& cookie) { add_header("Set-Cookie", set_cookie_value(cookie)); }
+void HttpResponse::set_cookie(const Cookie& cookie) {
+  add_header("Set-Cookie", set_cookie_value(cookie));
+}
 
 void HttpResponse::clear_cookie(std::string_view name, std::string_view path) {
   Cookie gone{.name = std::string(name), .value = "", .path = std::string(path), .max_age_seconds = 0};

@@ -22,7 +22,7 @@ struct Cookie {
   std::string path = "/";
   std::optional<long long> max_age_seconds;  // 0 deletes the cookie
   bool http_only = true;
-  bool secure = false;  // set when fazhi sits behind HTTPS
+  bool secure = false;            // set when fazhi sits behind HTTPS
   std::string same_site = "Lax";  // "Strict", "Lax", "None" or "" to omit
 };
 

@@ -1,17 +1,10 @@
 // The only translation unit that sees Boost.Beast and Asio (they take ~20 s to compile).
 #include "http/server/http_server.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <atomic>
-#include <charconv>
-#include <condition_variable>
-#include <csignal>
-#include <mutex>
-#include <thread>
-#include <unordered_set>
-#include <utility>
-#include <vector>
-
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -23,7 +16,14 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <fmt/format.h>
+#include <charconv>
+#include <condition_variable>
+#include <csignal>
+#include <mutex>
+#include <thread>
+#include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "http/server/gzip.h"
 #include "http/server/static_files.h"
@@ -86,8 +86,7 @@ bool is_compressible(std::string_view content_type) {
 
 class HttpServer::Impl {
  public:
-  Impl(Router router, HttpServerOptions options)
-      : router_(std::move(router)), options_(std::move(options)) {
+  Impl(Router router, HttpServerOptions options) : router_(std::move(router)), options_(std::move(options)) {
     if (options_.static_root) static_files_.emplace(*options_.static_root);
     options_.io_threads = std::max(1, options_.io_threads);
     options_.handler_threads = std::max(1, options_.handler_threads);
@@ -255,7 +254,7 @@ class Session : public std::enable_shared_from_this<Session> {
   // On the pool thread: opens the response's body file, if any. When it cannot be opened
   // the response becomes a 500 error (and a file meant to be removed is removed).
   static std::optional<bhttp::file_body::value_type> open_body_file(const HttpRequest& request,
-                                                                     HttpResponse& response) {
+                                                                    HttpResponse& response) {
     if (!response.body_file()) return std::nullopt;
     bhttp::file_body::value_type file;
     beast::error_code ec;
@@ -263,8 +262,8 @@ class Session : public std::enable_shared_from_this<Session> {
     if (!ec) return file;
     std::error_code ignored;
     if (response.remove_body_file_after()) std::filesystem::remove(*response.body_file(), ignored);
-    response = HttpResponse::error(500, "internal", fmt::format("处理 {} {} 时无法读取要发送的文件",
-                                                                request.method(), request.path()));
+    response = HttpResponse::error(500, "internal",
+                                   fmt::format("处理 {} {} 时无法读取要发送的文件", request.method(), request.path()));
     return std::nullopt;
   }
 
@@ -519,8 +518,9 @@ HttpResponse HttpServer::Impl::respond(HttpRequest& request) {
   try {
     maybe_compress(request, response);
     if (options_.on_response) {
-      options_.on_response(request, response,
-                           std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started));
+      options_.on_response(
+          request, response,
+          std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started));
     }
   } catch (...) {
   }
@@ -542,14 +542,24 @@ void HttpServer::Impl::maybe_compress(const HttpRequest& request, HttpResponse& 
 HttpServer::HttpServer(Router router, HttpServerOptions options)
     : impl_(std::make_unique<Impl>(std::move(router), std::move(options))) {}
 
-HttpServer::~HttpServer() { impl_->stop(); }
+HttpServer::~HttpServer() {
+  impl_->stop();
+}
 
-Result<void> HttpServer::start() { return impl_->start(); }
+Result<void> HttpServer::start() {
+  return impl_->start();
+}
 
-std::uint16_t HttpServer::port() const { return impl_->port(); }
+std::uint16_t HttpServer::port() const {
+  return impl_->port();
+}
 
-void HttpServer::stop() { impl_->stop(); }
+void HttpServer::stop() {
+  impl_->stop();
+}
 
-void HttpServer::wait_for_signal() { impl_->wait_for_signal(); }
+void HttpServer::wait_for_signal() {
+  impl_->wait_for_signal();
+}
 
 }  // namespace fazhi::http

@@ -38,12 +38,12 @@ Result<ListenAddress> parse_listen_address(std::string_view text);
 
 struct HttpServerOptions {
   ListenAddress listen;
-  int io_threads = 2;                      // io_contexts, one thread each
-  int handler_threads = 4;                 // the pool that runs handlers
-  std::size_t body_limit = 64u << 20;      // bytes; larger bodies get 413
-  std::chrono::milliseconds read_timeout{30'000};  // per request, and for idle keep-alive
-  std::chrono::milliseconds stop_timeout{10'000};  // stop() waits this long for in-flight work
-  std::size_t compress_min_bytes = 1024;   // gzip JSON/text bodies at least this long
+  int io_threads = 2;                                // io_contexts, one thread each
+  int handler_threads = 4;                           // the pool that runs handlers
+  std::size_t body_limit = 64u << 20;                // bytes; larger bodies get 413
+  std::chrono::milliseconds read_timeout{30'000};    // per request, and for idle keep-alive
+  std::chrono::milliseconds stop_timeout{10'000};    // stop() waits this long for in-flight work
+  std::size_t compress_min_bytes = 1024;             // gzip JSON/text bodies at least this long
   std::optional<std::filesystem::path> static_root;  // serve this directory (web/dist)
   // Called on the pool thread after each response is built (access log, metrics).
   std::function<void(const HttpRequest&, const HttpResponse&, std::chrono::microseconds)> on_response;

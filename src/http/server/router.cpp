@@ -1,10 +1,10 @@
 #include "http/server/router.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cassert>
 #include <cstdint>
-
-#include <fmt/format.h>
 
 namespace fazhi::http {
 namespace {
@@ -25,8 +25,8 @@ std::vector<std::string_view> split_path(std::string_view path) {
 }  // namespace
 
 Router& Router::add(std::string method, std::string_view pattern, Handler handler) {
-  Route route{.method = std::move(method), .pattern = std::string(pattern), .segments = {},
-              .handler = std::move(handler)};
+  Route route{
+      .method = std::move(method), .pattern = std::string(pattern), .segments = {}, .handler = std::move(handler)};
   std::vector<std::string_view> parts = split_path(pattern);
   for (std::size_t i = 0; i < parts.size(); ++i) {
     std::string_view part = parts[i];
@@ -40,9 +40,8 @@ Router& Router::add(std::string method, std::string_view pattern, Handler handle
     }
     route.segments.push_back(std::move(segment));
   }
-  assert(std::none_of(routes_.begin(), routes_.end(), [&](const Route& r) {
-    return r.method == route.method && r.pattern == route.pattern;
-  }));
+  assert(std::none_of(routes_.begin(), routes_.end(),
+                      [&](const Route& r) { return r.method == route.method && r.pattern == route.pattern; }));
   routes_.push_back(std::move(route));
   return *this;
 }

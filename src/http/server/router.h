@@ -38,9 +38,9 @@ class Router {
 
   // What `route` found for a request.
   struct Match {
-    const Handler* handler = nullptr;              // set when a route matched path and method
+    const Handler* handler = nullptr;                        // set when a route matched path and method
     std::map<std::string, std::string, std::less<>> params;  // decoded path parameters
-    std::vector<std::string> allowed_methods;     // when only the path matched: for Allow
+    std::vector<std::string> allowed_methods;                // when only the path matched: for Allow
   };
   // Matches `method` and `raw_path` (not yet percent-decoded). No handler and no allowed
   // methods means no pattern matched the path.

@@ -1,16 +1,18 @@
 #include "http/server/static_files.h"
 
+#include <fmt/format.h>
+
 #include <fstream>
 #include <sstream>
 #include <system_error>
-
-#include <fmt/format.h>
 
 namespace fazhi::http {
 namespace fs = std::filesystem;
 namespace {
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char ascii_lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -203,8 +205,8 @@ std::optional<HttpResponse> StaticFiles::serve_file(const HttpRequest& request, 
   response.set_header("Content-Type", std::string(content_type_for(relative)));
   response.set_header("Vary", "Accept-Encoding");
   response.set_header("ETag", etag);
-  response.set_header("Cache-Control", relative.starts_with("assets/") ? "public, max-age=31536000, immutable"
-                                                                       : "no-cache");
+  response.set_header("Cache-Control",
+                      relative.starts_with("assets/") ? "public, max-age=31536000, immutable" : "no-cache");
   if (!coding.empty()) response.set_header("Content-Encoding", std::string(coding));
 
   std::string_view if_none_match = request.header("If-None-Match");

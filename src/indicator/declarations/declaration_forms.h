@@ -24,9 +24,8 @@ struct Figure {
 };
 
 // The records of the ledger whose `date_field` lies in the period and that meet `where`.
-inline IndicatorDeclaration event_count(Figure f, std::string date_field,
-                                        std::vector<IndicatorCondition> where, std::string phrase,
-                                        std::string definition) {
+inline IndicatorDeclaration event_count(Figure f, std::string date_field, std::vector<IndicatorCondition> where,
+                                        std::string phrase, std::string definition) {
   return {.id = std::move(f.id),
           .label = std::move(f.label),
           .unit = std::move(f.unit),
@@ -42,10 +41,9 @@ inline IndicatorDeclaration event_count(Figure f, std::string date_field,
 
 // The sum of `field` over the records event_count() would count.
 inline IndicatorDeclaration event_sum(Figure f, std::string date_field, std::string field,
-                                      std::vector<IndicatorCondition> where, std::string phrase,
-                                      std::string definition, int decimals = 0) {
-  auto d = event_count(std::move(f), std::move(date_field), std::move(where), std::move(phrase),
-                       std::move(definition));
+                                      std::vector<IndicatorCondition> where, std::string phrase, std::string definition,
+                                      int decimals = 0) {
+  auto d = event_count(std::move(f), std::move(date_field), std::move(where), std::move(phrase), std::move(definition));
   d.aggregate = IndicatorAggregate::kSum;
   d.field = std::move(field);
   d.decimals = decimals;
@@ -55,10 +53,10 @@ inline IndicatorDeclaration event_sum(Figure f, std::string date_field, std::str
 // The records in force on the period's last day: `start_field` on or before it, `end_field`
 // empty or after it.
 inline IndicatorDeclaration standing_count(Figure f, std::string start_field, std::string end_field,
-                                           std::vector<IndicatorCondition> where,
-                                           std::string phrase, std::string definition) {
-  auto d = event_count(std::move(f), std::move(start_field), std::move(where), std::move(phrase),
-                       std::move(definition));
+                                           std::vector<IndicatorCondition> where, std::string phrase,
+                                           std::string definition) {
+  auto d =
+      event_count(std::move(f), std::move(start_field), std::move(where), std::move(phrase), std::move(definition));
   d.period = PeriodRule::kStandingAtEnd;
   d.end_field = std::move(end_field);
   return d;
@@ -66,19 +64,17 @@ inline IndicatorDeclaration standing_count(Figure f, std::string start_field, st
 
 // The records of a directory without dates (a catalogue's items, a list's entries) that meet
 // `where` as they stand now.
-inline IndicatorDeclaration directory_count(Figure f, std::vector<IndicatorCondition> where,
-                                            std::string phrase, std::string definition) {
-  auto d =
-      event_count(std::move(f), "", std::move(where), std::move(phrase), std::move(definition));
+inline IndicatorDeclaration directory_count(Figure f, std::vector<IndicatorCondition> where, std::string phrase,
+                                            std::string definition) {
+  auto d = event_count(std::move(f), "", std::move(where), std::move(phrase), std::move(definition));
   d.period = PeriodRule::kAlways;
   return d;
 }
 
 // numerator / denominator × 100, two decimals; both are other indicators' ids, and the ledger
 // is the numerator's.
-inline IndicatorDeclaration percentage(std::string id, std::string label, std::string area,
-                                       std::string ledger, std::string numerator,
-                                       std::string denominator, std::string phrase,
+inline IndicatorDeclaration percentage(std::string id, std::string label, std::string area, std::string ledger,
+                                       std::string numerator, std::string denominator, std::string phrase,
                                        std::string definition) {
   return {.id = std::move(id),
           .label = std::move(label),

@@ -7,8 +7,8 @@ namespace {
 using Op = IndicatorCondition::Op;
 
 // The decision kinds that correct the contested act (行政复议法 第六十三条 to 第六十八条).
-const std::vector<std::string> kCorrectingDecisions = {"revoked", "changed", "confirmed_unlawful",
-                                                       "ordered_to_perform", "confirmed_invalid"};
+const std::vector<std::string> kCorrectingDecisions = {"revoked", "changed", "confirmed_unlawful", "ordered_to_perform",
+                                                       "confirmed_invalid"};
 
 IndicatorDeclaration reconsideration(std::string id, std::string label, std::string date_field,
                                      std::vector<IndicatorCondition> where, std::string phrase,

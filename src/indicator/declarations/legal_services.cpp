@@ -13,16 +13,13 @@ constexpr const char* kArea = "disputes";
 // legal aid granted.
 std::vector<IndicatorDeclaration> legal_service_indicators() {
   return {
-      event_sum({"legal_service.consultations", "免费法律咨询", "人次", kArea, "legal_service"},
-                "served_on", "count",
+      event_sum({"legal_service.consultations", "免费法律咨询", "人次", kArea, "legal_service"}, "served_on", "count",
                 {{"service_kind", Op::kIn, {"consultation"}}, {"free", Op::kNotIn, {"0"}}},
-                "提供免费法律咨询{value}{unit}",
-                "服务日期在期间内、未标记为收费的法律咨询服务人次之和"),
+                "提供免费法律咨询{value}{unit}", "服务日期在期间内、未标记为收费的法律咨询服务人次之和"),
       [] {
-        auto d =
-            event_count({"legal_aid.cases", "法律援助案件", "件", kArea, "legal_aid"}, "applied_on",
-                        {{"granted", Op::kIn, {"1"}}}, "办理法律援助案件{value}{unit}",
-                        "申请日期在期间内、决定给予法律援助的案件");
+        auto d = event_count({"legal_aid.cases", "法律援助案件", "件", kArea, "legal_aid"}, "applied_on",
+                             {{"granted", Op::kIn, {"1"}}}, "办理法律援助案件{value}{unit}",
+                             "申请日期在期间内、决定给予法律援助的案件");
         d.breakdown_field = "aid_kind";
         return d;
       }(),

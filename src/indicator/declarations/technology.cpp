@@ -33,8 +33,8 @@ std::vector<IndicatorDeclaration> technology_indicators() {
       percentage("technology.online_hotline_rate", "12345网络渠道诉求占比", kArea, "hotline_ticket",
                  "technology.online_hotline_tickets", "hotline.tickets", "占受理诉求的{value}{unit}",
                  "网络渠道工单数 ÷ 受理工单数 × 100%"),
-      event_sum({"technology.online_legal_services", "网络平台法律服务", "人次", kArea, "legal_service"},
-                "served_on", "count", {{"channel", Op::kIn, {"online"}}}, "通过公共法律服务网络平台服务{value}{unit}",
+      event_sum({"technology.online_legal_services", "网络平台法律服务", "人次", kArea, "legal_service"}, "served_on",
+                "count", {{"channel", Op::kIn, {"online"}}}, "通过公共法律服务网络平台服务{value}{unit}",
                 "服务日期在期间内、服务渠道为网络平台的法律服务人次（件数）之和"),
   };
 }

@@ -8,7 +8,7 @@
 
 namespace fazhi {
 
-Result<void> case_file_review_rule(const RuleContext& context, const LedgerRecord* before,
-                                   LedgerRecord& after, const TransitionDeclaration* step);
+Result<void> case_file_review_rule(const RuleContext& context, const LedgerRecord* before, LedgerRecord& after,
+                                   const TransitionDeclaration* step);
 
 }  // namespace fazhi

@@ -1,5 +1,7 @@
 #include "ledger/declarations/declarations.h"
 
+// Declarations are tables: each field stays on one line, however many designators it has.
+// clang-format off
 namespace fazhi {
 
 // 重大行政决策 (重大行政决策程序暂行条例, 国务院令第713号; RULES.md §7), government contracts and
@@ -194,3 +196,4 @@ const LedgerDeclaration& legal_adviser_ledger() {
 }
 
 }  // namespace fazhi
+// clang-format on

@@ -42,33 +42,27 @@ Result<void> major_decision_rule(const RuleContext& c, const LedgerRecord*, Ledg
   if (auto days = sql_int(field_of(l, r, "comment_period_days"));
       days && *days < kMinimumCommentDays && !has_field(l, r, "comment_shortened_reason"))
     return rule_refusal(
-        c, r, step,
-        fmt::format("征求意见期限{}日少于30日，须写明缩短理由（重大行政决策程序暂行条例 第十四条）",
-                    *days),
+        c, r, step, fmt::format("征求意见期限{}日少于30日，须写明缩短理由（重大行政决策程序暂行条例 第十四条）", *days),
         "comment_shortened_reason");
   if (step && step->to == "decided") {
     std::string missing;
     for (const Procedure& p : kProcedures) {
-      if (has_field(l, r, p.done) || (*p.not_applicable && has_field(l, r, p.not_applicable)))
-        continue;
+      if (has_field(l, r, p.done) || (*p.not_applicable && has_field(l, r, p.not_applicable))) continue;
       missing += fmt::format("{}「{}」（{}）", missing.empty() ? "" : "、", p.label, p.article);
     }
     if (!missing.empty())
       return order_refusal(
           c, r, step,
-          "尚未履行法定程序" + missing +
-              "，不能作出决定；确不适用的，须记录不适用的理由（重大行政决策程序暂行条例）",
+          "尚未履行法定程序" + missing + "，不能作出决定；确不适用的，须记录不适用的理由（重大行政决策程序暂行条例）",
           "public_participation_on");
     if (has_field(l, r, "public_participation_on") && !has_field(l, r, "comment_period_days") &&
         !has_field(l, r, "comment_shortened_reason"))
-      return rule_refusal(c, r, step, "已履行公众参与的，须填写征求意见期限（日）",
-                          "comment_period_days");
+      return rule_refusal(c, r, step, "已履行公众参与的，须填写征求意见期限（日）", "comment_period_days");
   }
   if (step && step->to == "published") {
     std::string outcome = text_field(l, r, "decision_outcome");
     if (outcome == "rejected" || outcome == "deferred")
-      return order_refusal(c, r, step, "决定结果为「不予通过」或「暂缓决策」的事项不能公布执行",
-                           "decision_outcome");
+      return order_refusal(c, r, step, "决定结果为「不予通过」或「暂缓决策」的事项不能公布执行", "decision_outcome");
   }
   return ok();
 }
@@ -96,8 +90,7 @@ Result<void> government_contract_rule(const RuleContext& c, const LedgerRecord*,
   if (text_field(l, r, "amended") == "1" && !has_field(l, r, "amended_on"))
     return rule_refusal(c, r, step, "合同已变更的，须填写变更日期", "amended_on");
   if (step && step->name == "sign" && text_field(l, r, "review_opinion") == "disapproved")
-    return order_refusal(c, r, step,
-                         "合法性审查结论为「不同意签订」的合同不能签订，应修改后重新送审",
+    return order_refusal(c, r, step, "合法性审查结论为「不同意签订」的合同不能签订，应修改后重新送审",
                          "review_opinion");
   return ok();
 }

@@ -8,9 +8,9 @@
 
 namespace fazhi {
 
-Result<void> major_decision_rule(const RuleContext& context, const LedgerRecord* before,
-                                 LedgerRecord& after, const TransitionDeclaration* step);
-Result<void> government_contract_rule(const RuleContext& context, const LedgerRecord* before,
-                                      LedgerRecord& after, const TransitionDeclaration* step);
+Result<void> major_decision_rule(const RuleContext& context, const LedgerRecord* before, LedgerRecord& after,
+                                 const TransitionDeclaration* step);
+Result<void> government_contract_rule(const RuleContext& context, const LedgerRecord* before, LedgerRecord& after,
+                                      const TransitionDeclaration* step);
 
 }  // namespace fazhi

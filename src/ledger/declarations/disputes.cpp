@@ -1,5 +1,7 @@
 #include "ledger/declarations/declarations.h"
 
+// Declarations are tables: each field stays on one line, however many designators it has.
+// clang-format off
 namespace fazhi {
 
 // 矛盾纠纷化解: screenings, disputes, people's mediation (人民调解法) and petitions (信访工作条例
@@ -246,3 +248,4 @@ const LedgerDeclaration& petition_ledger() {
 }
 
 }  // namespace fazhi
+// clang-format on

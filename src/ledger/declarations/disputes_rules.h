@@ -9,11 +9,11 @@
 
 namespace fazhi {
 
-Result<void> dispute_rule(const RuleContext& context, const LedgerRecord* before,
-                          LedgerRecord& after, const TransitionDeclaration* step);
-Result<void> mediation_rule(const RuleContext& context, const LedgerRecord* before,
-                            LedgerRecord& after, const TransitionDeclaration* step);
-Result<void> petition_rule(const RuleContext& context, const LedgerRecord* before,
-                           LedgerRecord& after, const TransitionDeclaration* step);
+Result<void> dispute_rule(const RuleContext& context, const LedgerRecord* before, LedgerRecord& after,
+                          const TransitionDeclaration* step);
+Result<void> mediation_rule(const RuleContext& context, const LedgerRecord* before, LedgerRecord& after,
+                            const TransitionDeclaration* step);
+Result<void> petition_rule(const RuleContext& context, const LedgerRecord* before, LedgerRecord& after,
+                           const TransitionDeclaration* step);
 
 }  // namespace fazhi

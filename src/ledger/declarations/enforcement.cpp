@@ -1,5 +1,7 @@
 #include "ledger/declarations/declarations.h"
 
+// Declarations are tables: each field stays on one line, however many designators it has.
+// clang-format off
 namespace fazhi {
 
 // 行政执法: bodies, officers and their certificates, exams and training, the power list, cases
@@ -443,3 +445,4 @@ const LedgerDeclaration& case_file_review_ledger() {
 }
 
 }  // namespace fazhi
+// clang-format on

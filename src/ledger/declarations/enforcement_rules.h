@@ -7,11 +7,11 @@
 
 namespace fazhi {
 
-Result<void> enforcement_case_rule(const RuleContext& context, const LedgerRecord* before,
-                                   LedgerRecord& after, const TransitionDeclaration* step);
-Result<void> certificate_rule(const RuleContext& context, const LedgerRecord* before,
-                              LedgerRecord& after, const TransitionDeclaration* step);
-Result<void> criminal_transfer_rule(const RuleContext& context, const LedgerRecord* before,
-                                    LedgerRecord& after, const TransitionDeclaration* step);
+Result<void> enforcement_case_rule(const RuleContext& context, const LedgerRecord* before, LedgerRecord& after,
+                                   const TransitionDeclaration* step);
+Result<void> certificate_rule(const RuleContext& context, const LedgerRecord* before, LedgerRecord& after,
+                              const TransitionDeclaration* step);
+Result<void> criminal_transfer_rule(const RuleContext& context, const LedgerRecord* before, LedgerRecord& after,
+                                    const TransitionDeclaration* step);
 
 }  // namespace fazhi

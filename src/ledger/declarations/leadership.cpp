@@ -1,5 +1,7 @@
 #include "ledger/declarations/declarations.h"
 
+// Declarations are tables: each field stays on one line, however many designators it has.
+// clang-format off
 namespace fazhi {
 
 // 党政主要负责人履行第一责任人职责 and leaders' law study: study sessions, pre-appointment law
@@ -171,3 +173,4 @@ const LedgerDeclaration& law_exam_ledger() {
 }
 
 }  // namespace fazhi
+// clang-format on

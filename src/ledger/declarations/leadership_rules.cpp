@@ -16,31 +16,28 @@ std::string label_of(const LedgerDeclaration& l, std::string_view field) {
 }
 
 // Refuses a date in field `name` later than today (in China): what is recorded has happened.
-Result<void> require_not_future(const RuleContext& c, const LedgerRecord& r,
-                                const TransitionDeclaration* step, std::string_view name) {
+Result<void> require_not_future(const RuleContext& c, const LedgerRecord& r, const TransitionDeclaration* step,
+                                std::string_view name) {
   auto d = date_field(c.ledger, r, name);
   auto today = parse_date(china_today());
   if (!d || !today || !(*today < *d)) return ok();
   return rule_refusal(c, r, step,
-                      fmt::format("「{}」（{}）晚于今天（{}），不能登记尚未发生的事项",
-                                  label_of(c.ledger, name), d->iso(), today->iso()),
+                      fmt::format("「{}」（{}）晚于今天（{}），不能登记尚未发生的事项", label_of(c.ledger, name),
+                                  d->iso(), today->iso()),
                       std::string(name));
 }
 
 // Refuses a date in field `name` outside the year held in field `year_field`.
-Result<void> require_in_year(const RuleContext& c, const LedgerRecord& r,
-                             const TransitionDeclaration* step, std::string_view name,
-                             std::string_view year_field) {
+Result<void> require_in_year(const RuleContext& c, const LedgerRecord& r, const TransitionDeclaration* step,
+                             std::string_view name, std::string_view year_field) {
   auto d = date_field(c.ledger, r, name);
   auto year = sql_int(field_of(c.ledger, r, year_field));
   if (!d || !year || d->year() == *year) return ok();
-  return rule_refusal(
-      c, r, step, fmt::format("「{}」（{}）不在{}年内", label_of(c.ledger, name), d->iso(), *year),
-      std::string(name));
+  return rule_refusal(c, r, step, fmt::format("「{}」（{}）不在{}年内", label_of(c.ledger, name), d->iso(), *year),
+                      std::string(name));
 }
 
-std::optional<std::int64_t> int_field(const LedgerDeclaration& l, const LedgerRecord& r,
-                                      std::string_view name) {
+std::optional<std::int64_t> int_field(const LedgerDeclaration& l, const LedgerRecord& r, std::string_view name) {
   const SqlValue& v = field_of(l, r, name);
   if (is_null(v)) return std::nullopt;
   return sql_int(v);
@@ -62,8 +59,7 @@ Result<void> pre_appointment_exam_rule(const RuleContext& c, const LedgerRecord*
                                        const TransitionDeclaration* step) {
   const LedgerDeclaration& l = c.ledger;
   FAZHI_TRY(require_not_future(c, r, step, "exam_on"));
-  if (!has_field(l, r, "pass_line"))
-    set_field(l, r, "pass_line", fmt::format("{}", kPreAppointmentPassLine));
+  if (!has_field(l, r, "pass_line")) set_field(l, r, "pass_line", fmt::format("{}", kPreAppointmentPassLine));
   std::string score_text = text_field(l, r, "score");
   if (score_text.empty()) return ok();
   const std::string line_text = text_field(l, r, "pass_line");
@@ -72,11 +68,10 @@ Result<void> pre_appointment_exam_rule(const RuleContext& c, const LedgerRecord*
   const bool passed = score >= line;
   const std::string given = text_field(l, r, "passed");
   if (!given.empty() && (given == "1") != passed)
-    return rule_refusal(
-        c, r, step,
-        fmt::format("考试成绩{}分{}合格分数线{}分，「是否合格」应为「{}」", score_text,
-                    passed ? "达到" : "低于", line_text, passed ? "是" : "否"),
-        "passed");
+    return rule_refusal(c, r, step,
+                        fmt::format("考试成绩{}分{}合格分数线{}分，「是否合格」应为「{}」", score_text,
+                                    passed ? "达到" : "低于", line_text, passed ? "是" : "否"),
+                        "passed");
   set_field(l, r, "passed", std::int64_t{passed ? 1 : 0});
   return ok();
 }
@@ -109,8 +104,7 @@ Result<void> law_exam_rule(const RuleContext& c, const LedgerRecord*, LedgerReco
   auto sat = int_field(l, r, "sat_count");
   auto passed = int_field(l, r, "passed_count");
   if (sat && passed && *passed > *sat)
-    return rule_refusal(c, r, step,
-                        fmt::format("合格人数（{}）不能多于实际参考人次（{}）", *passed, *sat),
+    return rule_refusal(c, r, step, fmt::format("合格人数（{}）不能多于实际参考人次（{}）", *passed, *sat),
                         "passed_count");
   return ok();
 }

@@ -11,15 +11,15 @@ namespace fazhi {
 // The pass line of a pre-appointment law exam when the record names none.
 inline constexpr double kPreAppointmentPassLine = 60;
 
-Result<void> law_study_session_rule(const RuleContext& context, const LedgerRecord* before,
-                                    LedgerRecord& after, const TransitionDeclaration* step);
-Result<void> pre_appointment_exam_rule(const RuleContext& context, const LedgerRecord* before,
-                                       LedgerRecord& after, const TransitionDeclaration* step);
-Result<void> law_report_by_leaders_rule(const RuleContext& context, const LedgerRecord* before,
-                                        LedgerRecord& after, const TransitionDeclaration* step);
-Result<void> rule_of_law_meeting_rule(const RuleContext& context, const LedgerRecord* before,
-                                      LedgerRecord& after, const TransitionDeclaration* step);
-Result<void> law_exam_rule(const RuleContext& context, const LedgerRecord* before,
-                           LedgerRecord& after, const TransitionDeclaration* step);
+Result<void> law_study_session_rule(const RuleContext& context, const LedgerRecord* before, LedgerRecord& after,
+                                    const TransitionDeclaration* step);
+Result<void> pre_appointment_exam_rule(const RuleContext& context, const LedgerRecord* before, LedgerRecord& after,
+                                       const TransitionDeclaration* step);
+Result<void> law_report_by_leaders_rule(const RuleContext& context, const LedgerRecord* before, LedgerRecord& after,
+                                        const TransitionDeclaration* step);
+Result<void> rule_of_law_meeting_rule(const RuleContext& context, const LedgerRecord* before, LedgerRecord& after,
+                                      const TransitionDeclaration* step);
+Result<void> law_exam_rule(const RuleContext& context, const LedgerRecord* before, LedgerRecord& after,
+                           const TransitionDeclaration* step);
 
 }  // namespace fazhi

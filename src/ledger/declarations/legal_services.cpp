@@ -1,5 +1,7 @@
 #include "ledger/declarations/declarations.h"
 
+// Declarations are tables: each field stays on one line, however many designators it has.
+// clang-format off
 namespace fazhi {
 
 // 普法 and 公共法律服务: publicity activities, demonstration villages, 法律明白人, legal aid and
@@ -133,3 +135,4 @@ const LedgerDeclaration& legal_service_ledger() {
 }
 
 }  // namespace fazhi
+// clang-format on

@@ -1,5 +1,7 @@
 #include "ledger/declarations/declarations.h"
 
+// Declarations are tables: each field stays on one line, however many designators it has.
+// clang-format off
 namespace fazhi {
 
 // 行政应诉案件 (行政诉讼法 2017; 最高人民法院关于行政机关负责人出庭应诉若干问题的规定; RULES.md §3).
@@ -143,3 +145,4 @@ const LedgerDeclaration& litigation_ledger() {
 }
 
 }  // namespace fazhi
+// clang-format on

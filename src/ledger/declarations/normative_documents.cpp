@@ -1,5 +1,7 @@
 #include "ledger/declarations/declarations.h"
 
+// Declarations are tables: each field stays on one line, however many designators it has.
+// clang-format off
 namespace fazhi {
 
 // 行政规范性文件 (国办发〔2018〕37号、115号; RULES.md §6), every legality review (合法性审核) of
@@ -276,3 +278,4 @@ const LedgerDeclaration& fair_competition_review_ledger() {
 }
 
 }  // namespace fazhi
+// clang-format on

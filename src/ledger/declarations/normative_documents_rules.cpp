@@ -20,20 +20,15 @@ const TimeLimitDeclaration* declared_limit(const LedgerDeclaration& l, std::stri
 
 // The next unified registration number of `org` for `year`: "<单位编码>-<年度>-<序号>", the
 // sequence continuing the highest already given.
-Result<std::string> next_registration_number(const RuleContext& c, const std::string& org,
-                                             int year) {
+Result<std::string> next_registration_number(const RuleContext& c, const std::string& org, int year) {
   std::string prefix = fmt::format("{}-{}-", org, year);
   std::vector<SqlValue> p = {prefix + "%"};
   FAZHI_ASSIGN_OR_RETURN(
-      auto q,
-      c.sql.query(
-          "SELECT registration_number FROM normative_document WHERE registration_number LIKE ?",
-          p));
+      auto q, c.sql.query("SELECT registration_number FROM normative_document WHERE registration_number LIKE ?", p));
   int highest = 0;
   for (const auto& row : q.rows) {
     std::string n = sql_text(row[0]).substr(prefix.size());
-    if (!n.empty() && n.find_first_not_of("0123456789") == std::string::npos)
-      highest = std::max(highest, std::stoi(n));
+    if (!n.empty() && n.find_first_not_of("0123456789") == std::string::npos) highest = std::max(highest, std::stoi(n));
   }
   return fmt::format("{}{:03}", prefix, highest + 1);
 }
@@ -57,21 +52,16 @@ Result<void> normative_document_rule(const RuleContext& c, const LedgerRecord*, 
   FAZHI_TRY(require_not_before(c, r, step, "valid_until", "effective_on"));
   FAZHI_TRY(require_not_before(c, r, step, "cleanup_on", "published_on"));
   FAZHI_TRY(require_not_before(c, r, step, "abolished_on", "published_on"));
-  if (step && step->name == "pass_review" &&
-      text_field(l, r, "legality_review_opinion") == "disapproved")
-    return rule_refusal(c, r, step,
-                        "审核结论为「不同意」的，应当退回起草单位修改，不能作为审核通过",
+  if (step && step->name == "pass_review" && text_field(l, r, "legality_review_opinion") == "disapproved")
+    return rule_refusal(c, r, step, "审核结论为「不同意」的，应当退回起草单位修改，不能作为审核通过",
                         "legality_review_opinion");
-  if (step && step->name == "discuss" &&
-      text_field(l, r, "legality_review_opinion") == "disapproved")
-    return order_refusal(c, r, step,
-                         "合法性审核意见为「不同意」的，不得提交集体审议（国办发〔2018〕115号）",
+  if (step && step->name == "discuss" && text_field(l, r, "legality_review_opinion") == "disapproved")
+    return order_refusal(c, r, step, "合法性审核意见为「不同意」的，不得提交集体审议（国办发〔2018〕115号）",
                          "legality_review_opinion");
   if (step && step->name == "publish" && !has_field(l, r, "registration_number")) {
     auto published = date_field(l, r, "published_on");
-    FAZHI_ASSIGN_OR_RETURN(
-        std::string number,
-        next_registration_number(c, r.org_code, published ? published->year() : 0));
+    FAZHI_ASSIGN_OR_RETURN(std::string number,
+                           next_registration_number(c, r.org_code, published ? published->year() : 0));
     set_field(l, r, "registration_number", number);
   }
   // Filing timeliness: filed on or before the last day of the region's filing period.
@@ -82,9 +72,8 @@ Result<void> normative_document_rule(const RuleContext& c, const LedgerRecord*, 
     auto region = current_region_time_limits();
     const TimeLimitDeclaration& limit = region_time_limit(*region, l, *national);
     const WorkingDayCalendar& calendar = default_calendar();
-    auto due = limit.count == DayCount::kWorkingDays
-                   ? calendar.add_working_days(*published, limit.days)
-                   : calendar.calendar_deadline(*published, limit.days);
+    auto due = limit.count == DayCount::kWorkingDays ? calendar.add_working_days(*published, limit.days)
+                                                     : calendar.calendar_deadline(*published, limit.days);
     if (due) set_field(l, r, "filing_timely", std::int64_t{*filed <= *due ? 1 : 0});
   } else {
     set_field(l, r, "filing_timely", nullptr);
@@ -96,8 +85,7 @@ Result<void> legality_review_rule(const RuleContext& c, const LedgerRecord*, Led
                                   const TransitionDeclaration* step) {
   const LedgerDeclaration& l = c.ledger;
   FAZHI_TRY(require_not_before(c, r, step, "opinion_on", "received_on"));
-  if (step && step->name == "return")
-    FAZHI_TRY(require_not_before(c, r, step, "returned_on", "received_on"));
+  if (step && step->name == "return") FAZHI_TRY(require_not_before(c, r, step, "returned_on", "received_on"));
   auto received = date_field(l, r, "received_on");
   auto opinion = date_field(l, r, "opinion_on");
   set_field(l, r, "days_taken", nullptr);

@@ -8,9 +8,9 @@
 
 namespace fazhi {
 
-Result<void> normative_document_rule(const RuleContext& context, const LedgerRecord* before,
-                                     LedgerRecord& after, const TransitionDeclaration* step);
-Result<void> legality_review_rule(const RuleContext& context, const LedgerRecord* before,
-                                  LedgerRecord& after, const TransitionDeclaration* step);
+Result<void> normative_document_rule(const RuleContext& context, const LedgerRecord* before, LedgerRecord& after,
+                                     const TransitionDeclaration* step);
+Result<void> legality_review_rule(const RuleContext& context, const LedgerRecord* before, LedgerRecord& after,
+                                  const TransitionDeclaration* step);
 
 }  // namespace fazhi

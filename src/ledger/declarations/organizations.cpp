@@ -1,5 +1,7 @@
 #include "ledger/declarations/declarations.h"
 
+// Declarations are tables: each field stays on one line, however many designators it has.
+// clang-format off
 namespace fazhi {
 
 // The tree of regions and organisations: each record is one organisation, placed under its
@@ -81,3 +83,4 @@ const LedgerDeclaration& people_ledger() {
 }
 
 }  // namespace fazhi
+// clang-format on

@@ -1,5 +1,7 @@
 #include "ledger/declarations/declarations.h"
 
+// Declarations are tables: each field stays on one line, however many designators it has.
+// clang-format off
 namespace fazhi {
 
 // 权力制约监督和政务公开: supervision problems and their rectification, information requests
@@ -271,3 +273,4 @@ const LedgerDeclaration& emergency_drill_ledger() {
 }
 
 }  // namespace fazhi
+// clang-format on

@@ -8,9 +8,9 @@
 
 namespace fazhi {
 
-Result<void> supervision_problem_rule(const RuleContext& context, const LedgerRecord* before,
-                                      LedgerRecord& after, const TransitionDeclaration* step);
-Result<void> rectification_rule(const RuleContext& context, const LedgerRecord* before,
-                                LedgerRecord& after, const TransitionDeclaration* step);
+Result<void> supervision_problem_rule(const RuleContext& context, const LedgerRecord* before, LedgerRecord& after,
+                                      const TransitionDeclaration* step);
+Result<void> rectification_rule(const RuleContext& context, const LedgerRecord* before, LedgerRecord& after,
+                                const TransitionDeclaration* step);
 
 }  // namespace fazhi

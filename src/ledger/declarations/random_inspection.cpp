@@ -1,5 +1,7 @@
 #include "ledger/declarations/declarations.h"
 
+// Declarations are tables: each field stays on one line, however many designators it has.
+// clang-format off
 namespace fazhi {
 
 // 双随机、一公开 (国办发〔2015〕58号; RULES.md §5): the item list, yearly plans, the two
@@ -209,3 +211,4 @@ const LedgerDeclaration& inspection_result_ledger() {
 }
 
 }  // namespace fazhi
+// clang-format on

@@ -17,8 +17,7 @@ Result<void> inspection_plan_rule(const RuleContext& c, const LedgerRecord*, Led
     std::vector<SqlValue> p = {r.id};
     FAZHI_ASSIGN_OR_RETURN(auto q, c.sql.query("SELECT COUNT(*) FROM draw WHERE plan = ?", p));
     if (q.rows.empty() || sql_int(q.rows[0][0]).value_or(0) == 0)
-      return order_refusal(c, r, step,
-                           "本计划还没有抽取记录，请先通过随机抽取完成检查对象和检查人员的抽取");
+      return order_refusal(c, r, step, "本计划还没有抽取记录，请先通过随机抽取完成检查对象和检查人员的抽取");
   }
   return ok();
 }
@@ -35,9 +34,8 @@ Result<void> inspection_result_rule(const RuleContext& c, const LedgerRecord*, L
     auto region = current_region_time_limits();
     const TimeLimitDeclaration& limit = region_time_limit(*region, l, l.time_limits.front());
     const WorkingDayCalendar& calendar = default_calendar();
-    auto due = limit.count == DayCount::kWorkingDays
-                   ? calendar.add_working_days(*finished, limit.days)
-                   : calendar.calendar_deadline(*finished, limit.days);
+    auto due = limit.count == DayCount::kWorkingDays ? calendar.add_working_days(*finished, limit.days)
+                                                     : calendar.calendar_deadline(*finished, limit.days);
     if (due) set_field(l, r, "disclosure_late", std::int64_t{*disclosed > *due ? 1 : 0});
   }
   return ok();

@@ -8,9 +8,9 @@
 
 namespace fazhi {
 
-Result<void> inspection_plan_rule(const RuleContext& context, const LedgerRecord* before,
-                                  LedgerRecord& after, const TransitionDeclaration* step);
-Result<void> inspection_result_rule(const RuleContext& context, const LedgerRecord* before,
-                                    LedgerRecord& after, const TransitionDeclaration* step);
+Result<void> inspection_plan_rule(const RuleContext& context, const LedgerRecord* before, LedgerRecord& after,
+                                  const TransitionDeclaration* step);
+Result<void> inspection_result_rule(const RuleContext& context, const LedgerRecord* before, LedgerRecord& after,
+                                    const TransitionDeclaration* step);
 
 }  // namespace fazhi

@@ -1,5 +1,7 @@
 #include "ledger/declarations/declarations.h"
 
+// Declarations are tables: each field stays on one line, however many designators it has.
+// clang-format off
 namespace fazhi {
 
 // 行政复议案件 (行政复议法 2023, in force 2024-01-01; RULES.md §2). A case belongs to the
@@ -248,3 +250,4 @@ const LedgerDeclaration& reconsideration_ledger() {
 }
 
 }  // namespace fazhi
+// clang-format on

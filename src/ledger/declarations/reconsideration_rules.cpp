@@ -91,8 +91,7 @@ Result<void> reconsideration_rule(const RuleContext& c, const LedgerRecord* befo
   // 第六十二条: one extension, at most 30 days, approved and notified before the period ends.
   if (step && step->name == "extend") {
     std::int64_t had = before ? sql_int(field_of(l, *before, "extension_days")).value_or(0) : 0;
-    if (had > 0)
-      return order_refusal(c, r, step, "审理期限只能延长一次（行政复议法 第六十二条）", "extension_days");
+    if (had > 0) return order_refusal(c, r, step, "审理期限只能延长一次（行政复议法 第六十二条）", "extension_days");
     if (text_field(l, r, "simplified") == "1")
       return order_refusal(c, r, step, "适用简易程序的案件不能延长审理期限；案情复杂的，应先转为普通程序（第五十五条）",
                            "extension_days");
@@ -108,9 +107,9 @@ Result<void> reconsideration_rule(const RuleContext& c, const LedgerRecord* befo
                            "extension_approved_on");
     auto notified = date_field(l, r, "extension_notified_on");
     if (due && notified && *notified > *due)
-      return rule_refusal(c, r, step,
-                          fmt::format("延期应在审理期限届满（{}）前书面告知当事人（行政复议法 第六十二条）", due->iso()),
-                          "extension_notified_on");
+      return rule_refusal(
+          c, r, step, fmt::format("延期应在审理期限届满（{}）前书面告知当事人（行政复议法 第六十二条）", due->iso()),
+          "extension_notified_on");
   }
 
   if (step && step->name == "conclude") {
@@ -120,7 +119,8 @@ Result<void> reconsideration_rule(const RuleContext& c, const LedgerRecord* befo
                            "mediation_started_on");
     if (kind == "terminated" && !has_field(l, r, "termination_reason"))
       return rule_refusal(c, r, step, "决定终止的，须填写终止原因（行政复议法 第四十一条）", "termination_reason");
-    if (kind != "terminated" && kind != "settled_withdrawn" && kind != "mediated" && !has_field(l, r, "decision_number"))
+    if (kind != "terminated" && kind != "settled_withdrawn" && kind != "mediated" &&
+        !has_field(l, r, "decision_number"))
       return rule_refusal(c, r, step, "作出行政复议决定的，须填写决定书文号", "decision_number");
   }
   // 第三十九条: a suspension does not count; the days from suspension to resumption are added
@@ -131,13 +131,12 @@ Result<void> reconsideration_rule(const RuleContext& c, const LedgerRecord* befo
     std::int64_t had = before ? sql_int(field_of(l, *before, "suspended_days")).value_or(0) : 0;
     if (from && to) set_field(l, r, "suspended_days", had + days_between(*from, *to));
   }
-  std::int64_t added = sql_int(field_of(l, r, "extension_days")).value_or(0) +
-                       sql_int(field_of(l, r, "suspended_days")).value_or(0);
+  std::int64_t added =
+      sql_int(field_of(l, r, "extension_days")).value_or(0) + sql_int(field_of(l, r, "suspended_days")).value_or(0);
   set_field(l, r, "added_days", added > 0 ? SqlValue(added) : SqlValue(nullptr));
   if (r.state == "concluded") {
     std::string kind = text_field(l, r, "decision_kind");
-    if (kind != "terminated" && has_field(l, r, "termination_reason"))
-      set_field(l, r, "termination_reason", nullptr);
+    if (kind != "terminated" && has_field(l, r, "termination_reason")) set_field(l, r, "termination_reason", nullptr);
   }
   return ok();
 }
@@ -158,15 +157,15 @@ Result<void> litigation_rule(const RuleContext& c, const LedgerRecord*, LedgerRe
   // Instances in order: a second instance follows a first, a retrial an earlier instance.
   std::string instance = text_field(l, r, "instance");
   auto previous = sql_int(field_of(l, r, "previous_instance"));
-  if (instance == "first" && previous)
-    return rule_refusal(c, r, step, "一审案件没有前审案件", "previous_instance");
+  if (instance == "first" && previous) return rule_refusal(c, r, step, "一审案件没有前审案件", "previous_instance");
   if ((instance == "second" || instance == "retrial") && !previous)
     return rule_refusal(c, r, step, instance == "second" ? "二审案件须关联其一审案件" : "再审案件须关联原审案件",
                         "previous_instance");
   if (previous) {
     if (*previous == r.id) return rule_refusal(c, r, step, "案件不能以自己为前审案件", "previous_instance");
     auto earlier = load_record(c.sql, l, *previous);
-    if (!earlier) return rule_refusal(c, r, step, fmt::format("前审案件（编号{}）不存在", *previous), "previous_instance");
+    if (!earlier)
+      return rule_refusal(c, r, step, fmt::format("前审案件（编号{}）不存在", *previous), "previous_instance");
     std::string earlier_instance = text_field(l, *earlier, "instance");
     if (instance == "second" && earlier_instance != "first")
       return rule_refusal(c, r, step, "二审案件的前审案件应为一审案件", "previous_instance");
@@ -181,15 +180,17 @@ Result<void> litigation_rule(const RuleContext& c, const LedgerRecord*, LedgerRe
   // The head's appearance (负责人出庭应诉规定 第二、八条).
   if (text_field(l, r, "head_notified") == "1" && text_field(l, r, "head_appeared") == "not_appeared" &&
       !has_field(l, r, "absence_reason"))
-    return rule_refusal(c, r, step, "法院通知负责人出庭而负责人未出庭的，须记录正当理由（最高人民法院关于行政机关负责人出庭应诉若干问题的规定 第八条）",
+    return rule_refusal(c, r, step,
+                        "法院通知负责人出庭而负责人未出庭的，须记录正当理由（最高人民法院关于行政机关负责人出庭应诉若干"
+                        "问题的规定 第八条）",
                         "absence_reason");
 
   // The outcome and the judgement agree.
   std::string outcome = text_field(l, r, "outcome");
   std::string kind = text_field(l, r, "judgement_kind");
-  static const std::vector<std::string> kLosing = {"revoked",         "changed",      "confirmed_unlawful",
-                                                   "confirmed_invalid", "ordered_to_perform", "ordered_to_pay",
-                                                   "compensation"};
+  static const std::vector<std::string> kLosing = {
+      "revoked",        "changed",     "confirmed_unlawful", "confirmed_invalid", "ordered_to_perform",
+      "ordered_to_pay", "compensation"};
   bool losing_kind = std::find(kLosing.begin(), kLosing.end(), kind) != kLosing.end();
   if (outcome == "lost" && !kind.empty() && !losing_kind && kind != "reversed" && kind != "other")
     return rule_refusal(c, r, step, "败诉案件的裁判方式应为撤销、变更、确认违法或无效、判决履行、给付或赔偿等",

@@ -19,24 +19,21 @@ namespace fazhi {
 std::string record_subject(const LedgerDeclaration& ledger, const LedgerRecord& record);
 // A refusal of `record` (kInvalidInput): the place is the step being made, if any, and
 // `field` the form field to mark.
-Error rule_refusal(const RuleContext& c, const LedgerRecord& record,
-                   const TransitionDeclaration* step, std::string reason, std::string field = {});
+Error rule_refusal(const RuleContext& c, const LedgerRecord& record, const TransitionDeclaration* step,
+                   std::string reason, std::string field = {});
 // The same with kConflict: the step is out of order for the record's state or its links.
-Error order_refusal(const RuleContext& c, const LedgerRecord& record,
-                    const TransitionDeclaration* step, std::string reason, std::string field = {});
+Error order_refusal(const RuleContext& c, const LedgerRecord& record, const TransitionDeclaration* step,
+                    std::string reason, std::string field = {});
 
 // The date in field `name`, or nothing when empty or not a date.
-std::optional<Date> date_field(const LedgerDeclaration& ledger, const LedgerRecord& record,
-                               std::string_view name);
+std::optional<Date> date_field(const LedgerDeclaration& ledger, const LedgerRecord& record, std::string_view name);
 // The text of field `name` ("" when empty).
-std::string text_field(const LedgerDeclaration& ledger, const LedgerRecord& record,
-                       std::string_view name);
+std::string text_field(const LedgerDeclaration& ledger, const LedgerRecord& record, std::string_view name);
 // Whether field `name` holds a value.
 bool has_field(const LedgerDeclaration& ledger, const LedgerRecord& record, std::string_view name);
 
 // Fails naming both fields when both dates are set and `later` is before `earlier`.
-Result<void> require_not_before(const RuleContext& c, const LedgerRecord& record,
-                                const TransitionDeclaration* step, std::string_view later,
-                                std::string_view earlier);
+Result<void> require_not_before(const RuleContext& c, const LedgerRecord& record, const TransitionDeclaration* step,
+                                std::string_view later, std::string_view earlier);
 
 }  // namespace fazhi

@@ -1,5 +1,7 @@
 #include "ledger/declarations/declarations.h"
 
+// Declarations are tables: each field stays on one line, however many designators it has.
+// clang-format off
 namespace fazhi {
 
 // 地方时限设置: a region's own period for a declared time limit (region_time_limits.h). One
@@ -119,3 +121,4 @@ const LedgerDeclaration& region_yearly_duty_ledger() {
 }
 
 }  // namespace fazhi
+// clang-format on

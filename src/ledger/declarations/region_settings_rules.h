@@ -7,9 +7,9 @@
 
 namespace fazhi {
 
-Result<void> region_time_limit_rule(const RuleContext& context, const LedgerRecord* before,
-                                    LedgerRecord& after, const TransitionDeclaration* step);
-Result<void> region_yearly_duty_rule(const RuleContext& context, const LedgerRecord* before,
-                                     LedgerRecord& after, const TransitionDeclaration* step);
+Result<void> region_time_limit_rule(const RuleContext& context, const LedgerRecord* before, LedgerRecord& after,
+                                    const TransitionDeclaration* step);
+Result<void> region_yearly_duty_rule(const RuleContext& context, const LedgerRecord* before, LedgerRecord& after,
+                                     const TransitionDeclaration* step);
 
 }  // namespace fazhi

@@ -1,5 +1,7 @@
 #include "ledger/declarations/declarations.h"
 
+// Declarations are tables: each field stays on one line, however many designators it has.
+// clang-format off
 namespace fazhi {
 
 // 法治政府建设年度报告: the coordinator's round (编制轮次) for a year and an organisation, and
@@ -201,3 +203,4 @@ const LedgerDeclaration& report_part_ledger() {
 }
 
 }  // namespace fazhi
+// clang-format on

@@ -20,8 +20,8 @@ bool is_coordinating(const UserContext& user) {
 
 }  // namespace
 
-Result<void> report_round_rule(const RuleContext& c, const LedgerRecord* before,
-                               LedgerRecord& after, const TransitionDeclaration* step) {
+Result<void> report_round_rule(const RuleContext& c, const LedgerRecord* before, LedgerRecord& after,
+                               const TransitionDeclaration* step) {
   std::optional<std::int64_t> year = sql_int(field_of(c.ledger, after, "year"));
   if (!year) return field_error("年度报告", "year", "必须填写报告年度");
   if (before && sql_int(field_of(c.ledger, *before, "year")) != year)
@@ -39,16 +39,14 @@ Result<void> report_round_rule(const RuleContext& c, const LedgerRecord* before,
   }
   if (is_null(field_of(c.ledger, after, "deadline")))
     set_field(c.ledger, after, "deadline", fmt::format("{:04}-04-01", *year + 1));
-  if (is_null(field_of(c.ledger, after, "opened_on")))
-    set_field(c.ledger, after, "opened_on", china_today());
+  if (is_null(field_of(c.ledger, after, "opened_on"))) set_field(c.ledger, after, "opened_on", china_today());
   std::vector<SqlValue> p = {*year, after.org_code, after.id};
-  FAZHI_ASSIGN_OR_RETURN(
-      auto same,
-      c.sql.query("SELECT id FROM report_round WHERE year = ? AND org_code = ? AND id <> ?", p));
+  FAZHI_ASSIGN_OR_RETURN(auto same,
+                         c.sql.query("SELECT id FROM report_round WHERE year = ? AND org_code = ? AND id <> ?", p));
   if (!same.rows.empty())
-    return field_error(fmt::format("{}{}年度报告", org_name, *year), "year",
-                       fmt::format("已由编号 {} 的报告启动，同一单位同一年度只编制一份报告",
-                                   sql_text(same.rows[0][0])));
+    return field_error(
+        fmt::format("{}{}年度报告", org_name, *year), "year",
+        fmt::format("已由编号 {} 的报告启动，同一单位同一年度只编制一份报告", sql_text(same.rows[0][0])));
   if (step && step->name == "publish" && is_null(field_of(c.ledger, after, "checked_on")))
     return field_error(fmt::format("{}{}年度报告", org_name, *year), "checked_on",
                        "发布前须通过一致性检查（在报告编制页面点击“检查并发布”）");
@@ -62,11 +60,9 @@ Result<void> report_part_rule(const RuleContext& c, const LedgerRecord* before, 
   if (before && sql_int(field_of(c.ledger, *before, "round")) != round)
     return field_error("部门材料", "round", "所属报告不能修改");
   std::vector<SqlValue> p = {*round};
-  FAZHI_ASSIGN_OR_RETURN(
-      auto r,
-      c.sql.query("SELECT year, state, org_code, org_path FROM report_round WHERE id = ?", p));
-  if (r.rows.empty())
-    return field_error("部门材料", "round", fmt::format("年度报告编号 {} 不存在", *round));
+  FAZHI_ASSIGN_OR_RETURN(auto r,
+                         c.sql.query("SELECT year, state, org_code, org_path FROM report_round WHERE id = ?", p));
+  if (r.rows.empty()) return field_error("部门材料", "round", fmt::format("年度报告编号 {} 不存在", *round));
   std::int64_t year = sql_int(r.rows[0][0]).value_or(0);
   std::string round_state = sql_text(r.rows[0][1]);
   std::string round_path = sql_text(r.rows[0][3]);
@@ -87,29 +83,24 @@ Result<void> report_part_rule(const RuleContext& c, const LedgerRecord* before, 
       return conflict(subject, "材料已提交，须由协调员退回后才能修改");
   }
   if (step && step->name == "submit") {
-    if (round_state != "open" && !coordinator)
-      return conflict(subject, "所属报告已进入汇总审核，不再接收材料");
-    if (is_null(field_of(c.ledger, after, "submitted_on")))
-      set_field(c.ledger, after, "submitted_on", china_today());
+    if (round_state != "open" && !coordinator) return conflict(subject, "所属报告已进入汇总审核，不再接收材料");
+    if (is_null(field_of(c.ledger, after, "submitted_on"))) set_field(c.ledger, after, "submitted_on", china_today());
   }
   if (step && step->name == "submit") {
     bool any_text = false;
-    for (const char* chapter : {"functions", "institutions", "decisions", "enforcement",
-                                "emergency", "disputes", "oversight", "technology", "leadership",
-                                "first_responsibility", "shortcomings", "next_year"})
-      if (!is_null(field_of(c.ledger, after, chapter)) &&
-          !sql_text(field_of(c.ledger, after, chapter)).empty())
+    for (const char* chapter :
+         {"functions", "institutions", "decisions", "enforcement", "emergency", "disputes", "oversight", "technology",
+          "leadership", "first_responsibility", "shortcomings", "next_year"})
+      if (!is_null(field_of(c.ledger, after, chapter)) && !sql_text(field_of(c.ledger, after, chapter)).empty())
         any_text = true;
     if (!any_text) return invalid_input(subject, "", "材料各章节均为空，至少填写一个章节后再提交");
   }
   std::vector<SqlValue> q = {*round, after.org_code, after.id};
-  FAZHI_ASSIGN_OR_RETURN(
-      auto same,
-      c.sql.query("SELECT id FROM report_part WHERE round = ? AND org_code = ? AND id <> ?", q));
+  FAZHI_ASSIGN_OR_RETURN(auto same,
+                         c.sql.query("SELECT id FROM report_part WHERE round = ? AND org_code = ? AND id <> ?", q));
   if (!same.rows.empty())
-    return field_error(
-        subject, "org_code",
-        fmt::format("本单位已有编号 {} 的材料，请在该材料中修改", sql_text(same.rows[0][0])));
+    return field_error(subject, "org_code",
+                       fmt::format("本单位已有编号 {} 的材料，请在该材料中修改", sql_text(same.rows[0][0])));
   return ok();
 }
 

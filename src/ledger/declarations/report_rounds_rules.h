@@ -8,9 +8,9 @@
 
 namespace fazhi {
 
-Result<void> report_round_rule(const RuleContext& context, const LedgerRecord* before,
-                               LedgerRecord& after, const TransitionDeclaration* step);
-Result<void> report_part_rule(const RuleContext& context, const LedgerRecord* before,
-                              LedgerRecord& after, const TransitionDeclaration* step);
+Result<void> report_round_rule(const RuleContext& context, const LedgerRecord* before, LedgerRecord& after,
+                               const TransitionDeclaration* step);
+Result<void> report_part_rule(const RuleContext& context, const LedgerRecord* before, LedgerRecord& after,
+                              const TransitionDeclaration* step);
 
 }  // namespace fazhi

@@ -1,5 +1,7 @@
 #include "ledger/declarations/declarations.h"
 
+// Declarations are tables: each field stays on one line, however many designators it has.
+// clang-format off
 namespace fazhi {
 
 // 政务服务: the service item catalogue, 12345 hotline tickets and 好差评 ratings (imported at
@@ -220,3 +222,4 @@ const LedgerDeclaration& credit_repair_ledger() {
 }
 
 }  // namespace fazhi
+// clang-format on

@@ -34,8 +34,12 @@ class WeightedPick {
   std::vector<double> cumulative_;
 };
 
-Date year_start(int year) { return *Date::from_ymd(year, 1, 1); }
-Date year_end(int year) { return *Date::from_ymd(year, 12, 31); }
+Date year_start(int year) {
+  return *Date::from_ymd(year, 1, 1);
+}
+Date year_end(int year) {
+  return *Date::from_ymd(year, 12, 31);
+}
 Date day_in_year(DemoRandom& rng, int year) {
   Date d = random_working_day(rng, year_start(year), year_end(year));
   return d > last_day() ? last_day() : d;
@@ -43,9 +47,12 @@ Date day_in_year(DemoRandom& rng, int year) {
 
 // At small scale, most of the last year's cases start in its last weeks, so that the tests'
 // little city still has cases open in every state when the year ends.
-bool showcase(const DemoCity& city, int year) { return city.small() && year == kLastYear; }
+bool showcase(const DemoCity& city, int year) {
+  return city.small() && year == kLastYear;
+}
 Date case_day(const DemoCity& city, DemoRandom& rng, int year) {
-  if (showcase(city, year) && rng.chance(0.6)) return random_working_day(rng, *Date::from_ymd(year, 10, 20), *Date::from_ymd(year, 12, 29));
+  if (showcase(city, year) && rng.chance(0.6))
+    return random_working_day(rng, *Date::from_ymd(year, 10, 20), *Date::from_ymd(year, 12, 29));
   return day_in_year(rng, year);
 }
 
@@ -64,7 +71,9 @@ Result<void> yearly(DemoCity& city, Store& store, const char* name,
   return ok();
 }
 
-std::string money(DemoRandom& rng, int lo, int hi) { return fmt::format("{}.{:02d}", rng.uniform(lo, hi), rng.uniform(0, 99)); }
+std::string money(DemoRandom& rng, int lo, int hi) {
+  return fmt::format("{}.{:02d}", rng.uniform(lo, hi), rng.uniform(0, 99));
+}
 
 // ---- enforcement cases ----------------------------------------------------------------
 
@@ -122,10 +131,11 @@ Result<void> generate_enforcement_cases(DemoCity& city, Store& store) {
   std::vector<double> weights;
   for (const auto& b : city.bodies) weights.push_back(city.orgs[b.org].weight);
   WeightedPick pick_body(weights);
-  static const std::vector<std::string> kKinds = {"inspection", "penalty", "licensing", "coercion", "collection", "other"};
+  static const std::vector<std::string> kKinds = {"inspection", "penalty",    "licensing",
+                                                  "coercion",   "collection", "other"};
   WeightedPick pick_kind({40, 35, 15, 5, 2, 3});
   static const std::map<std::string, std::string> kKindChar = {{"inspection", "检"}, {"penalty", "罚"},
-                                                               {"licensing", "许"}, {"coercion", "强"},
+                                                               {"licensing", "许"},  {"coercion", "强"},
                                                                {"collection", "征"}, {"other", "执"}};
   const auto& exemptions = city.ids["exemption_list"];
   const int per_year = volume(city, 50000, 60);
@@ -133,13 +143,14 @@ Result<void> generate_enforcement_cases(DemoCity& city, Store& store) {
   return yearly(city, store, "enforcement_case", [&](LedgerWriter& w, int year) -> Result<void> {
     for (int k = 0; k < per_year; ++k) {
       ++serial;
-      const DemoCity::Body& body = city.bodies[city.small() && k < static_cast<int>(city.bodies.size()) ? k : pick_body(rng)];
+      const DemoCity::Body& body =
+          city.bodies[city.small() && k < static_cast<int>(city.bodies.size()) ? k : pick_body(rng)];
       const DemoOrg& org = city.orgs[body.org];
       const std::string& kind = kKinds[city.small() && k < 6 ? k : pick_kind(rng)];
       RecordBuilder& b = w.builder();
       Date opened = case_day(city, rng, year);
-      b.set_text("case_number", fmt::format("{}{}{}立〔{}〕{}号", prefix_of(city, body.org), org.short_name.substr(0, 6),
-                                            kKindChar.at(kind), year, serial));
+      b.set_text("case_number", fmt::format("{}{}{}立〔{}〕{}号", prefix_of(city, body.org),
+                                            org.short_name.substr(0, 6), kKindChar.at(kind), year, serial));
       b.set_text("kind", kind);
       if (!body.matters.empty()) b.set_int("matter", rng.pick(body.matters));
       b.set_int("enforcement_body", body.id);
@@ -165,9 +176,12 @@ Result<void> generate_enforcement_cases(DemoCity& city, Store& store) {
       bool major = kind == "penalty" && rng.chance(showcase(city, year) ? 0.5 : 0.05);
       b.set_bool("is_major", major);
       Date decided;
-      if (kind == "penalty") decided = opened.add_days(rng.chance(0.03) ? rng.uniform(91, 130) : rng.uniform(10, 85));
-      else if (kind == "licensing") decided = add_workdays(opened, static_cast<int>(rng.uniform(1, 15)));
-      else decided = opened.add_days(rng.uniform(0, 25));
+      if (kind == "penalty")
+        decided = opened.add_days(rng.chance(0.03) ? rng.uniform(91, 130) : rng.uniform(10, 85));
+      else if (kind == "licensing")
+        decided = add_workdays(opened, static_cast<int>(rng.uniform(1, 15)));
+      else
+        decided = opened.add_days(rng.uniform(0, 25));
       // 1% of the year's last cases are stuck: never decided (overdue on the to-do list).
       bool stuck = year == kLastYear && rng.chance(0.01);
       std::optional<Date> reviewed;
@@ -177,12 +191,16 @@ Result<void> generate_enforcement_cases(DemoCity& city, Store& store) {
         reviewed = opened.add_days(rng.uniform(1, std::max<std::int64_t>(1, days_between(opened, decided) - 1)));
         if (*reviewed <= last_day() && !(stuck && rng.chance(0.5))) {
           b.set_date("legal_review_on", *reviewed);
-          std::string opinion = rng.chance(0.85) ? "approved" : rng.chance(0.9) ? "approved_with_changes" : "disapproved";
+          std::string opinion = rng.chance(0.85)  ? "approved"
+                                : rng.chance(0.9) ? "approved_with_changes"
+                                                  : "disapproved";
           b.set_text("legal_review_opinion", opinion);
           // A decision the legal office disapproved is not made (行政处罚法 第五十八条): the case
           // waits at review.
           disapproved = opinion == "disapproved";
-          b.set_int("legal_reviewer", city.person_at(rng, city.counties.empty() || org.county < 0 ? city.city_justice : city.counties[org.county].justice_bureau));
+          b.set_int("legal_reviewer", city.person_at(rng, city.counties.empty() || org.county < 0
+                                                              ? city.city_justice
+                                                              : city.counties[org.county].justice_bureau));
         } else {
           reviewed.reset();
         }
@@ -192,8 +210,9 @@ Result<void> generate_enforcement_cases(DemoCity& city, Store& store) {
       if (!stuck && !disapproved && decided <= last_day()) {
         state = "decided";
         b.set_date("decided_on", decided);
-        b.set_text("decision_number", fmt::format("{}{}{}决〔{}〕{}号", prefix_of(city, body.org),
-                                                  org.short_name.substr(0, 6), kKindChar.at(kind), decided.year(), serial));
+        b.set_text("decision_number",
+                   fmt::format("{}{}{}决〔{}〕{}号", prefix_of(city, body.org), org.short_name.substr(0, 6),
+                               kKindChar.at(kind), decided.year(), serial));
         std::string result = "other";
         if (kind == "penalty") {
           double u = rng.unit();
@@ -208,7 +227,9 @@ Result<void> generate_enforcement_cases(DemoCity& city, Store& store) {
         b.set_text("decision_result", result);
         if (result == "penalised") {
           static const std::vector<int> kFines = {200, 500, 1000, 2000, 3000, 5000, 10000, 20000, 50000, 100000};
-          b.set_text("fine_amount", fmt::format("{}.00", kFines[std::min<size_t>(rng.index(kFines.size()), rng.index(kFines.size()))]));
+          b.set_text(
+              "fine_amount",
+              fmt::format("{}.00", kFines[std::min<size_t>(rng.index(kFines.size()), rng.index(kFines.size()))]));
         }
         if (kind == "penalty") {
           bool exempt = result == "not_penalised" && !exemptions.empty() && rng.chance(0.7);
@@ -218,8 +239,10 @@ Result<void> generate_enforcement_cases(DemoCity& city, Store& store) {
         b.set_bool("transferred_to_police", result == "transferred" && rng.chance(0.5));
         // Disclosure: licensing and penalty decisions within 7 working days, others 20.
         bool short_limit = kind == "penalty" || kind == "licensing";
-        int wd = short_limit ? (rng.chance(0.04) ? static_cast<int>(rng.uniform(8, 15)) : static_cast<int>(rng.uniform(1, 7)))
-                             : (rng.chance(0.03) ? static_cast<int>(rng.uniform(21, 30)) : static_cast<int>(rng.uniform(1, 20)));
+        int wd =
+            short_limit
+                ? (rng.chance(0.04) ? static_cast<int>(rng.uniform(8, 15)) : static_cast<int>(rng.uniform(1, 7)))
+                : (rng.chance(0.03) ? static_cast<int>(rng.uniform(21, 30)) : static_cast<int>(rng.uniform(1, 20)));
         Date disclosed = add_workdays(decided, wd);
         if (disclosed <= last_day()) {
           b.set_date("disclosed_on", disclosed);
@@ -240,11 +263,20 @@ Result<void> generate_enforcement_cases(DemoCity& city, Store& store) {
 Result<void> generate_normative_documents(DemoCity& city, Store& store) {
   DemoRandom rng = DemoRandom::stream(city.seed, "normative_document");
   const int per_year = volume(city, 150, 12);
-  static const std::vector<std::string> kTopics = {
-      "关于进一步优化营商环境的若干措施", "城乡居民基本医疗保险实施办法", "住宅专项维修资金管理办法",
-      "城市生活垃圾分类管理办法", "农村宅基地审批管理办法", "行政执法公示实施细则", "政府投资项目管理办法",
-      "失业保险稳岗返还实施办法", "城市道路挖掘管理办法", "重大行政决策程序实施细则", "公共租赁住房管理办法",
-      "养老服务补贴发放办法", "中小微企业融资担保风险补偿办法", "建设工程质量监督管理办法"};
+  static const std::vector<std::string> kTopics = {"关于进一步优化营商环境的若干措施",
+                                                   "城乡居民基本医疗保险实施办法",
+                                                   "住宅专项维修资金管理办法",
+                                                   "城市生活垃圾分类管理办法",
+                                                   "农村宅基地审批管理办法",
+                                                   "行政执法公示实施细则",
+                                                   "政府投资项目管理办法",
+                                                   "失业保险稳岗返还实施办法",
+                                                   "城市道路挖掘管理办法",
+                                                   "重大行政决策程序实施细则",
+                                                   "公共租赁住房管理办法",
+                                                   "养老服务补贴发放办法",
+                                                   "中小微企业融资担保风险补偿办法",
+                                                   "建设工程质量监督管理办法"};
   const auto& reviews = city.ids["legality_review"];
   std::map<std::pair<size_t, int>, int> counters;
   std::int64_t serial = 0;
@@ -256,25 +288,30 @@ Result<void> generate_normative_documents(DemoCity& city, Store& store) {
                                 : city.departments[rng.index(city.departments.size())];
       const DemoOrg& org = city.orgs[owner];
       RecordBuilder& b = w.builder();
-      b.set_text("title", fmt::format("{}{}", org.county < 0 ? "示例市" : city.counties[org.county].name, rng.pick(kTopics)));
+      b.set_text("title",
+                 fmt::format("{}{}", org.county < 0 ? "示例市" : city.counties[org.county].name, rng.pick(kTopics)));
       int n = ++counters[{owner, year}];
       b.set_text("document_number", fmt::format("{}{}〔{}〕{}号", prefix_of(city, owner),
                                                 government ? "政发" : org.short_name.substr(0, 6) + "发", year, n));
       b.set_text("drafting_unit", org.code);
       Date drafted = random_date(rng, year_start(year).add_days(-60), year_end(year).add_days(-75));
-      if (showcase(city, year) && rng.chance(0.5)) drafted = random_date(rng, *Date::from_ymd(year, 9, 1), *Date::from_ymd(year, 12, 20));
+      if (showcase(city, year) && rng.chance(0.5))
+        drafted = random_date(rng, *Date::from_ymd(year, 9, 1), *Date::from_ymd(year, 12, 20));
       b.set_date("drafted_on", drafted);
       b.set_int("comment_period_days", rng.chance(0.9) ? 30 : rng.uniform(7, 29));
       Date submitted = drafted.add_days(rng.uniform(35, 60));
-      Date reviewed = add_workdays(submitted, rng.chance(0.03) ? static_cast<int>(rng.uniform(16, 22)) : static_cast<int>(rng.uniform(5, 15)));
+      Date reviewed = add_workdays(
+          submitted, rng.chance(0.03) ? static_cast<int>(rng.uniform(16, 22)) : static_cast<int>(rng.uniform(5, 15)));
       double u = rng.unit();
       std::string opinion = u < 0.6 ? "approved" : u < 0.97 ? "approved_with_changes" : "disapproved";
       Date discussed = reviewed.add_days(rng.uniform(5, 20));
       Date published = discussed.add_days(rng.uniform(3, 15));
       double f = rng.unit();
       std::optional<Date> filed;
-      if (f < 0.91) filed = published.add_days(rng.uniform(3, 30));
-      else if (f < 0.97) filed = published.add_days(rng.uniform(31, 70));  // late filing
+      if (f < 0.91)
+        filed = published.add_days(rng.uniform(3, 30));
+      else if (f < 0.97)
+        filed = published.add_days(rng.uniform(31, 70));  // late filing
       // else never filed: the to-do list's overdue filing
       bool withdrawn = rng.chance(0.02) || opinion == "disapproved";
       if (showcase(city, year) && k == 3) submitted = last_day().add_days(5), withdrawn = false;  // still being drafted
@@ -309,7 +346,8 @@ Result<void> generate_normative_documents(DemoCity& city, Store& store) {
         state = opinion == "disapproved" ? "drafting" : "legality_reviewed";
       }
       if (withdrawn && state != "under_legality_review") {
-        b.set_text("withdrawn_reason", opinion == "disapproved" ? "经合法性审核不予通过，起草单位撤回" : "政策调整，不再制发");
+        b.set_text("withdrawn_reason",
+                   opinion == "disapproved" ? "经合法性审核不予通过，起草单位撤回" : "政策调整，不再制发");
         FAZHI_TRY(w.add(b, owner, "withdrawn"));
         continue;
       }
@@ -341,7 +379,10 @@ Result<void> generate_normative_documents(DemoCity& city, Store& store) {
             state = outcome == "revoked" ? "abolished" : "in_force";
             if (outcome == "revoked") b.set_date("abolished_on", review_done);
           }
-          pending = DocumentCourse{0, owner, *filed, b.has("filing_review_outcome") ? sql_text(b.record().values[b.index("filing_review_outcome")]) : "", government};
+          pending = DocumentCourse{
+              0, owner, *filed,
+              b.has("filing_review_outcome") ? sql_text(b.record().values[b.index("filing_review_outcome")]) : "",
+              government};
         }
       }
       // Later life: cleanups in 2023 and 2025, expiry of the term of validity.
@@ -385,8 +426,9 @@ Result<void> generate_filings(DemoCity& city, Store& store) {
   LedgerWriter w(city, store, *find_ledger("filing"));
   return w.batch([&]() -> Result<void> {
     for (const DocumentCourse& d : document_courses()) {
-      std::vector<std::string> recipients = d.government ? std::vector<std::string>{"higher_government", "npc_standing_committee"}
-                                                         : std::vector<std::string>{"own_government"};
+      std::vector<std::string> recipients =
+          d.government ? std::vector<std::string>{"higher_government", "npc_standing_committee"}
+                       : std::vector<std::string>{"own_government"};
       for (const auto& r : recipients) {
         RecordBuilder& b = w.builder();
         b.set_int("document", d.id);
@@ -397,14 +439,17 @@ Result<void> generate_filings(DemoCity& city, Store& store) {
         Date reviewed = d.filed.add_days(rng.uniform(10, 40));
         if (reviewed <= last_day()) {
           b.set_date("reviewed_on", reviewed);
-          std::string outcome = !conforming ? "returned" : d.outcome == "passed" || d.outcome.empty() ? "passed"
-                                                        : d.outcome == "corrected" ? "corrected" : "opinion_issued";
+          std::string outcome = !conforming                                  ? "returned"
+                                : d.outcome == "passed" || d.outcome.empty() ? "passed"
+                                : d.outcome == "corrected"                   ? "corrected"
+                                                                             : "opinion_issued";
           b.set_text("review_outcome", outcome);
           if (outcome != "passed") {
             b.set_int("opinion_count", rng.uniform(1, 4));
             b.set_text("opinion_text", "个别条款与上位法规定不一致，建议修改。");
           }
-          if (outcome == "returned" && reviewed.add_days(10) <= last_day()) b.set_date("resubmitted_on", reviewed.add_days(rng.uniform(3, 10)));
+          if (outcome == "returned" && reviewed.add_days(10) <= last_day())
+            b.set_date("resubmitted_on", reviewed.add_days(rng.uniform(3, 10)));
         }
         FAZHI_TRY(w.add(b, d.owner));
       }
@@ -416,17 +461,20 @@ Result<void> generate_filings(DemoCity& city, Store& store) {
 Result<void> generate_reconsiderations(DemoCity& city, Store& store) {
   DemoRandom rng = DemoRandom::stream(city.seed, "reconsideration");
   const int per_year = volume(city, 300, 20);
-  static const std::vector<std::string> kActs = {"penalty", "information", "inaction", "registration", "confirmation",
-                                                 "work_injury", "coercion", "licensing", "expropriation", "compensation",
-                                                 "agreement", "other"};
+  static const std::vector<std::string> kActs = {"penalty",       "information",  "inaction",  "registration",
+                                                 "confirmation",  "work_injury",  "coercion",  "licensing",
+                                                 "expropriation", "compensation", "agreement", "other"};
   WeightedPick pick_act({30, 12, 10, 6, 6, 8, 5, 5, 6, 3, 2, 7});
-  static const std::vector<std::string> kDecisions = {"maintained", "claim_rejected", "application_dismissed", "revoked",
-                                                      "changed", "confirmed_unlawful", "ordered_to_perform",
-                                                      "confirmed_invalid", "mediated", "settled_withdrawn", "terminated"};
+  static const std::vector<std::string> kDecisions = {
+      "maintained",         "claim_rejected",     "application_dismissed", "revoked",  "changed",
+      "confirmed_unlawful", "ordered_to_perform", "confirmed_invalid",     "mediated", "settled_withdrawn",
+      "terminated"};
   WeightedPick pick_decision({42, 8, 5, 9, 2, 7, 4, 0.5, 7, 12, 3.5});
-  static const std::vector<std::string> kSectors = {"public_security", "natural_resources", "human_resources",
-                                                    "market_regulation", "housing", "urban_management", "transport",
-                                                    "ecology", "health", "other"};
+  static const std::vector<std::string> kSectors = {"public_security", "natural_resources",
+                                                    "human_resources", "market_regulation",
+                                                    "housing",         "urban_management",
+                                                    "transport",       "ecology",
+                                                    "health",          "other"};
   std::map<std::pair<size_t, int>, int> counters;
   return yearly(city, store, "reconsideration", [&](LedgerWriter& w, int year) -> Result<void> {
     for (int k = 0; k < per_year; ++k) {
@@ -437,11 +485,13 @@ Result<void> generate_reconsiderations(DemoCity& city, Store& store) {
       const DemoOrg& org = city.orgs[owner];
       size_t respondent;
       if (org.county < 0) {
-        respondent = rng.chance(0.2) && !city.counties.empty() ? city.counties[rng.index(city.counties.size())].government
-                                                               : city.city_departments[rng.index(city.city_departments.size())];
+        respondent = rng.chance(0.2) && !city.counties.empty()
+                         ? city.counties[rng.index(city.counties.size())].government
+                         : city.city_departments[rng.index(city.city_departments.size())];
       } else {
         const DemoCounty& c = city.counties[org.county];
-        respondent = rng.chance(0.25) ? c.townships[rng.index(c.townships.size())] : c.departments[rng.index(c.departments.size())];
+        respondent = rng.chance(0.25) ? c.townships[rng.index(c.townships.size())]
+                                      : c.departments[rng.index(c.departments.size())];
       }
       const DemoOrg& resp = city.orgs[respondent];
       RecordBuilder& b = w.builder();
@@ -449,12 +499,18 @@ Result<void> generate_reconsiderations(DemoCity& city, Store& store) {
       // At small scale the last year's first cases are placed to be open, at the year's end,
       // in the states the random course rarely leaves a case in at that size.
       const int force = showcase(city, year) && k < 9 ? k : -1;
-      if (force == 4) received = *Date::from_ymd(year, 3, 3);
-      else if (force == 5) received = *Date::from_ymd(year, 12, 1);
-      else if (force == 6) received = *Date::from_ymd(year, 10, 27);
-      else if (force == 7) received = last_day();
-      else if (force == 8) received = *Date::from_ymd(year, 12, 24);
-      else if (force >= 0) received = *Date::from_ymd(year, force == 0 ? 12 : 10, force == 0 ? 17 : force == 2 ? 13 : 27);
+      if (force == 4)
+        received = *Date::from_ymd(year, 3, 3);
+      else if (force == 5)
+        received = *Date::from_ymd(year, 12, 1);
+      else if (force == 6)
+        received = *Date::from_ymd(year, 10, 27);
+      else if (force == 7)
+        received = last_day();
+      else if (force == 8)
+        received = *Date::from_ymd(year, 12, 24);
+      else if (force >= 0)
+        received = *Date::from_ymd(year, force == 0 ? 12 : 10, force == 0 ? 17 : force == 2 ? 13 : 27);
       int n = ++counters[{owner, year}];
       std::string prefix = prefix_of(city, owner);
       b.set_text("case_number", fmt::format("{}政复〔{}〕{}号", prefix, year, n));
@@ -467,13 +523,18 @@ Result<void> generate_reconsiderations(DemoCity& city, Store& store) {
       b.set_text("sector", resp.org_kind == OrgKind::kDepartment ? resp.sector : rng.pick(kSectors));
       const std::string& act = kActs[pick_act(rng)];
       b.set_text("act_kind", act);
-      b.set_text("act_description", fmt::format("{}作出的{}行为", resp.name, act == "inaction" ? "不履行法定职责" : "具体行政"));
+      b.set_text("act_description",
+                 fmt::format("{}作出的{}行为", resp.name, act == "inaction" ? "不履行法定职责" : "具体行政"));
       Date act_date = received.add_days(-rng.uniform(10, 55));
       b.set_date("act_date", act_date);
       b.set_date("known_on", act_date.add_days(rng.uniform(0, 5)));
       b.set_text("claims", "请求撤销或者变更被申请人作出的行政行为。");
       double via = rng.unit();
-      std::string channel = via < 0.45 ? "in_person" : via < 0.7 ? "mail" : via < 0.93 ? "online" : via < 0.97 ? "oral" : "forwarded";
+      std::string channel = via < 0.45   ? "in_person"
+                            : via < 0.7  ? "mail"
+                            : via < 0.93 ? "online"
+                            : via < 0.97 ? "oral"
+                                         : "forwarded";
       b.set_text("received_via", channel);
       b.set_date("received_on", received);
       if (channel == "mail") b.set_date("postmark_on", received.add_days(-rng.uniform(1, 3)));
@@ -483,9 +544,12 @@ Result<void> generate_reconsiderations(DemoCity& city, Store& store) {
       auto in = [&](Date d) { return d <= last_day(); };
       std::string state = "received";
       double route = rng.unit();
-      if (force == 0 || force == 4 || force == 8) route = 0.99 * (0.14 * 3);
-      else if (force > 0) route = 0.99;
-      Date examined = add_workdays(received, rng.chance(0.03) ? static_cast<int>(rng.uniform(6, 8)) : static_cast<int>(rng.uniform(1, 5)));
+      if (force == 0 || force == 4 || force == 8)
+        route = 0.99 * (0.14 * 3);
+      else if (force > 0)
+        route = 0.99;
+      Date examined = add_workdays(
+          received, rng.chance(0.03) ? static_cast<int>(rng.uniform(6, 8)) : static_cast<int>(rng.uniform(1, 5)));
       const double boost = showcase(city, year) ? 3 : 1;
       const double refuse = 0.06 * boost, redirect_to = 0.08 * boost, supplement = 0.14 * boost;
       if (route < redirect_to) {
@@ -493,8 +557,10 @@ Result<void> generate_reconsiderations(DemoCity& city, Store& store) {
         if (in(examined)) {
           b.set_date("examined_on", examined);
           b.set_text("examination_outcome", redirect ? "redirected" : "not_accepted");
-          if (redirect) b.set_text("redirected_to", "被申请人的上一级主管部门");
-          else b.set_text("not_accepted_reason", rng.chance(0.5) ? "超过法定申请期限" : "不属于行政复议范围");
+          if (redirect)
+            b.set_text("redirected_to", "被申请人的上一级主管部门");
+          else
+            b.set_text("not_accepted_reason", rng.chance(0.5) ? "超过法定申请期限" : "不属于行政复议范围");
           state = redirect ? "redirected" : "not_accepted";
         }
         FAZHI_TRY(w.add(b, owner, state));
@@ -539,9 +605,11 @@ Result<void> generate_reconsiderations(DemoCity& city, Store& store) {
       bool simplified = force == 5 || (force < 0 && rng.chance(0.25));
       b.set_bool("simplified", simplified);
       state = simplified ? "accepted_simplified" : "accepted";
-      Date copy_sent = add_workdays(accepted, static_cast<int>(rng.uniform(1, simplified ? 3 : 7)) + (rng.chance(0.03) ? 2 : 0));
+      Date copy_sent =
+          add_workdays(accepted, static_cast<int>(rng.uniform(1, simplified ? 3 : 7)) + (rng.chance(0.03) ? 2 : 0));
       Date copy_received = copy_sent.add_days(rng.uniform(1, 3));
-      Date reply = add_workdays(copy_received, static_cast<int>(rng.uniform(2, simplified ? 5 : 10)) + (rng.chance(0.05) ? 3 : 0));
+      Date reply = add_workdays(copy_received,
+                                static_cast<int>(rng.uniform(2, simplified ? 5 : 10)) + (rng.chance(0.05) ? 3 : 0));
       b.set_date_if("copy_sent_on", copy_sent, last_day());
       b.set_date_if("copy_received_on", copy_received, last_day());
       b.set_date_if("reply_on", reply, last_day());
@@ -572,12 +640,14 @@ Result<void> generate_reconsiderations(DemoCity& city, Store& store) {
       int suspended_days = force == 3 ? 90 : static_cast<int>(rng.uniform(10, 50));
       if (extension) limit += extension_days;
       if (suspension) limit += suspended_days;
-      Date concluded = accepted.add_days(rng.chance(0.04) ? limit + rng.uniform(1, 15) : rng.uniform(std::min(limit - 5, 20), limit));
+      Date concluded = accepted.add_days(rng.chance(0.04) ? limit + rng.uniform(1, 15)
+                                                          : rng.uniform(std::min(limit - 5, 20), limit));
       if (extension && concluded <= extension_on) concluded = extension_on.add_days(rng.uniform(3, extension_days));
       // A few of the last year's cases stall: still open long after their limit.
       if ((year == kLastYear && rng.chance(0.05)) || force > 0) concluded = last_day().add_days(400);
       if (hearing && in(hearing_on) && hearing_on < concluded) b.set_date("hearing_on", hearing_on), state = "hearing";
-      if (mediation && in(mediation_on) && mediation_on < concluded) b.set_date("mediation_started_on", mediation_on), state = "mediation";
+      if (mediation && in(mediation_on) && mediation_on < concluded)
+        b.set_date("mediation_started_on", mediation_on), state = "mediation";
       if (suspension && in(suspended_on) && suspended_on < concluded) {
         b.set_date("suspended_on", suspended_on);
         b.set_text("suspension_reason", "案件涉及法律适用问题，需要有权机关作出解释");
@@ -635,9 +705,9 @@ Result<void> generate_litigations(DemoCity& city, Store& store) {
     weights.push_back(o.org_kind == OrgKind::kGovernment ? 3 : o.org_kind == OrgKind::kTownship ? 0.4 : o.weight);
   }
   WeightedPick pick_defendant(weights);
-  static const std::vector<std::string> kActs = {"penalty", "information", "inaction", "registration", "confirmation",
-                                                 "work_injury", "coercion", "licensing", "expropriation", "compensation",
-                                                 "agreement", "reconsideration", "other"};
+  static const std::vector<std::string> kActs = {
+      "penalty",   "information",   "inaction",     "registration", "confirmation",    "work_injury", "coercion",
+      "licensing", "expropriation", "compensation", "agreement",    "reconsideration", "other"};
   WeightedPick pick_act({25, 8, 10, 6, 5, 7, 6, 4, 12, 4, 3, 6, 4});
   static const std::vector<std::string> kOutcomes = {"won", "lost", "withdrawn", "mediated", "dismissed", "other"};
   WeightedPick pick_outcome({68, 9, 13, 2, 7, 1});
@@ -657,11 +727,14 @@ Result<void> generate_litigations(DemoCity& city, Store& store) {
       std::int64_t previous = 0;
       if (instance != "first") {
         const auto& [id, concluded_on] = first_instances[rng.index(first_instances.size())];
-        if (concluded_on < filed) previous = id;
-        else instance = "first";
+        if (concluded_on < filed)
+          previous = id;
+        else
+          instance = "first";
       }
-      std::string court_region = org.county < 0 ? (city.counties.empty() ? "379900" : city.counties[rng.index(city.counties.size())].region)
-                                                : city.counties[org.county].region;
+      std::string court_region =
+          org.county < 0 ? (city.counties.empty() ? "379900" : city.counties[rng.index(city.counties.size())].region)
+                         : city.counties[org.county].region;
       bool intermediate = instance != "first" || (org.org_kind == OrgKind::kGovernment && org.county < 0);
       std::string court_code = intermediate ? "9900" : court_region.substr(2, 4);
       std::string kind_code = instance == "first" ? "行初" : instance == "second" ? "行终" : "行申";
@@ -675,13 +748,16 @@ Result<void> generate_litigations(DemoCity& city, Store& store) {
           if (c.region == court_region) court_name = c.name + "人民法院";
       b.set_text("court", court_name);
       b.set_text("plaintiff", rng.chance(0.7) ? person_name(rng) : company_name(rng));
-      b.set_text("party_role", instance == "first" ? (rng.chance(0.88) ? "defendant" : rng.chance(0.7) ? "co_defendant" : "third_party")
+      b.set_text("party_role", instance == "first"    ? (rng.chance(0.88)  ? "defendant"
+                                                         : rng.chance(0.7) ? "co_defendant"
+                                                                           : "third_party")
                                : instance == "second" ? (rng.chance(0.75) ? "appellee" : "appellant")
                                                       : "retrial_respondent");
       const std::string& act = kActs[pick_act(rng)];
       b.set_text("act_kind", act);
       b.set_text("act_description", org.name + "作出的行政行为");
-      if (act == "reconsideration" && !reconsiderations.empty()) b.set_int("reconsideration_case", rng.pick(reconsiderations));
+      if (act == "reconsideration" && !reconsiderations.empty())
+        b.set_int("reconsideration_case", rng.pick(reconsiderations));
       b.set_int("handler", city.person_at(rng, owner));
       if (rng.chance(0.6)) b.set_text("lawyer", person_name(rng) + "（律师）");
       b.set_date("filed_on", filed);
@@ -703,8 +779,12 @@ Result<void> generate_litigations(DemoCity& city, Store& store) {
         b.set_date("hearing_on", hearing);
         b.set_bool("head_notified", notified);
         double h = rng.unit();
-        std::string appeared = notified ? (h < 0.25 ? "principal" : h < 0.95 ? "deputy" : "not_appeared")
-                                        : (h < 0.1 ? "principal" : h < 0.6 ? "deputy" : "not_appeared");
+        std::string appeared = notified ? (h < 0.25   ? "principal"
+                                           : h < 0.95 ? "deputy"
+                                                      : "not_appeared")
+                                        : (h < 0.1   ? "principal"
+                                           : h < 0.6 ? "deputy"
+                                                     : "not_appeared");
         b.set_text("head_appeared", appeared);
         if (notified) b.set_date("head_notice_received_on", hearing.add_days(-rng.uniform(5, 15)));
         auto it = city.people_by_org.find(owner);
@@ -718,12 +798,19 @@ Result<void> generate_litigations(DemoCity& city, Store& store) {
         b.set_date("concluded_on", concluded);
         b.set_text("outcome", outcome);
         std::string judgement;
-        if (outcome == "won") judgement = instance == "first" ? "claim_rejected" : "appeal_rejected";
-        else if (outcome == "lost") judgement = rng.pick(std::vector<std::string>{"revoked", "revoked", "confirmed_unlawful", "ordered_to_perform", "changed", "compensation"});
-        else if (outcome == "withdrawn") judgement = "withdrawal_allowed";
-        else if (outcome == "mediated") judgement = "mediation_statement";
-        else if (outcome == "dismissed") judgement = "suit_dismissed";
-        else judgement = "other";
+        if (outcome == "won")
+          judgement = instance == "first" ? "claim_rejected" : "appeal_rejected";
+        else if (outcome == "lost")
+          judgement = rng.pick(std::vector<std::string>{"revoked", "revoked", "confirmed_unlawful",
+                                                        "ordered_to_perform", "changed", "compensation"});
+        else if (outcome == "withdrawn")
+          judgement = "withdrawal_allowed";
+        else if (outcome == "mediated")
+          judgement = "mediation_statement";
+        else if (outcome == "dismissed")
+          judgement = "suit_dismissed";
+        else
+          judgement = "other";
         b.set_text("judgement_kind", judgement);
         b.set_bool("judicial_suggestion", rng.chance(0.03));
         Date served_judgement = concluded.add_days(rng.uniform(3, 10));
@@ -757,7 +844,7 @@ Result<void> generate_disputes(DemoCity& city, Store& store) {
   const FieldDeclaration* kinds = ledger.field("dispute_kind");
   WeightedPick pick_kind({20, 18, 8, 8, 7, 8, 8, 6, 4, 3, 5, 2, 4});
   static const std::vector<std::string> kResolutions = {"people_mediation", "administrative_mediation", "judicial",
-                                                        "arbitration", "reconsideration", "other"};
+                                                        "arbitration",      "reconsideration",          "other"};
   WeightedPick pick_resolution({72, 10, 5, 3, 1, 9});
   const auto& screenings = city.ids["dispute_screening"];
   return yearly(city, store, "dispute", [&](LedgerWriter& w, int year) -> Result<void> {
@@ -770,7 +857,11 @@ Result<void> generate_disputes(DemoCity& city, Store& store) {
       b.set_text("subject", parties + kind.label + "纠纷");
       b.set_text("dispute_kind", kind.value);
       double s = rng.unit();
-      std::string source = s < 0.35 ? "screening" : s < 0.7 ? "application" : s < 0.82 ? "referral" : s < 0.9 ? "petition" : "hotline";
+      std::string source = s < 0.35   ? "screening"
+                           : s < 0.7  ? "application"
+                           : s < 0.82 ? "referral"
+                           : s < 0.9  ? "petition"
+                                      : "hotline";
       b.set_text("source", source);
       if (source == "screening" && !screenings.empty()) b.set_int("screening", rng.pick(screenings));
       Date found = case_day(city, rng, year);
@@ -785,7 +876,8 @@ Result<void> generate_disputes(DemoCity& city, Store& store) {
       b.set_text("region_code", org.region);
       double r = rng.unit();
       b.set_text("risk_level", r < 0.9 ? "ordinary" : r < 0.98 ? "major" : "serious");
-      DisputeCourse course{0, town, found, kind.value, parties + kind.label + "纠纷", parties, amount, count, 0, false, found, false, found};
+      DisputeCourse course{0,     town,  found, kind.value, parties + kind.label + "纠纷", parties, amount, count, 0,
+                           false, found, false, found};
       std::string state = "screened";
       double o = force >= 0 ? 0.5 : rng.unit();
       if (o < 0.06) {
@@ -816,7 +908,8 @@ Result<void> generate_disputes(DemoCity& city, Store& store) {
             Date confirmed = resolved.add_days(rng.uniform(5, 30));
             if (confirmed <= last_day()) {
               b.set_date("confirmed_on", confirmed);
-              b.set_text("confirming_court", org.county < 0 ? "示例市中级人民法院" : city.counties[org.county].name + "人民法院");
+              b.set_text("confirming_court",
+                         org.county < 0 ? "示例市中级人民法院" : city.counties[org.county].name + "人民法院");
               state = "confirmed";
               course.confirmed = true;
               course.confirmed_on = confirmed;
@@ -850,7 +943,8 @@ Result<void> generate_mediations(DemoCity& city, Store& store) {
         Date accepted = d.found.add_days(rng.uniform(0, 1));
         if (d.outcome != 0 && accepted > d.ended) accepted = d.ended;
         int n = ++counters[{committee, accepted.year()}];
-        b.set_text("case_number", fmt::format("{}调字〔{}〕{}号", city.orgs[committee].short_name.substr(0, 6), accepted.year(), n));
+        b.set_text("case_number",
+                   fmt::format("{}调字〔{}〕{}号", city.orgs[committee].short_name.substr(0, 6), accepted.year(), n));
         b.set_text("subject", d.subject);
         b.set_int("dispute", d.id);
         b.set_text("dispute_kind", d.kind);
@@ -868,7 +962,9 @@ Result<void> generate_mediations(DemoCity& city, Store& store) {
           b.set_date("agreement_on", d.ended);
           state = "succeeded";
           if (d.confirmed) {
-            b.set_date("confirmation_applied_on", d.confirmed_on.add_days(-rng.uniform(1, 4)) < d.ended ? d.ended : d.confirmed_on.add_days(-rng.uniform(1, 4)));
+            b.set_date("confirmation_applied_on", d.confirmed_on.add_days(-rng.uniform(1, 4)) < d.ended
+                                                      ? d.ended
+                                                      : d.confirmed_on.add_days(-rng.uniform(1, 4)));
             b.set_bool("judicially_confirmed", true);
           }
           Date fulfilled = d.ended.add_days(rng.uniform(0, 30));
@@ -902,14 +998,16 @@ Result<void> generate_hotline_tickets(DemoCity& city, Store& store) {
     weights.push_back(o.org_kind == OrgKind::kTownship ? 1.5 : o.org_kind == OrgKind::kGovernment ? 0.3 : o.weight);
   }
   WeightedPick pick_handler(weights);
-  static const std::vector<std::string> kKinds = {"consultation", "help", "complaint", "report", "suggestion", "praise"};
+  static const std::vector<std::string> kKinds = {"consultation", "help",       "complaint",
+                                                  "report",       "suggestion", "praise"};
   static const std::vector<std::string> kKindLabels = {"咨询", "求助", "投诉", "举报", "建议", "表扬"};
   static const std::vector<int> kDays = {1, 3, 5, 10, 10, 3};
   WeightedPick pick_kind({35, 25, 25, 5, 8, 2});
   static const std::vector<std::string> kChannels = {"phone", "web", "app", "wechat", "other"};
   WeightedPick pick_channel({70, 8, 10, 10, 2});
-  static const std::vector<std::string> kTopics = {"噪音扰民", "道路破损", "物业服务", "拖欠工资", "社保缴纳", "食品安全",
-                                                   "占道经营", "供暖不热", "违章建筑", "公交线路", "房屋漏水", "医保报销"};
+  static const std::vector<std::string> kTopics = {"噪音扰民", "道路破损", "物业服务", "拖欠工资",
+                                                   "社保缴纳", "食品安全", "占道经营", "供暖不热",
+                                                   "违章建筑", "公交线路", "房屋漏水", "医保报销"};
   std::int64_t serial = 0;
   LedgerWriter w(city, store, *find_ledger("hotline_ticket"));
   const int chunk = 200000;
@@ -924,7 +1022,8 @@ Result<void> generate_hotline_tickets(DemoCity& city, Store& store) {
           int second = static_cast<int>(rng.uniform(0, 59));
           size_t kind = pick_kind(rng);
           size_t handler = handlers[pick_handler(rng)];
-          b.set_text("ticket_number", fmt::format("12345-{:04d}{:02d}{:02d}-{:07d}", day.year(), day.month(), day.day(), serial));
+          b.set_text("ticket_number",
+                     fmt::format("12345-{:04d}{:02d}{:02d}-{:07d}", day.year(), day.month(), day.day(), serial));
           b.set_text("kind", kKinds[kind]);
           b.set_text("channel", kChannels[pick_channel(rng)]);
           std::string time = fmt::format("T{:02d}:{:02d}:{:02d}", minute_of_day / 60, minute_of_day % 60, second);
@@ -937,14 +1036,19 @@ Result<void> generate_hotline_tickets(DemoCity& city, Store& store) {
           Date closed = late ? due.add_days(rng.uniform(1, 6)) : day.add_days(rng.uniform(0, days_between(day, due)));
           if (closed <= last_day()) {
             // Closed on the due day itself: before the due time.
-            std::string closed_time = fmt::format("T{:02d}:{:02d}:{:02d}", rng.uniform(8, 17), rng.uniform(0, 59), rng.uniform(0, 59));
+            std::string closed_time =
+                fmt::format("T{:02d}:{:02d}:{:02d}", rng.uniform(8, 17), rng.uniform(0, 59), rng.uniform(0, 59));
             if (closed == due && !late) closed_time = "T08:00:00";  // before the due time
-            if (closed == day) closed_time = fmt::format("T{:02d}:{:02d}:{:02d}", minute_of_day / 60 + 1, minute_of_day % 60, second);
+            if (closed == day)
+              closed_time = fmt::format("T{:02d}:{:02d}:{:02d}", minute_of_day / 60 + 1, minute_of_day % 60, second);
             b.set_text("closed_at", closed.iso() + closed_time);
             b.set_bool("on_time", !late);
             double s = rng.unit();
             double bad = late ? 0.15 : 0.02;
-            b.set_text("satisfaction", s < bad ? "dissatisfied" : s < 0.1 + bad ? "basically_satisfied" : s < 0.95 ? "satisfied" : "not_rated");
+            b.set_text("satisfaction", s < bad         ? "dissatisfied"
+                                       : s < 0.1 + bad ? "basically_satisfied"
+                                       : s < 0.95      ? "satisfied"
+                                                       : "not_rated");
           }
           FAZHI_TRY(w.add(b, city.city_service_centre));
         }
@@ -964,7 +1068,8 @@ Result<void> generate_hotline_traffic(DemoCity& city, Store& store) {
       RecordBuilder& b = w.builder();
       // Calls outnumber tickets; even the small city's line takes about a hundred a day.
       double daily = std::max<double>(static_cast<double>(per_year), 36500.0) / 365.0;
-      std::int64_t calls = static_cast<std::int64_t>(daily * (d.is_weekend() ? 1.1 : 1.7) * (0.85 + 0.3 * rng.unit())) + 1;
+      std::int64_t calls =
+          static_cast<std::int64_t>(daily * (d.is_weekend() ? 1.1 : 1.7) * (0.85 + 0.3 * rng.unit())) + 1;
       b.set_date("traffic_date", d);
       b.set_int("calls", calls);
       b.set_int("answered", calls * rng.uniform(930, 995) / 1000);
@@ -982,12 +1087,15 @@ Result<void> generate_service_ratings(DemoCity& city, Store& store) {
   for (size_t i : city.units) {
     const DemoOrg& o = city.orgs[i];
     rated.push_back(i);
-    weights.push_back(o.department == "zwfw" ? 30 : o.org_kind == OrgKind::kTownship ? 2 : o.org_kind == OrgKind::kGovernment ? 0.2 : o.weight);
+    weights.push_back(o.department == "zwfw"               ? 30
+                      : o.org_kind == OrgKind::kTownship   ? 2
+                      : o.org_kind == OrgKind::kGovernment ? 0.2
+                                                           : o.weight);
   }
   WeightedPick pick_org(weights);
-  static const std::vector<std::string> kItems = {"食品经营许可", "企业设立登记", "社会保障卡申领", "不动产登记",
-                                                  "城乡居民养老保险参保登记", "机动车驾驶证换领", "医保关系转移接续",
-                                                  "建筑工程施工许可", "户口迁移", "个体工商户登记"};
+  static const std::vector<std::string> kItems = {
+      "食品经营许可",     "企业设立登记",     "社会保障卡申领",   "不动产登记", "城乡居民养老保险参保登记",
+      "机动车驾驶证换领", "医保关系转移接续", "建筑工程施工许可", "户口迁移",   "个体工商户登记"};
   static const std::vector<std::string> kChannels = {"window", "web", "app", "terminal", "sms", "phone"};
   WeightedPick pick_channel({45, 15, 25, 5, 7, 3});
   WeightedPick pick_stars({0.25, 0.25, 0.5, 1.5, 97.5});
@@ -1007,7 +1115,8 @@ Result<void> generate_service_ratings(DemoCity& city, Store& store) {
         const std::int64_t chunks = (per_year + chunk - 1) / chunk, c = from / chunk;
         Date lo = Date::from_days_since_epoch(first + span * c / chunks);
         Date hi = Date::from_days_since_epoch(first + span * (c + 1) / chunks - 1);
-        for (std::int64_t k = from; k < std::min(per_year, from + chunk); ++k) days.push_back(random_working_day(rng, lo, hi));
+        for (std::int64_t k = from; k < std::min(per_year, from + chunk); ++k)
+          days.push_back(random_working_day(rng, lo, hi));
         std::sort(days.begin(), days.end());
       }
       FAZHI_TRY(w.batch([&]() -> Result<void> {
@@ -1018,11 +1127,13 @@ Result<void> generate_service_ratings(DemoCity& city, Store& store) {
                                   : random_working_day(rng, year_start(year), year_end(year));
           if (day > last_day()) day = last_day();
           size_t org = rated[pick_org(rng)];
-          b.set_text("rating_number", fmt::format("HCP{:04d}{:02d}{:02d}{:09d}", day.year(), day.month(), day.day(), serial));
+          b.set_text("rating_number",
+                     fmt::format("HCP{:04d}{:02d}{:02d}{:09d}", day.year(), day.month(), day.day(), serial));
           b.set_text("service_item", rng.pick(kItems));
           b.set_text("rated_org", city.orgs[org].code);
           b.set_text("channel", kChannels[pick_channel(rng)]);
-          b.set_text("rated_at", fmt::format("{}T{:02d}:{:02d}:{:02d}", day.iso(), rng.uniform(8, 17), rng.uniform(0, 59), rng.uniform(0, 59)));
+          b.set_text("rated_at", fmt::format("{}T{:02d}:{:02d}:{:02d}", day.iso(), rng.uniform(8, 17),
+                                             rng.uniform(0, 59), rng.uniform(0, 59)));
           int stars = static_cast<int>(pick_stars(rng)) + 1;
           b.set_int("stars", stars);
           b.set_bool("active", rng.chance(0.3));
@@ -1033,7 +1144,8 @@ Result<void> generate_service_ratings(DemoCity& city, Store& store) {
               b.set_date("followed_up_on", followed);
               bool fixed = rng.chance(0.85);
               b.set_bool("rectified", fixed);
-              b.set_text("followup_note", fixed ? "已电话回访，优化办事指南并加强窗口引导" : "已回访说明情况，申请人表示理解");
+              b.set_text("followup_note",
+                         fixed ? "已电话回访，优化办事指南并加强窗口引导" : "已回访说明情况，申请人表示理解");
             }
           }
           FAZHI_TRY(w.add(b, org));
@@ -1048,7 +1160,8 @@ Result<void> generate_service_ratings(DemoCity& city, Store& store) {
 Result<void> generate_supervision_problems(DemoCity& city, Store& store) {
   DemoRandom rng = DemoRandom::stream(city.seed, "supervision_problem");
   const int per_year = volume(city, 100, 10);
-  static const std::vector<std::string> kSources = {"supervision", "assessment", "case_file_review", "audit", "inspection_tour", "other"};
+  static const std::vector<std::string> kSources = {"supervision", "assessment",      "case_file_review",
+                                                    "audit",       "inspection_tour", "other"};
   WeightedPick pick_source({40, 20, 20, 8, 8, 4});
   const GenericLedger generic(*find_ledger("supervision_problem"));
   const auto& reviews = city.ids["case_file_review"];
@@ -1066,8 +1179,10 @@ Result<void> generate_supervision_problems(DemoCity& city, Store& store) {
       const std::string& source = kSources[pick_source(rng)];
       b.set_text("source", source);
       b.set_text("batch", fmt::format("{}年度法治督察第{}批", year, rng.uniform(1, 3)));
-      if (source == "case_file_review" && !reviews.empty()) b.set_int("case_file_review", rng.pick(reviews));
-      else b.clear("case_file_review");
+      if (source == "case_file_review" && !reviews.empty())
+        b.set_int("case_file_review", rng.pick(reviews));
+      else
+        b.clear("case_file_review");
       b.set_date("found_on", found);
       b.set_text("responsible_org", r.code);
       Date deadline = found.add_days(rng.uniform(30, 90));
@@ -1084,7 +1199,9 @@ Result<void> generate_supervision_problems(DemoCity& city, Store& store) {
         course.state = "rectifying";
         bool late = rng.chance(0.12);
         bool stuck = rng.chance(year == kLastYear ? 0.15 : 0.03);
-        Date rectified = late ? deadline.add_days(rng.uniform(1, 40)) : started.add_days(rng.uniform(5, std::max<std::int64_t>(6, days_between(started, deadline))));
+        Date rectified =
+            late ? deadline.add_days(rng.uniform(1, 40))
+                 : started.add_days(rng.uniform(5, std::max<std::int64_t>(6, days_between(started, deadline))));
         if (!stuck && rectified <= last_day()) {
           b.set_date("rectified_on", rectified);
           course.rectified = rectified;
@@ -1121,8 +1238,8 @@ Result<void> generate_rectifications(DemoCity& city, LedgerService& service) {
   FAZHI_ASSIGN_OR_RETURN(AttachmentInfo file,
                          AttachmentStore(service).upload(UserContext::system_context(), "整改佐证材料.pdf", kEvidence));
   const std::string evidence =
-      nlohmann::json::array({{{"id", file.id}, {"media_type", file.media_type}, {"name", file.file_name},
-                              {"size", file.size}}})
+      nlohmann::json::array(
+          {{{"id", file.id}, {"media_type", file.media_type}, {"name", file.file_name}, {"size", file.size}}})
           .dump();
   DemoRandom rng = DemoRandom::stream(city.seed, "rectification");
   const GenericLedger generic(*find_ledger("rectification"));

@@ -23,9 +23,12 @@ std::optional<DemoScale> parse_demo_scale(std::string_view text) {
 
 std::string_view demo_scale_name(DemoScale scale) {
   switch (scale) {
-    case DemoScale::kSmall: return "small";
-    case DemoScale::kCity: return "city";
-    case DemoScale::kLarge: return "large";
+    case DemoScale::kSmall:
+      return "small";
+    case DemoScale::kCity:
+      return "city";
+    case DemoScale::kLarge:
+      return "large";
   }
   return "city";
 }
@@ -44,23 +47,65 @@ const std::vector<GenericSpec>& generic_specs() {
       {"inspector", 3000, 20, OwnerPool::kEnforcing, true},
       {"draw", 600, 12, OwnerPool::kEnforcing},
       {"inspection_result", 3000, 20, OwnerPool::kEnforcing},
-      {"case_file_review", 1000, 15, OwnerPool::kJusticeBureaus, false,
+      {"case_file_review",
+       1000,
+       15,
+       OwnerPool::kJusticeBureaus,
+       false,
        {{"reviewing", 0.2}, {"scored", 0.5}, {"rectifying", 0.8}, {"concluded", 6}}},
       {"legal_adviser", 300, 10, OwnerPool::kUnits, true},
       {"legality_review", 500, 12, OwnerPool::kJusticeBureaus},
       {"fair_competition_review", 300, 8, OwnerPool::kDepartments},
       {"legislation_project", 4, 2, OwnerPool::kRoot},
       {"dispute_screening", 1000, 10, OwnerPool::kTownships},
-      {"petition", 3000, 20, OwnerPool::kUnits, false,
-       {{"received", 0.05}, {"accepted", 0.1}, {"extended", 0.05}, {"replied", 12}, {"not_accepted", 1},
-        {"transferred", 2}, {"under_review", 0.05}, {"reviewed", 0.8}, {"under_recheck", 0.02}, {"rechecked", 0.2}}},
-      {"major_decision", 30, 6, OwnerPool::kGovernments, false,
-       {{"proposed", 0.1}, {"in_procedure", 0.2}, {"decided", 0.5}, {"published", 6}, {"evaluated", 1.5}, {"withdrawn", 0.3}}},
-      {"government_contract", 300, 10, OwnerPool::kUnits, false,
-       {{"drafting", 0.05}, {"under_review", 0.05}, {"reviewed", 0.2}, {"performing", 2}, {"completed", 6}, {"terminated", 0.3}}},
-      {"openness_request", 600, 12, OwnerPool::kUnits, false,
+      {"petition",
+       3000,
+       20,
+       OwnerPool::kUnits,
+       false,
+       {{"received", 0.05},
+        {"accepted", 0.1},
+        {"extended", 0.05},
+        {"replied", 12},
+        {"not_accepted", 1},
+        {"transferred", 2},
+        {"under_review", 0.05},
+        {"reviewed", 0.8},
+        {"under_recheck", 0.02},
+        {"rechecked", 0.2}}},
+      {"major_decision",
+       30,
+       6,
+       OwnerPool::kGovernments,
+       false,
+       {{"proposed", 0.1},
+        {"in_procedure", 0.2},
+        {"decided", 0.5},
+        {"published", 6},
+        {"evaluated", 1.5},
+        {"withdrawn", 0.3}}},
+      {"government_contract",
+       300,
+       10,
+       OwnerPool::kUnits,
+       false,
+       {{"drafting", 0.05},
+        {"under_review", 0.05},
+        {"reviewed", 0.2},
+        {"performing", 2},
+        {"completed", 6},
+        {"terminated", 0.3}}},
+      {"openness_request",
+       600,
+       12,
+       OwnerPool::kUnits,
+       false,
        {{"received", 0.05}, {"clarifying", 0.05}, {"clarified", 0.05}, {"replied", 10}}},
-      {"criminal_transfer", 100, 6, OwnerPool::kEnforcing, false,
+      {"criminal_transfer",
+       100,
+       6,
+       OwnerPool::kEnforcing,
+       false,
        {{"transferred", 0.3}, {"answered", 1.5}, {"followed_up", 6}}},
       {"service_item", 2000, 15, OwnerPool::kDepartments, true},
       {"credit_collection", 200, 8, OwnerPool::kDepartments},
@@ -114,8 +159,9 @@ Result<void> generate_ledgers(DemoCity& city, LedgerService& service) {
       {"rectification", [&] { return generate_rectifications(city, service); }},
       {"report_round", [&] { return generate_report_rounds(city, service); }},
   };
-  std::set<std::string> done = {"organizations", "people", "enforcement_body", "officer", "certificate",
-                                "certificate_exam", "officer_training", "enforcement_matter", "report_part"};
+  std::set<std::string> done = {"organizations", "people",           "enforcement_body", "officer",
+                                "certificate",   "certificate_exam", "officer_training", "enforcement_matter",
+                                "report_part"};
   auto run_generic = [&](const std::string& name) -> Result<void> {
     for (const GenericSpec& s : generic_specs())
       if (s.ledger == name) return write_generic(city, store, s);

@@ -15,10 +15,14 @@ namespace {
 
 const char* head_title(const DemoOrg& o) {
   switch (o.org_kind) {
-    case OrgKind::kGovernment: return o.county < 0 ? "市长" : (o.name.find("区") != std::string::npos ? "区长" : "县长");
-    case OrgKind::kTownship: return o.name.find("街道") != std::string::npos ? "主任" : "镇（乡）长";
-    case OrgKind::kMediationCommittee: return "主任";
-    default: return o.name.find("委员会") != std::string::npos ? "主任" : "局长";
+    case OrgKind::kGovernment:
+      return o.county < 0 ? "市长" : (o.name.find("区") != std::string::npos ? "区长" : "县长");
+    case OrgKind::kTownship:
+      return o.name.find("街道") != std::string::npos ? "主任" : "镇（乡）长";
+    case OrgKind::kMediationCommittee:
+      return "主任";
+    default:
+      return o.name.find("委员会") != std::string::npos ? "主任" : "局长";
   }
 }
 
@@ -49,11 +53,14 @@ Result<void> generate_people_and_enforcement(DemoCity& city, LedgerService& serv
   for (size_t i : city.enforcing) {
     const DemoOrg& o = city.orgs[i];
     body_plans.push_back({i, o.name, "statutory", o.area, o.weight});
-    if (o.county < 0 && (o.department == "scjg" || o.department == "cgj" || o.department == "jtys" ||
-                         o.department == "sthj" || o.department == "whly" || o.department == "nyncj" ||
-                         o.department == "yjj"))
+    if (o.county < 0 &&
+        (o.department == "scjg" || o.department == "cgj" || o.department == "jtys" || o.department == "sthj" ||
+         o.department == "whly" || o.department == "nyncj" || o.department == "yjj"))
       body_plans.push_back({i, fmt::format("示例市{}综合行政执法支队", o.area), "entrusted", o.area, o.weight * 0.8});
-    if (o.department == "wjw") body_plans.push_back({i, o.name.substr(0, o.name.size() - std::string("卫生健康委员会").size()) + "卫生健康综合监督执法机构", "authorised", o.area, o.weight * 0.5});
+    if (o.department == "wjw")
+      body_plans.push_back(
+          {i, o.name.substr(0, o.name.size() - std::string("卫生健康委员会").size()) + "卫生健康综合监督执法机构",
+           "authorised", o.area, o.weight * 0.5});
   }
   double total_weight = 0;
   for (auto& b : body_plans) total_weight += b.weight;
@@ -64,8 +71,8 @@ Result<void> generate_people_and_enforcement(DemoCity& city, LedgerService& serv
   std::vector<std::vector<size_t>> officers_by_body(body_plans.size());
   LedgerWriter pw(city, store, people);
   FAZHI_TRY(pw.batch([&]() -> Result<void> {
-    auto add_person = [&](size_t org, const std::string& position, const std::string& role, bool leader,
-                          Date entered, bool principal = false) -> Result<std::int64_t> {
+    auto add_person = [&](size_t org, const std::string& position, const std::string& role, bool leader, Date entered,
+                          bool principal = false) -> Result<std::int64_t> {
       RecordBuilder& b = pw.builder();
       bool male = rng.chance(0.58);
       std::string name = person_name(rng);
@@ -94,7 +101,8 @@ Result<void> generate_people_and_enforcement(DemoCity& city, LedgerService& serv
       const DemoOrg& o = city.orgs[i];
       if (o.org_kind == OrgKind::kMediationCommittee) {
         FAZHI_TRY(add_person(i, "人民调解委员会主任", "mediator", false, entry_date()));
-        for (int k = 0; k < (small ? 2 : 5); ++k) FAZHI_TRY(add_person(i, "人民调解员", "mediator", false, entry_date()));
+        for (int k = 0; k < (small ? 2 : 5); ++k)
+          FAZHI_TRY(add_person(i, "人民调解员", "mediator", false, entry_date()));
         continue;
       }
       FAZHI_TRY(add_person(i, head_title(o), "leader", true, entry_date(), true));
@@ -102,7 +110,8 @@ Result<void> generate_people_and_enforcement(DemoCity& city, LedgerService& serv
       int staff = small ? 1 : (o.county < 0 ? 4 : 2);
       for (int k = 0; k < staff; ++k) FAZHI_TRY(add_person(i, "科员", "staff", false, entry_date()));
       if (o.department == "sfj") {
-        for (int k = 0; k < (small ? 2 : 6); ++k) FAZHI_TRY(add_person(i, "行政复议应诉科科员", "staff", false, entry_date()));
+        for (int k = 0; k < (small ? 2 : 6); ++k)
+          FAZHI_TRY(add_person(i, "行政复议应诉科科员", "staff", false, entry_date()));
         for (int k = 0; k < 2; ++k) FAZHI_TRY(add_person(i, "公职律师", "public_lawyer", false, entry_date()));
         FAZHI_TRY(add_person(i, "法律顾问", "legal_adviser", false, entry_date()));
       }
@@ -142,7 +151,8 @@ Result<void> generate_people_and_enforcement(DemoCity& city, LedgerService& serv
                                     ? "省人民政府关于向乡镇（街道）赋予部分县级行政执法权的决定（示例）"
                                     : fmt::format("《{}》相关法律法规（示例）", p.area));
       b.set_date("confirmed_on", random_date(rng, Date::from_days_since_epoch(17532), first_day().add_days(180)));
-      b.set_text("confirmation_document", fmt::format("示政执确〔{}〕{}号", 2018 + rng.uniform(0, 3), city.bodies.size() + 1));
+      b.set_text("confirmation_document",
+                 fmt::format("示政执确〔{}〕{}号", 2018 + rng.uniform(0, 3), city.bodies.size() + 1));
       b.set_bool("in_force", true);
       FAZHI_ASSIGN_OR_RETURN(std::int64_t id, bw.add(b, p.org));
       city.body_of_org.emplace(p.org, city.bodies.size());
@@ -161,7 +171,7 @@ Result<void> generate_people_and_enforcement(DemoCity& city, LedgerService& serv
       b.set_int("person", p.person);
       b.set_int("enforcement_body", city.bodies[p.body].id);
       b.set_text("staff_kind", rng.pick(std::vector<std::string>{"civil_servant", "civil_servant", "civil_servant",
-                                                                  "civil_servant_managed", "institution_staff"}));
+                                                                 "civil_servant_managed", "institution_staff"}));
       b.set_text("enforcement_area", body_plans[p.body].area);
       b.set_text("post", rng.chance(0.1) ? "法制审核岗" : "执法岗");
       b.set_bool("legal_qualification", rng.chance(0.15));
@@ -229,13 +239,14 @@ Result<void> generate_people_and_enforcement(DemoCity& city, LedgerService& serv
             b.set_text("withdrawal_reason", "调离执法岗位");
           } else if (rng.chance(small ? 0.03 : 0.004)) {
             state = "suspended";
-            b.set_date("suspended_on", random_date(rng, std::max(issued, Date::from_days_since_epoch(20089)), last_day()));
+            b.set_date("suspended_on",
+                       random_date(rng, std::max(issued, Date::from_days_since_epoch(20089)), last_day()));
             b.set_text("withdrawal_reason", "涉嫌违法违纪，暂扣证件接受调查");
           }
           FAZHI_TRY(cw.add(b, body_plans[p.body].org, state));
           if (issued >= first_day() && issued <= last_day())
-            exams.push_back({p.person, issued.add_days(-rng.uniform(20, 60)), true, is_new ? "qualification" : "renewal",
-                             body_plans[p.body].org});
+            exams.push_back({p.person, issued.add_days(-rng.uniform(20, 60)), true,
+                             is_new ? "qualification" : "renewal", body_plans[p.body].org});
           if (state == "valid" && city.bodies[p.body].officers.size() < 12)
             city.bodies[p.body].officers.push_back(p.name + "（" + number + "）");
         }
@@ -252,7 +263,8 @@ Result<void> generate_people_and_enforcement(DemoCity& city, LedgerService& serv
   size_t passed = exams.size();
   for (size_t k = 0; k < passed / 6 + 3; ++k) {
     const OfficerPlan& p = officers[erng.index(officers.size())];
-    exams.push_back({p.person, random_date(erng, first_day(), last_day()), false, "qualification", body_plans[p.body].org});
+    exams.push_back(
+        {p.person, random_date(erng, first_day(), last_day()), false, "qualification", body_plans[p.body].org});
   }
   const LedgerDeclaration& exam_ledger = *find_ledger("certificate_exam");
   LedgerWriter ew(city, store, exam_ledger);
@@ -297,9 +309,16 @@ Result<void> generate_people_and_enforcement(DemoCity& city, LedgerService& serv
   DemoRandom mrng = DemoRandom::stream(city.seed, "enforcement_matter");
   const int target_matters = small ? 60 : 1300;
   static const std::vector<std::pair<std::string, std::string>> kMatterKinds = {
-      {"penalty", "对{}违法行为的行政处罚"}, {"inspection", "对{}的行政检查"}, {"licensing", "{}许可"},
-      {"coercion", "查封、扣押{}相关场所设施财物"}, {"confirmation", "{}确认"}, {"collection", "{}征收"},
-      {"payment", "{}给付"}, {"award", "{}奖励"}, {"ruling", "{}裁决"}, {"other", "{}其他行政权力"}};
+      {"penalty", "对{}违法行为的行政处罚"},
+      {"inspection", "对{}的行政检查"},
+      {"licensing", "{}许可"},
+      {"coercion", "查封、扣押{}相关场所设施财物"},
+      {"confirmation", "{}确认"},
+      {"collection", "{}征收"},
+      {"payment", "{}给付"},
+      {"award", "{}奖励"},
+      {"ruling", "{}裁决"},
+      {"other", "{}其他行政权力"}};
   static const std::vector<double> kMatterWeights = {45, 20, 12, 6, 5, 3, 3, 2, 1, 3};
   const LedgerDeclaration& matters = *find_ledger("enforcement_matter");
   LedgerWriter mw(city, store, matters);

@@ -14,15 +14,24 @@
 namespace fazhi::demo {
 
 // Who owns a ledger's records.
-enum class OwnerPool { kRoot, kGovernments, kJusticeBureaus, kDepartments, kTownships, kCommittees, kUnits,
-                       kEnforcing, kServiceCentre };
+enum class OwnerPool {
+  kRoot,
+  kGovernments,
+  kJusticeBureaus,
+  kDepartments,
+  kTownships,
+  kCommittees,
+  kUnits,
+  kEnforcing,
+  kServiceCentre
+};
 
 struct GenericSpec {
   std::string ledger;
   int per_year_city = 40;   // records a year at city scale (large: the same)
   int per_year_small = 12;  // records a year at small scale
   OwnerPool owners = OwnerPool::kUnits;
-  bool catalogue = false;   // a standing list: the counts are totals, dated before 2021 or in it
+  bool catalogue = false;  // a standing list: the counts are totals, dated before 2021 or in it
   std::map<std::string, double> state_weights = {};  // how often each state is reached (default: terminal 6, others 1)
 };
 
@@ -33,9 +42,8 @@ class GenericLedger {
   const std::vector<std::string>& states() const { return states_; }
   // Fills `b` for a record owned by `owner` anchored at `anchor`, in `state` (empty: chosen
   // here; returned). `serial` numbers the record within the ledger (unique codes).
-  std::string fill(DemoCity& city, DemoRandom& rng, RecordBuilder& b, size_t owner, Date anchor,
-                   std::string state, std::int64_t serial,
-                   const std::map<std::string, double>* state_weights = nullptr) const;
+  std::string fill(DemoCity& city, DemoRandom& rng, RecordBuilder& b, size_t owner, Date anchor, std::string state,
+                   std::int64_t serial, const std::map<std::string, double>* state_weights = nullptr) const;
   bool on_path(const std::string& state, const std::string& field) const;
 
  private:

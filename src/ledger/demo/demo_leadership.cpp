@@ -18,8 +18,7 @@ namespace {
 
 Date in_year(DemoRandom& rng, int year, int from_month, int to_month) {
   Date from = Date::from_ymd(year, from_month, 1).value();
-  Date to = (to_month == 12 ? Date::from_ymd(year, 12, 31) : Date::from_ymd(year, to_month + 1, 1))
-                .value();
+  Date to = (to_month == 12 ? Date::from_ymd(year, 12, 31) : Date::from_ymd(year, to_month + 1, 1)).value();
   if (to_month != 12) to = to.add_days(-1);
   return random_working_day(rng, from, to);
 }
@@ -34,9 +33,9 @@ const std::vector<std::string>& study_topics() {
 }
 
 const std::vector<std::string>& lecturers() {
-  static const std::vector<std::string> k = {
-      "示例大学法学院教授", "示例市委党校法学教研室主任", "示例市中级人民法院行政庭庭长",
-      "示例市司法局局长",   "示例律师事务所主任",         "示例省法学会研究员"};
+  static const std::vector<std::string> k = {"示例大学法学院教授",           "示例市委党校法学教研室主任",
+                                             "示例市中级人民法院行政庭庭长", "示例市司法局局长",
+                                             "示例律师事务所主任",           "示例省法学会研究员"};
   return k;
 }
 
@@ -71,18 +70,16 @@ Result<void> generate_law_study_sessions(DemoCity& city, Store& store) {
           double u = rng.unit();
           int lectures = u < 0.04 ? 0 : u < 0.12 ? 1 : u < 0.7 ? 2 : 3;
           if (city.small() && year == kLastYear &&
-              (i == city.counties.front().government ||
-               i == city.counties.front().townships.front()))
+              (i == city.counties.front().government || i == city.counties.front().townships.front()))
             lectures = 1;
           for (int k = 0; k < lectures; ++k)
-            FAZHI_TRY(add(i, "lecture", in_year(rng, year, 3 + 4 * k, 6 + 3 * k),
-                          static_cast<int>(rng.uniform(30, 200))));
+            FAZHI_TRY(
+                add(i, "lecture", in_year(rng, year, 3 + 4 * k, 6 + 3 * k), static_cast<int>(rng.uniform(30, 200))));
         }
         if (o.org_kind == OrgKind::kGovernment) {
           // 常务会议会前学法 against the city's minimum of six: most hold six to ten.
           double u = rng.unit();
-          int sessions =
-              u < 0.15 ? static_cast<int>(rng.uniform(3, 5)) : static_cast<int>(rng.uniform(6, 10));
+          int sessions = u < 0.15 ? static_cast<int>(rng.uniform(3, 5)) : static_cast<int>(rng.uniform(6, 10));
           if (city.small() && year == kLastYear && i == city.root) sessions = 5;
           for (int k = 0; k < sessions; ++k) {
             int month = 1 + (k * 12) / sessions;
@@ -93,10 +90,8 @@ Result<void> generate_law_study_sessions(DemoCity& city, Store& store) {
         } else if (o.org_kind == OrgKind::kDepartment) {
           int sessions = static_cast<int>(rng.uniform(city.small() ? 1 : 2, 5));
           for (int k = 0; k < sessions; ++k) {
-            static const std::vector<std::string> kKinds = {"theory_group", "special",
-                                                            "collective"};
-            FAZHI_TRY(add(i, rng.pick(kKinds), in_year(rng, year, 1, 12),
-                          static_cast<int>(rng.uniform(8, 60))));
+            static const std::vector<std::string> kKinds = {"theory_group", "special", "collective"};
+            FAZHI_TRY(add(i, rng.pick(kKinds), in_year(rng, year, 1, 12), static_cast<int>(rng.uniform(8, 60))));
           }
         }
       }
@@ -112,8 +107,7 @@ Result<void> generate_pre_appointment_exams(DemoCity& city, Store& store) {
   const int per_year = city.small() ? 8 : 300;
   static const std::vector<std::string> kPosts = {"副局长", "科长",   "副科长",     "副主任",
                                                   "副镇长", "副县长", "办公室主任", "大队长"};
-  auto add = [&](size_t org, std::int64_t person, const std::string& post, Date on,
-                 int score_tenths) -> Result<void> {
+  auto add = [&](size_t org, std::int64_t person, const std::string& post, Date on, int score_tenths) -> Result<void> {
     RecordBuilder& b = w.builder();
     b.reset();
     b.set_int("person", person);
@@ -136,8 +130,7 @@ Result<void> generate_pre_appointment_exams(DemoCity& city, Store& store) {
         Date on = in_year(rng, year, 1, 11);
         // About one in twelve fails; most of them sit again a month or so later and pass.
         bool fails = rng.chance(0.08) || (city.small() && k == 0);
-        int score = fails ? static_cast<int>(rng.uniform(380, 595))
-                          : static_cast<int>(rng.uniform(620, 985));
+        int score = fails ? static_cast<int>(rng.uniform(380, 595)) : static_cast<int>(rng.uniform(620, 985));
         if (on > last_day()) continue;
         FAZHI_TRY(add(org, person, post, on, score));
         if (!fails || !rng.chance(0.7)) continue;
@@ -179,9 +172,7 @@ Result<void> generate_law_reports(DemoCity& city, Store& store) {
         b.set_int("year", year);
         b.set_date("reported_on", on);
         double u = rng.unit();
-        b.set_text("report_kind", u < 0.8    ? "annual_review"
-                                  : u < 0.95 ? "special_meeting"
-                                             : "written");
+        b.set_text("report_kind", u < 0.8 ? "annual_review" : u < 0.95 ? "special_meeting" : "written");
         b.set_text("evaluation", kEvaluations[rng.weighted({60, 30, 8, 2})]);
         FAZHI_TRY(w.add(b, person.org));
       }

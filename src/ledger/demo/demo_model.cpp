@@ -1,7 +1,8 @@
 // The record builder and batch writer of the demo city.
+#include "ledger/demo/demo_model.h"
+
 #include <fmt/format.h>
 
-#include "ledger/demo/demo_model.h"
 #include "ledger/user_context.h"
 
 namespace fazhi::demo {

@@ -15,12 +15,12 @@
 
 #include "core/date.h"
 #include "core/result.h"
+#include "ledger/bulk_insert.h"
 #include "ledger/demo/demo_city.h"
 #include "ledger/demo/demo_random.h"
-#include "ledger/bulk_insert.h"
-#include "ledger/ledger_service.h"
 #include "ledger/ledger_declaration.h"
 #include "ledger/ledger_record.h"
+#include "ledger/ledger_service.h"
 #include "store/store.h"
 
 namespace fazhi::demo {
@@ -36,17 +36,17 @@ enum class OrgKind { kGovernment, kDepartment, kTownship, kMediationCommittee };
 struct DemoOrg {
   std::string code, name, short_name, kind, parent, region, path;
   OrgKind org_kind = OrgKind::kGovernment;
-  int county = -1;          // index of the county, -1 for the city level
-  std::string department;   // the department's key ("sfj", "scjg" …), empty otherwise
-  std::string area;         // enforcement area (执法领域) when it enforces, else empty
-  std::string sector;       // reconsideration `sector` option for its acts
-  double weight = 1;        // relative share of work (enforcement cases, hotline tickets …)
+  int county = -1;         // index of the county, -1 for the city level
+  std::string department;  // the department's key ("sfj", "scjg" …), empty otherwise
+  std::string area;        // enforcement area (执法领域) when it enforces, else empty
+  std::string sector;      // reconsideration `sector` option for its acts
+  double weight = 1;       // relative share of work (enforcement cases, hotline tickets …)
 };
 
 struct DemoCounty {
-  std::string name;     // 甲区
-  std::string region;   // 379902
-  std::string prefix;   // 甲 (case numbers)
+  std::string name;    // 甲区
+  std::string region;  // 379902
+  std::string prefix;  // 甲 (case numbers)
   size_t government = 0;
   size_t justice_bureau = 0;
   std::vector<size_t> departments, townships, committees;
@@ -116,8 +116,10 @@ class RecordBuilder {
   void set_bool(std::string_view name, bool value) { set(name, SqlValue(std::int64_t(value ? 1 : 0))); }
   void set_date(std::string_view name, Date value) { set(name, SqlValue(value.iso())); }
   void set_date_if(std::string_view name, Date value, Date cutoff) {
-    if (value <= cutoff) set_date(name, value);
-    else clear(name);
+    if (value <= cutoff)
+      set_date(name, value);
+    else
+      clear(name);
   }
   void clear(std::string_view name) { set(name, SqlValue(nullptr)); }
   bool has(std::string_view name) const;

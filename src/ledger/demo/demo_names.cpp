@@ -22,11 +22,11 @@ const std::vector<std::string_view>& surnames() {
 }
 const std::vector<std::string_view>& given_chars() {
   static const std::vector<std::string_view> k = {
-      "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超",
-      "秀", "霞", "平", "刚", "桂", "英", "华", "文", "慧", "建", "国", "红", "玉", "兰", "峰", "琳", "宇",
-      "晨", "欣", "浩", "婷", "雪", "佳", "鹏", "亮", "辉", "新", "丹", "萍", "燕", "志", "海", "波", "斌",
-      "凯", "颖", "倩", "瑞", "博", "晓", "春", "冬", "梅", "立", "宁", "成", "书", "悦", "航", "昊", "然",
-      "思", "雨", "泽", "睿", "嘉", "怡", "涵", "子", "安", "家", "彤", "诚"};
+      "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明",
+      "超", "秀", "霞", "平", "刚", "桂", "英", "华", "文", "慧", "建", "国", "红", "玉", "兰", "峰",
+      "琳", "宇", "晨", "欣", "浩", "婷", "雪", "佳", "鹏", "亮", "辉", "新", "丹", "萍", "燕", "志",
+      "海", "波", "斌", "凯", "颖", "倩", "瑞", "博", "晓", "春", "冬", "梅", "立", "宁", "成", "书",
+      "悦", "航", "昊", "然", "思", "雨", "泽", "睿", "嘉", "怡", "涵", "子", "安", "家", "彤", "诚"};
   return k;
 }
 const std::vector<std::string_view>& trade_words() {
@@ -38,20 +38,24 @@ const std::vector<std::string_view>& trade_words() {
 }
 const std::vector<std::string_view>& trades() {
   static const std::vector<std::string_view> k = {
-      "建材", "商贸", "餐饮管理", "物流", "食品", "机械制造", "建筑工程", "环保科技", "农业开发", "医药",
-      "电子科技", "物业服务", "汽车销售", "化工", "纺织", "印刷", "装饰工程", "信息技术", "家具", "酒店管理"};
+      "建材",     "商贸",     "餐饮管理", "物流", "食品", "机械制造", "建筑工程", "环保科技", "农业开发", "医药",
+      "电子科技", "物业服务", "汽车销售", "化工", "纺织", "印刷",     "装饰工程", "信息技术", "家具",     "酒店管理"};
   return k;
 }
 const std::vector<std::string_view>& entity_forms() {
-  static const std::vector<std::string_view> k = {"有限公司", "有限公司", "有限公司", "有限责任公司",
-                                                   "股份有限公司", "经营部", "商行"};
+  static const std::vector<std::string_view> k = {"有限公司",     "有限公司", "有限公司", "有限责任公司",
+                                                  "股份有限公司", "经营部",   "商行"};
   return k;
 }
 
 }  // namespace
 
-Date first_day() { return Date::from_days_since_epoch(18628); }  // 2021-01-01
-Date last_day() { return Date::from_days_since_epoch(20453); }   // 2025-12-31
+Date first_day() {
+  return Date::from_days_since_epoch(18628);
+}  // 2021-01-01
+Date last_day() {
+  return Date::from_days_since_epoch(20453);
+}  // 2025-12-31
 
 std::string person_name(DemoRandom& rng) {
   std::string name(surnames()[rng.index(surnames().size())]);
@@ -80,15 +84,17 @@ std::string citizen_id(DemoRandom& rng, std::string_view region, Date birth, boo
                        std::unordered_set<std::string>& used) {
   for (;;) {
     int seq = static_cast<int>(rng.uniform(1, 499)) * 2 - (male ? 1 : 0);
-    std::string s = fmt::format("{}{:04d}{:02d}{:02d}{:03d}", region.substr(0, 6), birth.year(), birth.month(),
-                                birth.day(), seq);
+    std::string s =
+        fmt::format("{}{:04d}{:02d}{:02d}{:03d}", region.substr(0, 6), birth.year(), birth.month(), birth.day(), seq);
     auto check = resident_id_check_character(s);
     s += check ? *check : '0';
     if (used.insert(s).second) return s;
   }
 }
 
-std::string phone_number(DemoRandom& rng) { return fmt::format("0799-{}", rng.uniform(2000000, 8999999)); }
+std::string phone_number(DemoRandom& rng) {
+  return fmt::format("0799-{}", rng.uniform(2000000, 8999999));
+}
 
 Date random_date(DemoRandom& rng, Date from, Date to) {
   return from.add_days(rng.uniform(0, days_between(from, to)));
@@ -117,6 +123,5 @@ std::string utc_stamp(Date date, int hour, int minute, int second) {
                                                       second - 8 * 3600);
   return local.iso('T') + ".000Z";
 }
-
 
 }  // namespace fazhi::demo

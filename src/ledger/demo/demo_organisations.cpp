@@ -185,9 +185,9 @@ Result<void> generate_organisations(DemoCity& city, LedgerService& service) {
       county.townships.push_back(town);
       city.townships.push_back(town);
       city.enforcing.push_back(town);
-      size_t committee = add(region + ".tjw", std::string(cs.name) + short_name + "人民调解委员会",
-                             short_name + "调委会", "mediation_committee", OrgKind::kMediationCommittee, region,
-                             region, static_cast<int>(c));
+      size_t committee =
+          add(region + ".tjw", std::string(cs.name) + short_name + "人民调解委员会", short_name + "调委会",
+              "mediation_committee", OrgKind::kMediationCommittee, region, region, static_cast<int>(c));
       county.committees.push_back(committee);
       city.committees.push_back(committee);
     }
@@ -214,12 +214,14 @@ Result<void> generate_organisations(DemoCity& city, LedgerService& service) {
       b.set_text("kind", o.kind);
       if (!o.parent.empty()) b.set_text("parent_code", o.parent);
       b.set_text("region_code", o.region);
-      if (o.org_kind != OrgKind::kMediationCommittee) b.set_text("uscc", credit_code(rng, '1', '1', o.region));
-      else b.set_text("uscc", credit_code(rng, '5', '3', o.region));
+      if (o.org_kind != OrgKind::kMediationCommittee)
+        b.set_text("uscc", credit_code(rng, '1', '1', o.region));
+      else
+        b.set_text("uscc", credit_code(rng, '5', '3', o.region));
       b.set_text("head", person_name(rng));
       b.set_text("phone", phone_number(rng));
-      b.set_text("address", fmt::format("示例市{}路{}号", place_words()[rng.index(place_words().size())],
-                                        rng.uniform(1, 300)));
+      b.set_text("address",
+                 fmt::format("示例市{}路{}号", place_words()[rng.index(place_words().size())], rng.uniform(1, 300)));
       FAZHI_TRY(writer.add(b, i));
     }
     return ok();

@@ -53,9 +53,13 @@ class DemoRandom {
   double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
   bool chance(double p) { return unit() < p; }
   // An index in [0, n).
-  std::size_t index(std::size_t n) { return n ? static_cast<std::size_t>(uniform(0, static_cast<std::int64_t>(n) - 1)) : 0; }
+  std::size_t index(std::size_t n) {
+    return n ? static_cast<std::size_t>(uniform(0, static_cast<std::int64_t>(n) - 1)) : 0;
+  }
   template <typename T>
-  const T& pick(const std::vector<T>& v) { return v[index(v.size())]; }
+  const T& pick(const std::vector<T>& v) {
+    return v[index(v.size())];
+  }
   // An index drawn with the given (non-negative, not all zero) weights.
   std::size_t weighted(const std::vector<double>& weights) {
     double total = 0;

@@ -145,8 +145,7 @@ std::string fill(std::string text, const std::string& dept, int year) {
   return text;
 }
 
-std::string chapter_text(const std::string& chapter, const std::string& dept, int year,
-                         size_t salt) {
+std::string chapter_text(const std::string& chapter, const std::string& dept, int year, size_t salt) {
   const auto& variants = chapter_texts().at(chapter);
   return fill(variants[(static_cast<size_t>(year) + salt) % variants.size()], dept, year);
 }
@@ -167,7 +166,7 @@ class DemoDayClock : public Clock {
  public:
   explicit DemoDayClock(Date day)
       : at_(std::chrono::system_clock::time_point(std::chrono::hours(24) * day.days_since_epoch() +
-                                                   std::chrono::hours(1))) {}
+                                                  std::chrono::hours(1))) {}
   std::chrono::system_clock::time_point now() const override { return at_; }
 
  private:
@@ -243,22 +242,18 @@ Result<void> generate_report_rounds(DemoCity& city, LedgerService& service) {
         for (const char* chapter : {"first_responsibility", "shortcomings", "next_year"})
           part[chapter] = chapter_text(chapter, dept, plan.year, i);
         if (!government)
-          for (const auto& chapter : chapters_of(writer))
-            part[chapter] = chapter_text(chapter, dept, plan.year, i);
+          for (const auto& chapter : chapters_of(writer)) part[chapter] = chapter_text(chapter, dept, plan.year, i);
         else
           part["leadership"] = chapter_text("leadership", dept, plan.year, i + 1);
       } else {
-        for (const auto& chapter : chapters_of(writer))
-          part[chapter] = chapter_text(chapter, dept, plan.year, i);
+        for (const auto& chapter : chapters_of(writer)) part[chapter] = chapter_text(chapter, dept, plan.year, i);
       }
-      Date handed_in = *Date::from_ymd(
-          plan.published ? plan.year + 1 : plan.year, plan.published ? 2 : 12,
-          plan.published ? 10 + static_cast<int>(i % 15) : 20 + static_cast<int>(i % 10));
+      Date handed_in = *Date::from_ymd(plan.published ? plan.year + 1 : plan.year, plan.published ? 2 : 12,
+                                       plan.published ? 10 + static_cast<int>(i % 15) : 20 + static_cast<int>(i % 10));
       if (state != "draft") part["submitted_on"] = handed_in.iso();
       nlohmann::json body = {{"org_code", writer.code}, {"state", state}, {"fields", part}};
       if (state == "returned")
-        body["fields"]["return_comment"] =
-            "请补充本年度工作的具体成效，并与台账数据核对后重新提交。";
+        body["fields"]["return_comment"] = "请补充本年度工作的具体成效，并与台账数据核对后重新提交。";
       FAZHI_ASSIGN_OR_RETURN(LedgerRecord written, service.create(system, parts, body));
       city.ids["report_part"].push_back(written.id);
     }
@@ -266,8 +261,7 @@ Result<void> generate_report_rounds(DemoCity& city, LedgerService& service) {
       std::string on = fmt::format("{}-03-{}", plan.year + 1, government ? 28 : 25);
       FAZHI_TRY(service.transition(
           system, rounds, round.id, "publish",
-          {{"version", round.version},
-           {"fields", {{"checked_on", on}, {"published_on", on}, {"report_date", on}}}}));
+          {{"version", round.version}, {"fields", {{"checked_on", on}, {"published_on", on}, {"report_date", on}}}}));
     }
   }
   return ok();

@@ -22,12 +22,12 @@ Result<void> generate_region_settings(DemoCity& city, Store& store) {
   static const Setting kSettings[] = {
       {"inspection_result", "result_disclosure", 20, "working_days",
        "示例省市场监管领域部门联合“双随机、一公开”监管工作细则 第十八条", "2020-01-01", true},
-      {"normative_document", "filing", 30, "calendar_days",
-       "示例省行政规范性文件管理办法 第二十六条", "2019-06-01", true},
-      {"enforcement_case", "disclosure_other", 15, "working_days",
-       "示例市行政执法公示办法（2017年，2020年废止）", "2017-03-01", false},
-      {"hotline_ticket", "handling_complaint", 5, "working_days",
-       "示例市12345政务服务便民热线工单办理规范 第十四条", "2021-01-01", true},
+      {"normative_document", "filing", 30, "calendar_days", "示例省行政规范性文件管理办法 第二十六条", "2019-06-01",
+       true},
+      {"enforcement_case", "disclosure_other", 15, "working_days", "示例市行政执法公示办法（2017年，2020年废止）",
+       "2017-03-01", false},
+      {"hotline_ticket", "handling_complaint", 5, "working_days", "示例市12345政务服务便民热线工单办理规范 第十四条",
+       "2021-01-01", true},
   };
   LedgerWriter writer(city, store, ledger);
   return writer.batch([&]() -> Result<void> {

@@ -63,8 +63,7 @@ void case_file_review(const std::string& state, RecordBuilder& b, DemoRandom& rn
   if (deductions.empty())
     b.clear("deductions"), b.clear("problems");
   else
-    b.set_text("deductions", deductions_text(deductions)),
-        b.set_text("problems", problems_text(rubric, deductions));
+    b.set_text("deductions", deductions_text(deductions)), b.set_text("problems", problems_text(rubric, deductions));
   b.set_text("score", score_text(s.score));
   b.set_text("grade", s.grade);
   b.set_int("problem_count", static_cast<std::int64_t>(deductions.size()));
@@ -73,8 +72,7 @@ void case_file_review(const std::string& state, RecordBuilder& b, DemoRandom& rn
   b.set_int("review_year", reviewed->year());
   if (state == "scored" || (state == "concluded" && deductions.empty())) {
     b.clear("rectification_assigned_on"), b.clear("rectification_due_on");
-    if (state == "concluded")
-      b.set_date_if("concluded_on", reviewed->add_days(rng.uniform(1, 10)), last_day());
+    if (state == "concluded") b.set_date_if("concluded_on", reviewed->add_days(rng.uniform(1, 10)), last_day());
     return;
   }
   Date assigned = reviewed->add_days(rng.uniform(3, 15));
@@ -82,8 +80,7 @@ void case_file_review(const std::string& state, RecordBuilder& b, DemoRandom& rn
   b.set_date("rectification_assigned_on", assigned);
   b.set_date("rectification_due_on", due);
   if (state == "concluded")
-    b.set_date("concluded_on",
-               due.add_days(rng.chance(0.85) ? -rng.uniform(0, 20) : rng.uniform(5, 40)));
+    b.set_date("concluded_on", due.add_days(rng.chance(0.85) ? -rng.uniform(0, 20) : rng.uniform(5, 40)));
   else
     b.clear("concluded_on");
 }
@@ -101,8 +98,8 @@ void petition(RecordBuilder& b, DemoRandom& rng) {
     set_chain_date(b, "extension_approved_on", notified.add_days(rng.uniform(40, 55)));
   }
   int allowed = 60 + (extended ? static_cast<int>(rng.uniform(10, 30)) : 0);
-  Date replied = notified.add_days(rng.chance(0.95) ? rng.uniform(15, allowed - 1)
-                                                    : rng.uniform(allowed + 1, allowed + 20));
+  Date replied =
+      notified.add_days(rng.chance(0.95) ? rng.uniform(15, allowed - 1) : rng.uniform(allowed + 1, allowed + 20));
   set_chain_date(b, "replied_on", replied);
   Date review = replied.add_days(rng.uniform(3, 28));
   set_chain_date(b, "review_requested_on", review);
@@ -116,8 +113,7 @@ void petition(RecordBuilder& b, DemoRandom& rng) {
 void major_decision(const std::string& state, RecordBuilder& b, DemoRandom& rng) {
   if (rng.chance(0.06)) {
     b.set_int("comment_period_days", rng.uniform(7, 20));
-    b.set_text("comment_shortened_reason",
-               "涉及防汛应急处置，时间紧迫，经决策机关同意缩短征求意见期限");
+    b.set_text("comment_shortened_reason", "涉及防汛应急处置，时间紧迫，经决策机关同意缩短征求意见期限");
   } else {
     b.set_int("comment_period_days", rng.uniform(30, 45));
     b.clear("comment_shortened_reason");
@@ -132,8 +128,7 @@ void major_decision(const std::string& state, RecordBuilder& b, DemoRandom& rng)
   }
   if (rng.chance(0.4)) {
     b.clear("risk_assessment_on");
-    b.set_text("risk_assessment_na_reason",
-               "经初步研判，决策实施不会对社会稳定、公共安全等造成不利影响");
+    b.set_text("risk_assessment_na_reason", "经初步研判，决策实施不会对社会稳定、公共安全等造成不利影响");
   } else {
     b.clear("risk_assessment_na_reason");
   }
@@ -153,8 +148,7 @@ void inspection_result(RecordBuilder& b, DemoRandom& rng) {
   b.set_date_if("finished_on", finished, last_day());
   if (finished > last_day()) return b.clear("disclosed_on"), b.clear("disclosure_late");
   // Published within 20 working days, 7% late.
-  int days = rng.chance(0.93) ? static_cast<int>(rng.uniform(2, 20))
-                              : static_cast<int>(rng.uniform(21, 40));
+  int days = rng.chance(0.93) ? static_cast<int>(rng.uniform(2, 20)) : static_cast<int>(rng.uniform(21, 40));
   Date disclosed = add_workdays(finished, days);
   b.set_date_if("disclosed_on", disclosed, last_day());
   if (b.has("disclosed_on"))
@@ -168,8 +162,7 @@ void criminal_transfer(RecordBuilder& b, DemoRandom& rng) {
   if (!transferred || !b.has("police_response_on")) return;
   Date answered = transferred->add_days(rng.chance(0.88) ? rng.uniform(1, 3) : rng.uniform(4, 20));
   b.set_date_if("police_response_on", answered, last_day());
-  if (b.has("followed_up_on"))
-    b.set_date_if("followed_up_on", answered.add_days(rng.uniform(20, 120)), last_day());
+  if (b.has("followed_up_on")) b.set_date_if("followed_up_on", answered.add_days(rng.uniform(20, 120)), last_day());
 }
 
 void legality_review(RecordBuilder& b) {
@@ -187,8 +180,7 @@ void legality_review(RecordBuilder& b) {
 }
 
 void government_contract(const std::string& state, RecordBuilder& b, DemoRandom& rng) {
-  if (state == "performing" || state == "completed" ||
-      (state == "terminated" && b.has("signed_on")))
+  if (state == "performing" || state == "completed" || (state == "terminated" && b.has("signed_on")))
     b.set_text("review_opinion", rng.chance(0.8) ? "approved" : "approved_with_changes");
   // About one contract in ten is amended after signing, reviewed again first; one in twenty
   // ends in a dispute.
@@ -205,8 +197,7 @@ void government_contract(const std::string& state, RecordBuilder& b, DemoRandom&
       b.set_text("amendment_description", "调整履行期限和付款节点");
     }
   }
-  if (!amended)
-    b.clear("amendment_reviewed_on"), b.clear("amended_on"), b.clear("amendment_description");
+  if (!amended) b.clear("amendment_reviewed_on"), b.clear("amended_on"), b.clear("amendment_description");
   b.set_bool("amended", amended);
   if (signed_on && b.has("dispute_resolution") && rng.chance(0.05))
     b.set_date_if("dispute_on", signed_on->add_days(rng.uniform(30, 400)), last_day());
@@ -216,8 +207,7 @@ void government_contract(const std::string& state, RecordBuilder& b, DemoRandom&
 
 }  // namespace
 
-void agree_with_rules(std::string_view ledger, const std::string& state, RecordBuilder& b,
-                      DemoRandom& rng) {
+void agree_with_rules(std::string_view ledger, const std::string& state, RecordBuilder& b, DemoRandom& rng) {
   if (ledger == "case_file_review")
     case_file_review(state, b, rng);
   else if (ledger == "petition")

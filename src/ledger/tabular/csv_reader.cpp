@@ -45,8 +45,11 @@ class ByteSource {
   }
   ByteSource() = default;
   ByteSource(ByteSource&& o) noexcept
-      : file_(std::exchange(o.file_, nullptr)), memory_(std::move(o.memory_)),
-        memory_pos_(o.memory_pos_), name_(std::move(o.name_)), size_hint_(o.size_hint_) {}
+      : file_(std::exchange(o.file_, nullptr)),
+        memory_(std::move(o.memory_)),
+        memory_pos_(o.memory_pos_),
+        name_(std::move(o.name_)),
+        size_hint_(o.size_hint_) {}
   ByteSource& operator=(ByteSource&& o) noexcept {
     std::swap(file_, o.file_);
     memory_ = std::move(o.memory_);
@@ -97,7 +100,9 @@ class ByteSource {
 
 enum class Encoding { kUtf8, kGb18030 };
 
-std::string hex_byte(unsigned char b) { return fmt::format("0x{:02X}", b); }
+std::string hex_byte(unsigned char b) {
+  return fmt::format("0x{:02X}", b);
+}
 
 struct Detection {
   Encoding encoding = Encoding::kUtf8;
@@ -126,10 +131,10 @@ Result<Detection> detect_encoding(ByteSource& source, const std::string& name) {
     std::string_view view(chunk.data(), got);
     if (first) {
       first = false;
-      if (view.size() >= 2 && ((view[0] == '\xFF' && view[1] == '\xFE') ||
-                               (view[0] == '\xFE' && view[1] == '\xFF'))) {
-        return invalid_input(file_subject(name), "",
-                             "文件是 UTF-16 编码（Excel 的“Unicode 文本”），请另存为“CSV UTF-8（逗号分隔）”或 Excel 工作簿（.xlsx）");
+      if (view.size() >= 2 && ((view[0] == '\xFF' && view[1] == '\xFE') || (view[0] == '\xFE' && view[1] == '\xFF'))) {
+        return invalid_input(
+            file_subject(name), "",
+            "文件是 UTF-16 编码（Excel 的“Unicode 文本”），请另存为“CSV UTF-8（逗号分隔）”或 Excel 工作簿（.xlsx）");
       }
       d.bom = view.starts_with(kUtf8Bom);
       if (d.bom) break;
@@ -291,8 +296,7 @@ class CsvReader final : public TableReader {
   }
 
   Error error_at(int64_t record, int64_t line, std::string reason) const {
-    std::string place = record == line ? row_place(record)
-                                       : fmt::format("第 {} 行（文件第 {} 行）", record, line);
+    std::string place = record == line ? row_place(record) : fmt::format("第 {} 行（文件第 {} 行）", record, line);
     return invalid_input(file_subject(file_name_), std::move(place), std::move(reason));
   }
 
@@ -337,9 +341,9 @@ class CsvReader final : public TableReader {
         for (;;) {
           if (!more()) {
             if (failure_) return *failure_;
-            return error_at(record_, quote_line,
-                            fmt::format("第 {} 个单元格的引号没有闭合：从这里到文件末尾都没有找到结束的引号",
-                                        ends_.size()));
+            return error_at(
+                record_, quote_line,
+                fmt::format("第 {} 个单元格的引号没有闭合：从这里到文件末尾都没有找到结束的引号", ends_.size()));
           }
           const char* p = buf_.data() + pos_;
           const char* end = buf_.data() + buf_.size();
@@ -414,13 +418,13 @@ class CsvReader final : public TableReader {
   bool first_chunk_ = true;
   bool decode_failed_ = false;
   bool truncated_ = false;
-  int bad_byte_ = -1;         // the unreadable byte, when still at hand
+  int bad_byte_ = -1;  // the unreadable byte, when still at hand
   uint64_t bad_offset_ = 0;
   uint64_t bytes_read_ = 0;
-  std::string record_buf_;   // the current record's cells, back to back
-  std::vector<uint32_t> ends_;  // cell i is record_buf_[ends_[i], ends_[i+1])
-  int64_t record_ = 0;       // records begun, blank ones included
-  int64_t line_ = 1;         // physical line of the next byte
+  std::string record_buf_;        // the current record's cells, back to back
+  std::vector<uint32_t> ends_;    // cell i is record_buf_[ends_[i], ends_[i+1])
+  int64_t record_ = 0;            // records begun, blank ones included
+  int64_t line_ = 1;              // physical line of the next byte
   std::optional<Error> failure_;  // set by more() on a read or decoding error
 };
 
@@ -439,8 +443,7 @@ Result<std::unique_ptr<TableReader>> open_csv_reader(const std::filesystem::path
   return open_from_source(std::move(source), std::move(name));
 }
 
-Result<std::unique_ptr<TableReader>> open_csv_reader_from_memory(std::string_view bytes,
-                                                                 std::string file_name) {
+Result<std::unique_ptr<TableReader>> open_csv_reader_from_memory(std::string_view bytes, std::string file_name) {
   return open_from_source(ByteSource::from_memory(bytes, file_name), std::move(file_name));
 }
 

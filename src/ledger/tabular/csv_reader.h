@@ -26,8 +26,7 @@ namespace fazhi::tabular {
 Result<std::unique_ptr<TableReader>> open_csv_reader(const std::filesystem::path& path);
 
 // The same over bytes in memory, named `file_name` in errors; `bytes` is copied.
-Result<std::unique_ptr<TableReader>> open_csv_reader_from_memory(std::string_view bytes,
-                                                                 std::string file_name);
+Result<std::unique_ptr<TableReader>> open_csv_reader_from_memory(std::string_view bytes, std::string file_name);
 
 // A record (all its fields) may not exceed this many bytes: past it the file almost
 // certainly has an unterminated quote, and the error says so instead of exhausting memory.

@@ -106,8 +106,7 @@ class CsvWriter final : public TableWriter {
 
 }  // namespace
 
-Result<std::unique_ptr<TableWriter>> open_csv_writer(const std::filesystem::path& path,
-                                                     std::vector<Column> columns) {
+Result<std::unique_ptr<TableWriter>> open_csv_writer(const std::filesystem::path& path, std::vector<Column> columns) {
   auto writer = std::make_unique<CsvWriter>(path, std::move(columns));
   FAZHI_TRY(writer->open());
   return std::unique_ptr<TableWriter>(std::move(writer));

@@ -35,7 +35,7 @@ void civil_from_days(int64_t z, int& y, unsigned& m, unsigned& d) {
 
 const int64_t kEpoch1900 = days_from_civil(1899, 12, 30);  // serial 0 for serials >= 61
 const int64_t kEpoch1904 = days_from_civil(1904, 1, 1);
-constexpr double kMaxSerial = 2958466.0;                   // 10000-01-01
+constexpr double kMaxSerial = 2958466.0;  // 10000-01-01
 
 bool has_time_of_day(double serial) {
   double frac = serial - std::floor(serial);
@@ -80,16 +80,24 @@ NumberFormatKind custom_number_format_kind(std::string_view code) {
       if (close == std::string_view::npos) break;
       std::string_view inner = code.substr(i + 1, close - i - 1);
       // Elapsed time: [h], [mm], [ss].
-      if (!inner.empty() && (inner[0] == 'h' || inner[0] == 'H' || inner[0] == 'm' ||
-                             inner[0] == 'M' || inner[0] == 's' || inner[0] == 'S')) {
+      if (!inner.empty() && (inner[0] == 'h' || inner[0] == 'H' || inner[0] == 'm' || inner[0] == 'M' ||
+                             inner[0] == 's' || inner[0] == 'S')) {
         time = true;
       }
       i = close;
       continue;
     }
     switch (c) {
-      case 'y': case 'Y': case 'd': case 'D': case 'e': case 'E': case 'g': case 'G':
-      case 'a': case 'A':  // aaa, aaaa: the weekday in Chinese
+      case 'y':
+      case 'Y':
+      case 'd':
+      case 'D':
+      case 'e':
+      case 'E':
+      case 'g':
+      case 'G':
+      case 'a':
+      case 'A':  // aaa, aaaa: the weekday in Chinese
         // 'E' also starts scientific notation ("0.00E+00"); there it follows a digit placeholder.
         if ((c == 'E' || c == 'e') && i + 1 < code.size() && (code[i + 1] == '+' || code[i + 1] == '-')) {
           break;
@@ -113,10 +121,14 @@ NumberFormatKind custom_number_format_kind(std::string_view code) {
         }
         date = true;
         break;
-      case 'h': case 'H': case 's': case 'S':
+      case 'h':
+      case 'H':
+      case 's':
+      case 'S':
         time = true;
         break;
-      case 'm': case 'M':
+      case 'm':
+      case 'M':
         month_or_minute = true;
         break;
       default:
@@ -189,8 +201,7 @@ std::optional<double> iso_to_excel_serial(std::string_view iso) {
     return true;
   };
   int y, m, d, hh = 0, mm = 0, ss = 0;
-  if (!number(0, 4, y) || iso.size() < 10 || iso[4] != '-' || !number(5, 2, m) || iso[7] != '-' ||
-      !number(8, 2, d)) {
+  if (!number(0, 4, y) || iso.size() < 10 || iso[4] != '-' || !number(5, 2, m) || iso[7] != '-' || !number(8, 2, d)) {
     return std::nullopt;
   }
   if (iso.size() != 10) {

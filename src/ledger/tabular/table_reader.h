@@ -19,9 +19,9 @@ namespace fazhi::tabular {
 // One data row. The views point into the reader's buffers and stay valid only until the
 // next call to TableReader::next().
 struct Row {
-  int64_t number = 0;                  // 1-based row as the clerk sees it in the file
-  std::string_view sheet;              // worksheet name (XLSX); empty for CSV
-  std::vector<std::string_view> cells; // in column order; see each reader for the width
+  int64_t number = 0;                   // 1-based row as the clerk sees it in the file
+  std::string_view sheet;               // worksheet name (XLSX); empty for CSV
+  std::vector<std::string_view> cells;  // in column order; see each reader for the width
 };
 
 struct ReadOptions {

@@ -37,11 +37,11 @@ Result<void> TableWriter::write_row(std::span<const std::string> cells) {
   return write_row(std::span<const std::string_view>(views));
 }
 
-Result<std::unique_ptr<TableWriter>> open_table_writer(const std::filesystem::path& path,
-                                                       std::vector<Column> columns,
+Result<std::unique_ptr<TableWriter>> open_table_writer(const std::filesystem::path& path, std::vector<Column> columns,
                                                        const WriteOptions& options) {
   std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (ext == ".csv") return open_csv_writer(path, std::move(columns));
   if (ext == ".xlsx") return open_xlsx_writer(path, std::move(columns), options);
   return invalid_input(file_subject(path.filename().string()), "", "只能导出为 .xlsx 或 .csv 文件");

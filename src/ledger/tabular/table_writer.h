@@ -62,20 +62,17 @@ class TableWriter {
 };
 
 // Creates a writer by the extension of `path` (.csv or .xlsx); other extensions fail.
-Result<std::unique_ptr<TableWriter>> open_table_writer(const std::filesystem::path& path,
-                                                       std::vector<Column> columns,
+Result<std::unique_ptr<TableWriter>> open_table_writer(const std::filesystem::path& path, std::vector<Column> columns,
                                                        const WriteOptions& options = {});
 
 // A CSV writer: UTF-8 with a byte-order mark (so that Excel on Chinese Windows does not
 // read it as GBK), CRLF line ends, fields quoted only when they hold a comma, quote, CR or
 // LF, or start or end with a space.
-Result<std::unique_ptr<TableWriter>> open_csv_writer(const std::filesystem::path& path,
-                                                     std::vector<Column> columns);
+Result<std::unique_ptr<TableWriter>> open_csv_writer(const std::filesystem::path& path, std::vector<Column> columns);
 
 // An XLSX writer over libxlsxwriter in constant-memory mode: bold header row, rows streamed
 // to disk, a new sheet every 1,048,575 data rows.
-Result<std::unique_ptr<TableWriter>> open_xlsx_writer(const std::filesystem::path& path,
-                                                      std::vector<Column> columns,
+Result<std::unique_ptr<TableWriter>> open_xlsx_writer(const std::filesystem::path& path, std::vector<Column> columns,
                                                       const WriteOptions& options = {});
 
 // Data rows per XLSX sheet: Excel's 1,048,576 rows less the header.

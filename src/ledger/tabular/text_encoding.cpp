@@ -18,11 +18,16 @@ int sequence_length(unsigned char b) {
 // Whether the second byte is allowed after `lead` (excludes overlongs, surrogates, >10FFFF).
 bool second_byte_ok(unsigned char lead, unsigned char b) {
   switch (lead) {
-    case 0xE0: return b >= 0xA0 && b <= 0xBF;
-    case 0xED: return b >= 0x80 && b <= 0x9F;
-    case 0xF0: return b >= 0x90 && b <= 0xBF;
-    case 0xF4: return b >= 0x80 && b <= 0x8F;
-    default: return b >= 0x80 && b <= 0xBF;
+    case 0xE0:
+      return b >= 0xA0 && b <= 0xBF;
+    case 0xED:
+      return b >= 0x80 && b <= 0x9F;
+    case 0xF0:
+      return b >= 0x90 && b <= 0xBF;
+    case 0xF4:
+      return b >= 0x80 && b <= 0x8F;
+    default:
+      return b >= 0x80 && b <= 0xBF;
   }
 }
 
@@ -85,8 +90,7 @@ bool Utf8Validator::feed(std::string_view chunk) {
     }
     ++non_ascii_;
     // Most CJK: a 3-byte sequence whose second byte needs no special range.
-    if (b >= 0xE1 && b != 0xED && b <= 0xEF && i + 3 <= n && (s[i + 1] & 0xC0) == 0x80 &&
-        (s[i + 2] & 0xC0) == 0x80) {
+    if (b >= 0xE1 && b != 0xED && b <= 0xEF && i + 3 <= n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
       i += 3;
       continue;
     }
@@ -136,8 +140,7 @@ Gb18030Decoder::~Gb18030Decoder() {
 }
 
 Gb18030Decoder::Gb18030Decoder(Gb18030Decoder&& other) noexcept
-    : cd_(other.cd_), carry_(std::move(other.carry_)), offset_(other.offset_),
-      bad_offset_(other.bad_offset_) {
+    : cd_(other.cd_), carry_(std::move(other.carry_)), offset_(other.offset_), bad_offset_(other.bad_offset_) {
   other.cd_ = reinterpret_cast<iconv_t>(-1);
 }
 

@@ -30,8 +30,8 @@ class Utf8Validator {
 
  private:
   unsigned char pending_[4] = {};
-  int pending_len_ = 0;   // bytes of an incomplete sequence carried from the last chunk
-  uint64_t offset_ = 0;   // bytes fed so far
+  int pending_len_ = 0;  // bytes of an incomplete sequence carried from the last chunk
+  uint64_t offset_ = 0;  // bytes fed so far
   uint64_t non_ascii_ = 0;
   uint64_t bad_offset_ = 0;
 };
@@ -61,8 +61,8 @@ class Gb18030Decoder {
 
  private:
   iconv_t cd_;
-  std::string carry_;     // incomplete sequence from the previous chunk
-  uint64_t offset_ = 0;   // input bytes fully consumed before carry_
+  std::string carry_;    // incomplete sequence from the previous chunk
+  uint64_t offset_ = 0;  // input bytes fully consumed before carry_
   uint64_t bad_offset_ = 0;
 };
 

@@ -3,6 +3,7 @@
 // Conventions). Internal to xlsx_reader.cpp.
 #pragma once
 
+#include <fmt/format.h>
 #include <zip.h>
 
 #include <filesystem>
@@ -11,8 +12,6 @@
 #include <string>
 #include <string_view>
 #include <utility>
-
-#include <fmt/format.h>
 
 #include "core/result.h"
 #include "ledger/tabular/table_reader.h"
@@ -47,9 +46,8 @@ class ZipArchive {
     a.bytes_ = std::move(bytes);
     zip_error_t error;
     zip_error_init(&error);
-    zip_source_t* source = a.bytes_ != nullptr
-                               ? zip_source_buffer_create(a.bytes_->data(), a.bytes_->size(), 0, &error)
-                               : zip_source_file_create(path.c_str(), 0, -1, &error);
+    zip_source_t* source = a.bytes_ != nullptr ? zip_source_buffer_create(a.bytes_->data(), a.bytes_->size(), 0, &error)
+                                               : zip_source_file_create(path.c_str(), 0, -1, &error);
     if (source != nullptr) {
       a.zip_ = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
       if (a.zip_ == nullptr) zip_source_free(source);
@@ -65,7 +63,8 @@ class ZipArchive {
         return invalid_input(file_subject(name), "", "无法读取文件：" + detail);
       }
       if (a.starts_with_ole2(path)) {
-        return broken(name, "这是旧版 Excel 97-2003（.xls）文件或加密的工作簿，请在 Excel 或 WPS 中另存为 .xlsx 后重新导入");
+        return broken(name,
+                      "这是旧版 Excel 97-2003（.xls）文件或加密的工作簿，请在 Excel 或 WPS 中另存为 .xlsx 后重新导入");
       }
       return broken(name, "文件不是完整的 xlsx 压缩包，可能已损坏、被截断，或是改了扩展名的其他文件（" + detail + "）");
     }

@@ -18,7 +18,7 @@ namespace {
 
 using namespace xlsx;
 
-constexpr int kMaxColumns = 16384;    // XFD, Excel's last column
+constexpr int kMaxColumns = 16384;  // XFD, Excel's last column
 constexpr int64_t kMaxRows = 1048576;
 
 // "C5" → column 2 (0-based); -1 when there are no letters or too many.
@@ -172,8 +172,10 @@ class SheetHandler : public XmlHandler {
       if (size_t t = v.find('T'); t != std::string::npos) {
         v[t] = ' ';
         std::string_view time = std::string_view(v).substr(t + 1);
-        if (time.starts_with("00:00:00")) v.resize(t);
-        else v.resize(std::min(v.size(), t + 9));  // drop fractions and zone
+        if (time.starts_with("00:00:00"))
+          v.resize(t);
+        else
+          v.resize(std::min(v.size(), t + 9));  // drop fractions and zone
       }
       out.append(v);
     } else {
@@ -267,8 +269,7 @@ class XlsxReader final : public TableReader {
     FAZHI_TRY(open_sheet(0));
     FAZHI_ASSIGN_OR_RETURN(bool got, pull());
     if (!got) {
-      return invalid_input(file_subject(file_name_), "",
-                           fmt::format("工作表“{}”是空的，没有表头行", sheets_[0].name));
+      return invalid_input(file_subject(file_name_), "", fmt::format("工作表“{}”是空的，没有表头行", sheets_[0].name));
     }
     header_.assign(current_views_.begin(), current_views_.end());
     // Formatted but empty cells after the last label are not columns.
@@ -289,9 +290,9 @@ class XlsxReader final : public TableReader {
       std::vector<std::string_view> found = current_views_;
       while (found.size() > expected.size() && found.back().empty()) found.pop_back();
       if (found != expected) {
-        return invalid_input(file_subject(file_name_), row_place(current_.number, sheets_[sheet_index_].name),
-                             fmt::format("工作表“{}”的表头与第一个工作表“{}”的表头不同", sheets_[sheet_index_].name,
-                                         sheets_[0].name));
+        return invalid_input(
+            file_subject(file_name_), row_place(current_.number, sheets_[sheet_index_].name),
+            fmt::format("工作表“{}”的表头与第一个工作表“{}”的表头不同", sheets_[sheet_index_].name, sheets_[0].name));
       }
     }
     row.number = current_.number;
@@ -335,7 +336,8 @@ class XlsxReader final : public TableReader {
     ready_.pop_front();
     current_views_.resize(current_.cell_count());
     for (size_t i = 0; i < current_views_.size(); ++i) {
-      current_views_[i] = std::string_view(current_.data).substr(current_.ends[i], current_.ends[i + 1] - current_.ends[i]);
+      current_views_[i] =
+          std::string_view(current_.data).substr(current_.ends[i], current_.ends[i + 1] - current_.ends[i]);
     }
     return true;
   }
@@ -357,9 +359,8 @@ class XlsxReader final : public TableReader {
   std::vector<std::string_view> current_views_;
 };
 
-Result<std::unique_ptr<TableReader>> open_archive(const std::filesystem::path& path,
-                                                  std::unique_ptr<std::string> bytes, std::string name,
-                                                  const ReadOptions& options) {
+Result<std::unique_ptr<TableReader>> open_archive(const std::filesystem::path& path, std::unique_ptr<std::string> bytes,
+                                                  std::string name, const ReadOptions& options) {
   FAZHI_ASSIGN_OR_RETURN(ZipArchive archive, ZipArchive::open(path, std::move(bytes), name));
   auto reader = std::make_unique<XlsxReader>(std::move(archive), std::move(name), options);
   FAZHI_TRY(reader->open());
@@ -368,8 +369,7 @@ Result<std::unique_ptr<TableReader>> open_archive(const std::filesystem::path& p
 
 }  // namespace
 
-Result<std::unique_ptr<TableReader>> open_xlsx_reader(const std::filesystem::path& path,
-                                                      const ReadOptions& options) {
+Result<std::unique_ptr<TableReader>> open_xlsx_reader(const std::filesystem::path& path, const ReadOptions& options) {
   return open_archive(path, nullptr, path.filename().string(), options);
 }
 

@@ -33,8 +33,7 @@ Result<std::unique_ptr<TableReader>> open_xlsx_reader(const std::filesystem::pat
                                                       const ReadOptions& options = {});
 
 // The same over bytes in memory, named `file_name` in errors; `bytes` is copied.
-Result<std::unique_ptr<TableReader>> open_xlsx_reader_from_memory(std::string_view bytes,
-                                                                  std::string file_name,
+Result<std::unique_ptr<TableReader>> open_xlsx_reader_from_memory(std::string_view bytes, std::string file_name,
                                                                   const ReadOptions& options = {});
 
 }  // namespace fazhi::tabular

@@ -138,8 +138,8 @@ class XlsxWriter final : public TableWriter {
 
   Result<void> check(lxw_error error, lxw_col_t column) {
     if (error == LXW_NO_ERROR) return ok();
-    std::string place = fmt::format("{}，列“{}”", row_place(row() + 1, sheet_count_ > 1 ? sheet_name_ : ""),
-                                    columns_[column].label);
+    std::string place =
+        fmt::format("{}，列“{}”", row_place(row() + 1, sheet_count_ > 1 ? sheet_name_ : ""), columns_[column].label);
     if (error == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED) {
       return invalid_input(subject(), place,
                            fmt::format("内容超过 Excel 单元格上限 {} 个字符，请改为导出 CSV", kExcelMaxCellChars));
@@ -166,8 +166,7 @@ class XlsxWriter final : public TableWriter {
 
 }  // namespace
 
-Result<std::unique_ptr<TableWriter>> open_xlsx_writer(const std::filesystem::path& path,
-                                                      std::vector<Column> columns,
+Result<std::unique_ptr<TableWriter>> open_xlsx_writer(const std::filesystem::path& path, std::vector<Column> columns,
                                                       const WriteOptions& options) {
   auto writer = std::make_unique<XlsxWriter>(path, std::move(columns), options);
   FAZHI_TRY(writer->open());

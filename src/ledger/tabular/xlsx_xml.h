@@ -5,12 +5,11 @@
 #pragma once
 
 #include <expat.h>
+#include <fmt/format.h>
 
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <fmt/format.h>
 
 #include "core/result.h"
 #include "ledger/tabular/xlsx_package.h"

@@ -1,16 +1,15 @@
 #include "store/postgres/postgres_session.h"
 
+#include <fmt/format.h>
 #include <libpq-fe.h>
 
 #include <cstring>
-#include <fmt/format.h>
 
 namespace fazhi {
 namespace {
 
 // Type OIDs from PostgreSQL's pg_type.dat.
-constexpr Oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701,
-              kNumeric = 1700;
+constexpr Oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701, kNumeric = 1700;
 
 Error pg_error(PGconn* conn, const PGresult* res, std::string_view what) {
   const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
@@ -19,8 +18,8 @@ Error pg_error(PGconn* conn, const PGresult* res, std::string_view what) {
   std::string reason = fmt::format("{}：{}", what, message);
   if (PQstatus(conn) != CONNECTION_OK) return unavailable("PostgreSQL 数据库", reason);
   if (state && std::strncmp(state, "23", 2) == 0) return conflict("PostgreSQL 数据库", reason);
-  if (state && (std::strcmp(state, "40001") == 0 || std::strcmp(state, "40P01") == 0 ||
-                std::strcmp(state, "55P03") == 0))
+  if (state &&
+      (std::strcmp(state, "40001") == 0 || std::strcmp(state, "40P01") == 0 || std::strcmp(state, "55P03") == 0))
     return unavailable("PostgreSQL 数据库", reason);
   return internal_error("PostgreSQL 数据库", reason);
 }
@@ -61,7 +60,9 @@ Result<std::unique_ptr<PostgresSession>> PostgresSession::connect(const std::str
   return s;
 }
 
-PostgresSession::~PostgresSession() { PQfinish(conn_); }
+PostgresSession::~PostgresSession() {
+  PQfinish(conn_);
+}
 
 Result<const PostgresSession::Prepared*> PostgresSession::prepare(std::string_view sql, int nparams) {
   std::string key(sql);
@@ -79,8 +80,7 @@ Result<const PostgresSession::Prepared*> PostgresSession::prepare(std::string_vi
   return &prepared_.emplace(std::move(key), std::move(p)).first->second;
 }
 
-Result<SqlResult> PostgresSession::run(std::string_view sql, std::span<const SqlValue> params,
-                                       std::int64_t* changed) {
+Result<SqlResult> PostgresSession::run(std::string_view sql, std::span<const SqlValue> params, std::int64_t* changed) {
   FAZHI_TRY(flush_copy());
   FAZHI_ASSIGN_OR_RETURN(const Prepared* p, prepare(sql, static_cast<int>(params.size())));
   std::vector<std::string> texts(params.size());
@@ -93,8 +93,8 @@ Result<SqlResult> PostgresSession::run(std::string_view sql, std::span<const Sql
       values[i] = texts[i].c_str();
     }
   }
-  PGresult* res = PQexecPrepared(conn_, p->name.c_str(), static_cast<int>(params.size()),
-                                 values.data(), nullptr, nullptr, 0);
+  PGresult* res =
+      PQexecPrepared(conn_, p->name.c_str(), static_cast<int>(params.size()), values.data(), nullptr, nullptr, 0);
   ExecStatusType st = PQresultStatus(res);
   if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
     Error e = pg_error(conn_, res, "执行失败");
@@ -120,14 +120,26 @@ Result<SqlResult> PostgresSession::run(std::string_view sql, std::span<const Sql
       const char* v = PQgetvalue(res, r, c);
       int len = PQgetlength(res, r, c);
       switch (types[c]) {
-        case kInt8: case kInt2: case kInt4: row.emplace_back(static_cast<std::int64_t>(std::strtoll(v, nullptr, 10))); break;
-        case kBool: row.emplace_back(static_cast<std::int64_t>(v[0] == 't' ? 1 : 0)); break;
-        case kFloat4: case kFloat8: row.emplace_back(std::strtod(v, nullptr)); break;
-        case kNumeric:
-          if (std::memchr(v, '.', len) == nullptr) row.emplace_back(static_cast<std::int64_t>(std::strtoll(v, nullptr, 10)));
-          else row.emplace_back(std::strtod(v, nullptr));
+        case kInt8:
+        case kInt2:
+        case kInt4:
+          row.emplace_back(static_cast<std::int64_t>(std::strtoll(v, nullptr, 10)));
           break;
-        default: row.emplace_back(std::string(v, len));
+        case kBool:
+          row.emplace_back(static_cast<std::int64_t>(v[0] == 't' ? 1 : 0));
+          break;
+        case kFloat4:
+        case kFloat8:
+          row.emplace_back(std::strtod(v, nullptr));
+          break;
+        case kNumeric:
+          if (std::memchr(v, '.', len) == nullptr)
+            row.emplace_back(static_cast<std::int64_t>(std::strtoll(v, nullptr, 10)));
+          else
+            row.emplace_back(std::strtod(v, nullptr));
+          break;
+        default:
+          row.emplace_back(std::string(v, len));
       }
     }
     out.rows.push_back(std::move(row));

@@ -47,9 +47,9 @@ class PostgresSession final : public SqlSession {
   pg_conn* conn_;
   std::unordered_map<std::string, Prepared> prepared_;
   bool in_transaction_ = false;
-  std::string copy_sql_;   // "COPY … FROM STDIN" of the pending rows, empty when none
-  std::string copy_rows_;  // the pending rows in COPY's text format
-  bool copy_open_ = false; // a COPY FROM STDIN is in progress on the connection
+  std::string copy_sql_;    // "COPY … FROM STDIN" of the pending rows, empty when none
+  std::string copy_rows_;   // the pending rows in COPY's text format
+  bool copy_open_ = false;  // a COPY FROM STDIN is in progress on the connection
 };
 
 // `sql` with each `?` outside quotes replaced by $1, $2, …; exposed for tests.

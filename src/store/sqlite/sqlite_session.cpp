@@ -65,7 +65,8 @@ int bind_values(sqlite3_stmt* stmt, int first, std::span<const SqlValue> values)
       rc = sqlite3_bind_int64(stmt, i, *n);
     else if (const auto* d = std::get_if<double>(&v))
       rc = sqlite3_bind_double(stmt, i, *d);
-    else rc = sqlite3_bind_null(stmt, i);
+    else
+      rc = sqlite3_bind_null(stmt, i);
     if (rc != SQLITE_OK) return rc;
     ++i;
   }
@@ -108,8 +109,8 @@ Result<sqlite3_stmt*> SqliteSession::cached(std::string_view sql) {
   if (it != statements_.end()) return it->second;
   std::string key(sql);
   sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT,
-                         &stmt, nullptr) != SQLITE_OK) {
+  if (sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) !=
+      SQLITE_OK) {
     Error e = error_here("SQL 语句无法准备 [" + key.substr(0, 200) + "]");
     sqlite3_finalize(stmt);
     return e;
@@ -118,8 +119,7 @@ Result<sqlite3_stmt*> SqliteSession::cached(std::string_view sql) {
   return stmt;
 }
 
-Result<sqlite3_stmt*> SqliteSession::prepare(std::string_view sql,
-                                             std::span<const SqlValue> params) {
+Result<sqlite3_stmt*> SqliteSession::prepare(std::string_view sql, std::span<const SqlValue> params) {
   FAZHI_TRY(flush_rows());
   FAZHI_ASSIGN_OR_RETURN(sqlite3_stmt * stmt, cached(sql));
   sqlite3_reset(stmt);
@@ -147,9 +147,15 @@ Result<SqlResult> SqliteSession::query(std::string_view sql, std::span<const Sql
     row.reserve(n);
     for (int c = 0; c < n; ++c) {
       switch (sqlite3_column_type(stmt, c)) {
-        case SQLITE_INTEGER: row.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, c))); break;
-        case SQLITE_FLOAT: row.emplace_back(sqlite3_column_double(stmt, c)); break;
-        case SQLITE_NULL: row.emplace_back(nullptr); break;
+        case SQLITE_INTEGER:
+          row.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, c)));
+          break;
+        case SQLITE_FLOAT:
+          row.emplace_back(sqlite3_column_double(stmt, c));
+          break;
+        case SQLITE_NULL:
+          row.emplace_back(nullptr);
+          break;
         default: {
           const char* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
           row.emplace_back(std::string(p ? p : "", sqlite3_column_bytes(stmt, c)));
@@ -215,8 +221,7 @@ Result<void> SqliteSession::flush_rows() {
     }
     int first = 1;
     for (size_t k = from; k < from + rows; ++k) {
-      const int rc = again ? bind_again(stmt, first, pending_rows_[k])
-                           : bind_values(stmt, first, pending_rows_[k]);
+      const int rc = again ? bind_again(stmt, first, pending_rows_[k]) : bind_values(stmt, first, pending_rows_[k]);
       if (rc != SQLITE_OK) return error_here("表 " + pending_insert_.table + " 参数绑定失败");
       first += static_cast<int>(pending_rows_[k].size());
     }
@@ -312,8 +317,7 @@ Result<void> SqliteSession::backup_to(const std::string& out_path) {
   }
   int rc;
   // Copy all pages in one step: a step restarts whenever another connection writes.
-  while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-    sqlite3_sleep(20);
+  while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
   sqlite3_backup_finish(b);
   std::string reason = sqlite3_errmsg(dest);
   sqlite3_close(dest);

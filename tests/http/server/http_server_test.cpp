@@ -1,5 +1,6 @@
 #include "http/server/http_server.h"
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -10,8 +11,6 @@
 #include <future>
 #include <thread>
 
-#include <fmt/format.h>
-
 #include "harness/result_matchers.h"
 #include "http/server/gzip.h"
 #include "test_client.h"
@@ -20,9 +19,9 @@
 namespace fazhi::http {
 namespace {
 
-using ::testing::HasSubstr;
 using fazhi::testing::ErrorIs;
 using fazhi::testing::IsOk;
+using ::testing::HasSubstr;
 using testing::TestConnection;
 using testing::TestResponse;
 using namespace std::chrono_literals;
@@ -37,9 +36,9 @@ Router test_router(std::atomic<int>* slow_started = nullptr) {
   Router router;
   router.get("/api/health", [](const HttpRequest&) { return HttpResponse::json(200, R"({"ok":true})"); });
   router.get("/api/ledgers/:name/records/:id", [](const HttpRequest& r) {
-    return HttpResponse::json(200, fmt::format(R"({{"ledger":"{}","id":"{}","q":"{}","client":"{}"}})",
-                                               r.path_param("name"), r.path_param("id"),
-                                               r.query("q").value_or("-"), r.client_address()));
+    return HttpResponse::json(200,
+                              fmt::format(R"({{"ledger":"{}","id":"{}","q":"{}","client":"{}"}})", r.path_param("name"),
+                                          r.path_param("id"), r.query("q").value_or("-"), r.client_address()));
   });
   router.post("/api/echo", [](const HttpRequest& r) {
     HttpResponse response = HttpResponse::text(200, r.body());
@@ -111,7 +110,8 @@ TEST_F(HttpServerTest, RoutesWithParamsAndQuery) {
   EXPECT_EQ(r->header("Content-Type"), "application/json; charset=utf-8");
   EXPECT_EQ(r->body, R"({"ledger":"信访","id":"42","q":"a b","client":"127.0.0.1"})");
   EXPECT_EQ(r->header("Server"), "fazhi");
-  EXPECT_THAT(std::string(r->header("Date")), ::testing::MatchesRegex("[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} 20[0-9]{2} [0-9:]{8} GMT"));
+  EXPECT_THAT(std::string(r->header("Date")),
+              ::testing::MatchesRegex("[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} 20[0-9]{2} [0-9:]{8} GMT"));
   EXPECT_EQ(r->header("X-Content-Type-Options"), "nosniff");
   EXPECT_EQ(r->header("X-Frame-Options"), "DENY");
 }
@@ -153,8 +153,9 @@ TEST_F(HttpServerTest, KeepsTheConnectionAliveAcrossRequests) {
     EXPECT_NE(r->header("Connection"), "close");
   }
   // Two requests sent back to back (pipelined) are answered in order.
-  ASSERT_TRUE(c.send("GET /api/ledgers/p/records/1 HTTP/1.1\r\nHost: x\r\n\r\n"
-                     "GET /api/ledgers/p/records/2 HTTP/1.1\r\nHost: x\r\n\r\n"));
+  ASSERT_TRUE(
+      c.send("GET /api/ledgers/p/records/1 HTTP/1.1\r\nHost: x\r\n\r\n"
+             "GET /api/ledgers/p/records/2 HTTP/1.1\r\nHost: x\r\n\r\n"));
   EXPECT_THAT(c.read_response()->body, HasSubstr(R"("id":"1")"));
   EXPECT_THAT(c.read_response()->body, HasSubstr(R"("id":"2")"));
   // Connection: close is honoured.
@@ -242,9 +243,10 @@ TEST_F(HttpServerTest, RefusesBodiesOverTheLimitWith413) {
   {  // A chunked body is cut off when it passes the limit.
     TestConnection c = connect();
     std::string chunk(800, 'b');
-    ASSERT_TRUE(c.send(fmt::format("POST /api/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-                                   "{:x}\r\n{}\r\n{:x}\r\n{}\r\n0\r\n\r\n",
-                                   chunk.size(), chunk, chunk.size(), chunk)));
+    ASSERT_TRUE(
+        c.send(fmt::format("POST /api/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                           "{:x}\r\n{}\r\n{:x}\r\n{}\r\n0\r\n\r\n",
+                           chunk.size(), chunk, chunk.size(), chunk)));
     auto r = c.read_response();
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 413);
@@ -360,8 +362,8 @@ TEST_F(HttpServerTest, ServesStaticFilesWithNegotiationAnd304) {
   auto gz = c.request("GET", "/assets/app-1a2b3c.js", {{"Accept-Encoding", "gzip"}});
   EXPECT_EQ(gz->body, testing::kAppJsGz);
   EXPECT_EQ(gz->header("Content-Encoding"), "gzip");
-  auto not_modified =
-      c.request("GET", "/assets/app-1a2b3c.js", {{"Accept-Encoding", "gzip, br"}, {"If-None-Match", std::string(br->header("ETag"))}});
+  auto not_modified = c.request("GET", "/assets/app-1a2b3c.js",
+                                {{"Accept-Encoding", "gzip, br"}, {"If-None-Match", std::string(br->header("ETag"))}});
   ASSERT_TRUE(not_modified);
   EXPECT_EQ(not_modified->status, 304);
   EXPECT_EQ(not_modified->body, "");
@@ -384,9 +386,9 @@ TEST_F(HttpServerTest, NoPathLeadsOutOfTheStaticRoot) {
   HttpServerOptions options;
   options.static_root = web.root();
   start(options);
-  for (std::string target : {"/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/%2E%2E/secret.txt",
-                             "/assets/..%2f..%2fsecret.txt", "/assets/../../secret.txt", "/..%5csecret.txt",
-                             "/escape.txt", "//../secret.txt"}) {
+  for (std::string target :
+       {"/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/%2E%2E/secret.txt", "/assets/..%2f..%2fsecret.txt",
+        "/assets/../../secret.txt", "/..%5csecret.txt", "/escape.txt", "//../secret.txt"}) {
     TestConnection c = connect();
     auto r = c.request("GET", target);
     ASSERT_TRUE(r) << target;
@@ -409,7 +411,8 @@ TEST_F(HttpServerTest, ServesConcurrentClients) {
       TestConnection c = connect();
       for (int i = 0; i < kRequests; ++i) {
         auto r = c.request("GET", fmt::format("/api/ledgers/t{}/records/{}", t, i));
-        if (r && r->status == 200 && r->body.find(fmt::format(R"("ledger":"t{}","id":"{}")", t, i)) != std::string::npos) {
+        if (r && r->status == 200 &&
+            r->body.find(fmt::format(R"("ledger":"t{}","id":"{}")", t, i)) != std::string::npos) {
           ++good;
         }
       }

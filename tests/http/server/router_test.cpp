@@ -58,7 +58,8 @@ TEST(Router, MatchesCaseTable) {
       std::vector<std::string> methods;
       std::istringstream list(allow);
       for (std::string m; std::getline(list, m, ',');) methods.push_back(m);
-      for (const std::string& m : methods) EXPECT_THAT(std::string(response->header("Allow")), ::testing::HasSubstr(m)) << id;
+      for (const std::string& m : methods)
+        EXPECT_THAT(std::string(response->header("Allow")), ::testing::HasSubstr(m)) << id;
       continue;
     }
     ASSERT_EQ(expect.rfind("route=", 0), 0u) << id;
@@ -79,8 +80,9 @@ TEST(Router, MethodNotAllowedNamesTheMethods) {
   ASSERT_TRUE(response);
   EXPECT_EQ(response->header("Allow"), "GET, HEAD");
   EXPECT_EQ(response->header("Content-Type"), "application/json; charset=utf-8");
-  EXPECT_EQ(response->body(),
-            R"({"error":{"code":"method_not_allowed","message":"/api/health 不支持 DELETE 请求，可用的方法：GET, HEAD"}})");
+  EXPECT_EQ(
+      response->body(),
+      R"({"error":{"code":"method_not_allowed","message":"/api/health 不支持 DELETE 请求，可用的方法：GET, HEAD"}})");
 }
 
 }  // namespace

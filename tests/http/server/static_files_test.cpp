@@ -125,9 +125,9 @@ TEST_F(StaticFilesTest, UnknownPathsFallBackToIndexExceptApiAndAssets) {
 }
 
 TEST_F(StaticFilesTest, RefusesTraversal) {
-  for (std::string target : {"/../secret.txt", "/%2e%2e/secret.txt", "/assets/..%2F..%2Fsecret.txt",
-                             "/assets/%2E%2E/%2e%2e/secret.txt", "/./index.html", "/..%5csecret.txt",
-                             "/index.html%00.js"}) {
+  for (std::string target :
+       {"/../secret.txt", "/%2e%2e/secret.txt", "/assets/..%2F..%2Fsecret.txt", "/assets/%2E%2E/%2e%2e/secret.txt",
+        "/./index.html", "/..%5csecret.txt", "/index.html%00.js"}) {
     auto response = get(target);
     ASSERT_TRUE(response) << target;
     EXPECT_EQ(response->status(), 400) << target;

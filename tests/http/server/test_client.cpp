@@ -1,6 +1,7 @@
 #include "test_client.h"
 
 #include <arpa/inet.h>
+#include <fmt/format.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -8,8 +9,6 @@
 
 #include <chrono>
 #include <cstring>
-
-#include <fmt/format.h>
 
 namespace fazhi::http::testing {
 

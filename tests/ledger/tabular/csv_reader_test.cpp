@@ -1,9 +1,8 @@
 #include "ledger/tabular/csv_reader.h"
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
-#include <fmt/format.h>
 #include <iconv.h>
 
 #include <fstream>
@@ -51,11 +50,22 @@ std::string unescape(const std::string& s) {
     }
     char c = s[++i];
     switch (c) {
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
-      case 'x': out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16)); i += 2; break;
-      default: out += c; break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'x':
+        out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+        i += 2;
+        break;
+      default:
+        out += c;
+        break;
     }
   }
   return out;
@@ -167,7 +177,10 @@ TEST(CsvReader, Utf8ErrorAfterEvidenceNamesRow) {
   size_t offset = data.size() + 3;
   data += "甲\xD5\xC5\n";  // row 3002: 甲 then 张 in GBK
   std::string rendered = render_table(open_csv_reader_from_memory(data, "mixed.csv"));
-  EXPECT_THAT(rendered, HasSubstr(fmt::format("第 3002 行（文件第 3002 行，字节偏移 {}）: 文件前面的内容是 UTF-8 编码，这里却不是有效的 UTF-8", offset)));
+  EXPECT_THAT(
+      rendered,
+      HasSubstr(fmt::format(
+          "第 3002 行（文件第 3002 行，字节偏移 {}）: 文件前面的内容是 UTF-8 编码，这里却不是有效的 UTF-8", offset)));
   EXPECT_THAT(rendered, HasSubstr("字节 0xD5 无法识别"));
 }
 
@@ -182,9 +195,11 @@ TEST(OpenTableReader, ChoosesByExtensionAndExplainsOthers) {
   write_file(dir / "A.CSV", "名称\n甲\n");
   EXPECT_EQ(render_table(open_table_reader(dir / "A.CSV")), "H1⟨名称⟩ 2⟨甲⟩");
   write_file(dir / "old.xls", "whatever");
-  EXPECT_THAT(open_table_reader(dir / "old.xls"),
-              ErrorIs(ErrorCode::kInvalidInput,
-                      "文件 old.xls: 不支持 .xls 格式，请在 Excel 或 WPS 中另存为 Excel 工作簿（.xlsx）或 CSV（.csv）后重新导入"));
+  EXPECT_THAT(
+      open_table_reader(dir / "old.xls"),
+      ErrorIs(
+          ErrorCode::kInvalidInput,
+          "文件 old.xls: 不支持 .xls 格式，请在 Excel 或 WPS 中另存为 Excel 工作簿（.xlsx）或 CSV（.csv）后重新导入"));
   EXPECT_THAT(open_table_reader(dir / "notes.txt"),
               ErrorIs(ErrorCode::kInvalidInput, "文件 notes.txt: 只能导入 .xlsx 或 .csv 文件（这个文件是 .txt）"));
   EXPECT_THAT(open_table_reader(dir / "missing.csv"), ErrorIs(ErrorCode::kNotFound, "文件 missing.csv: 文件不存在"));

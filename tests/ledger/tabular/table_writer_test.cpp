@@ -16,11 +16,8 @@ using ::fazhi::testing::IsOk;
 using ::testing::HasSubstr;
 using namespace ::fazhi::tabular::testing;
 
-const std::vector<Column> kColumns = {{"编号", ColumnKind::kNumber},
-                                      {"名称"},
-                                      {"受理日期", ColumnKind::kDate},
-                                      {"金额", ColumnKind::kNumber},
-                                      {"备注"}};
+const std::vector<Column> kColumns = {
+    {"编号", ColumnKind::kNumber}, {"名称"}, {"受理日期", ColumnKind::kDate}, {"金额", ColumnKind::kNumber}, {"备注"}};
 
 // Cells an export must bring back unchanged, whatever their column's kind.
 const std::vector<std::vector<std::string>> kRows = {
@@ -93,9 +90,15 @@ TEST(TableWriter, XlsxControlCharactersRoundTrip) {
   ScratchDir dir;
   auto writer = open_table_writer(dir / "ctl.xlsx", {{"备注"}});
   ASSERT_THAT(writer, IsOk());
-  ASSERT_THAT((*writer)->write_row({std::string("a\x01" "b\tc\x1F" "_x0041_ _x12")}), IsOk());
+  ASSERT_THAT((*writer)->write_row({std::string("a\x01"
+                                                "b\tc\x1F"
+                                                "_x0041_ _x12")}),
+              IsOk());
   ASSERT_THAT((*writer)->close(), IsOk());
-  EXPECT_EQ(render_table(open_table_reader(dir / "ctl.xlsx")), "H1⟨备注⟩ 2@数据⟨a\x01" "b\tc\x1F" "_x0041_ _x12⟩");
+  EXPECT_EQ(render_table(open_table_reader(dir / "ctl.xlsx")),
+            "H1⟨备注⟩ 2@数据⟨a\x01"
+            "b\tc\x1F"
+            "_x0041_ _x12⟩");
 }
 
 TEST(TableWriter, UnclosedWriterLeavesNoFile) {
@@ -117,7 +120,8 @@ TEST(TableWriter, RejectsOtherExtensionsAndTooManyCells) {
               ErrorIs(ErrorCode::kInvalidInput, "文件 a.xls: 只能导出为 .xlsx 或 .csv 文件"));
   auto writer = open_table_writer(dir / "a.csv", {{"甲"}});
   ASSERT_THAT(writer, IsOk());
-  EXPECT_THAT((*writer)->write_row({"1", "2"}), ErrorIs(ErrorCode::kInternal, HasSubstr("第 2 行有 2 个单元格，多于 1 列")));
+  EXPECT_THAT((*writer)->write_row({"1", "2"}),
+              ErrorIs(ErrorCode::kInternal, HasSubstr("第 2 行有 2 个单元格，多于 1 列")));
   EXPECT_THAT((*writer)->write_row({"\xD5\xC5"}),
               ErrorIs(ErrorCode::kInternal, "文件 a.csv: 第 2 行，列“甲”：内容不是有效的 UTF-8 文本"));
 }
@@ -152,10 +156,12 @@ TEST(TableWriter, XlsxSplitsAcrossSheets) {
 TEST(TableWriter, AllSheetsRejectsADifferentHeader) {
   ReadOptions all;
   all.all_sheets = true;
-  EXPECT_EQ(render_table(open_table_reader(std::string(FAZHI_TABULAR_FIXTURES) + "/openpyxl_types.xlsx", all))
-                .substr(0, 5), "error");
-  EXPECT_THAT(render_table(open_table_reader(std::string(FAZHI_TABULAR_FIXTURES) + "/openpyxl_types.xlsx", all)),
-              HasSubstr("文件 openpyxl_types.xlsx, 工作表 其他 第 1 行: 工作表“其他”的表头与第一个工作表“案件”的表头不同"));
+  EXPECT_EQ(
+      render_table(open_table_reader(std::string(FAZHI_TABULAR_FIXTURES) + "/openpyxl_types.xlsx", all)).substr(0, 5),
+      "error");
+  EXPECT_THAT(
+      render_table(open_table_reader(std::string(FAZHI_TABULAR_FIXTURES) + "/openpyxl_types.xlsx", all)),
+      HasSubstr("文件 openpyxl_types.xlsx, 工作表 其他 第 1 行: 工作表“其他”的表头与第一个工作表“案件”的表头不同"));
 }
 
 }  // namespace

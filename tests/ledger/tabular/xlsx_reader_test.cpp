@@ -22,7 +22,9 @@ using ::testing::HasSubstr;
 using ::testing::StartsWith;
 using namespace ::fazhi::tabular::testing;
 
-std::string fixture(const std::string& name) { return std::string(FAZHI_TABULAR_FIXTURES) + "/" + name; }
+std::string fixture(const std::string& name) {
+  return std::string(FAZHI_TABULAR_FIXTURES) + "/" + name;
+}
 
 // Written by openpyxl (see fixtures/make_fixtures.py): dates in custom, built-in and Chinese
 // formats, a time, booleans, a blank row 4, a sparse row 5, and the second sheet not read.
@@ -111,11 +113,13 @@ TEST(XlsxReader, GarbageFailsCleanly) {
   std::string garbage(5000, '\0');
   for (char& c : garbage) c = static_cast<char>(rng());
   write_file(dir / "garbage.xlsx", garbage);
-  EXPECT_THAT(open_table_reader(dir / "garbage.xlsx"),
-              ErrorIs(ErrorCode::kInvalidInput,
-                      StartsWith("文件 garbage.xlsx: 不是有效的 Excel 文件：文件不是完整的 xlsx 压缩包，可能已损坏、被截断")));
+  EXPECT_THAT(
+      open_table_reader(dir / "garbage.xlsx"),
+      ErrorIs(ErrorCode::kInvalidInput,
+              StartsWith("文件 garbage.xlsx: 不是有效的 Excel 文件：文件不是完整的 xlsx 压缩包，可能已损坏、被截断")));
   write_file(dir / "text.xlsx", "编号,名称\n1,甲\n");
-  EXPECT_THAT(open_table_reader(dir / "text.xlsx"), ErrorIs(ErrorCode::kInvalidInput, HasSubstr("不是有效的 Excel 文件")));
+  EXPECT_THAT(open_table_reader(dir / "text.xlsx"),
+              ErrorIs(ErrorCode::kInvalidInput, HasSubstr("不是有效的 Excel 文件")));
   write_file(dir / "old.xlsx", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0'));
   EXPECT_THAT(open_table_reader(dir / "old.xlsx"),
               ErrorIs(ErrorCode::kInvalidInput, HasSubstr("这是旧版 Excel 97-2003（.xls）文件或加密的工作簿")));
@@ -159,7 +163,9 @@ TEST(XlsxReader, ZipWithoutWorkbookSaysSo) {
   zip_file_add(z, "word/document.xml", s, 0);
   ASSERT_EQ(zip_close(z), 0);
   EXPECT_THAT(open_table_reader(dir / "doc.xlsx"),
-              ErrorIs(ErrorCode::kInvalidInput, "文件 doc.xlsx: 不是有效的 Excel 文件：缺少 xl/workbook.xml，这不是 Excel 工作簿（可能是其他 Office 文件改了扩展名）"));
+              ErrorIs(ErrorCode::kInvalidInput,
+                      "文件 doc.xlsx: 不是有效的 Excel 文件：缺少 xl/workbook.xml，这不是 Excel 工作簿（可能是其他 "
+                      "Office 文件改了扩展名）"));
 }
 
 }  // namespace
