@@ -190,21 +190,32 @@ TEST_P(RecordJsonCacheTest, ReadersDuringWritesNeverSeeAnOlderRecordThanBefore) 
   ASSERT_THAT(service_->update(u, people(), id, {{"fields", {{"position", "第0次"}}}}), IsOk());
   constexpr int kWrites = 20;
   std::atomic<bool> done{false};
-  // Each reader asserts that the position it sees never goes back.
+  std::atomic<int> reading{0};
+  // Each reader notes the position it sees, until it has read once more after the last write.
   auto read_on = [&](std::vector<int>& seen) {
-    while (!done.load()) {
+    for (bool last = false; !last;) {
+      last = done.load();
       auto json = cache.get(u, people(), id, day_);
-      if (!json) return;
+      if (!json) {
+        ADD_FAILURE() << json.error().full_message();
+        return;
+      }
       auto at = json->find("\"position\":\"第");
-      if (at == std::string::npos) return;
+      if (at == std::string::npos) {
+        ADD_FAILURE() << "no position in " << *json;
+        return;
+      }
       seen.push_back(std::stoi(json->substr(at + 15)));
+      if (seen.size() == 1) ++reading;
     }
   };
   std::vector<int> seen_a, seen_b;
   std::thread a(read_on, std::ref(seen_a));
   std::thread b(read_on, std::ref(seen_b));
+  // The writes start once both readers are reading, so that they overlap.
+  while (reading.load() < 2 && !::testing::Test::HasFailure()) std::this_thread::yield();
   for (int i = 1; i <= kWrites; ++i)
-    ASSERT_THAT(service_->update(u, people(), id, {{"fields", {{"position", "第" + std::to_string(i) + "次"}}}}),
+    EXPECT_THAT(service_->update(u, people(), id, {{"fields", {{"position", "第" + std::to_string(i) + "次"}}}}),
                 IsOk());
   done = true;
   a.join();
@@ -212,6 +223,7 @@ TEST_P(RecordJsonCacheTest, ReadersDuringWritesNeverSeeAnOlderRecordThanBefore) 
   for (const auto* seen : {&seen_a, &seen_b}) {
     ASSERT_FALSE(seen->empty());
     for (size_t i = 1; i < seen->size(); ++i) ASSERT_LE((*seen)[i - 1], (*seen)[i]) << "read " << i;
+    EXPECT_EQ(seen->back(), kWrites) << "the read after the last write sees it";
   }
   auto last = cache.get(u, people(), id, day_);
   ASSERT_THAT(last, IsOk());
